@@ -1,0 +1,188 @@
+/**
+ * The kiosk API: every request a window may make of the core, and every event the core pushes, with zod
+ * schemas for what crosses the boundary. Both transports (Electron IPC through the preload, WebSocket from
+ * the browser host) carry exactly this; the core validates every payload and the caller's role before it
+ * acts, so nothing in the core trusts a renderer.
+ */
+import { z } from 'zod';
+import type { CheckInSession, SessionEvent } from '../flow/session';
+
+export const ROLES = ['kiosk', 'staff', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const text = (max: number) => z.string().max(max);
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+export const documentSchema = z.enum([
+  'myna-card',
+  'myna-smartphone',
+  'insurance-card',
+  'eligibility-certificate',
+  'portal-screen-with-card',
+  'portal-pdf-with-card',
+  'notice-with-card',
+  'notice-only',
+  'nothing',
+]);
+
+export const printedNumbersSchema = z.object({
+  insurerNumber: text(16),
+  symbol: text(40).optional(),
+  number: text(40),
+  branch: text(4).optional(),
+  birthDate: isoDate,
+});
+
+export const selfDeclarationSchema = z.object({
+  nameKana: text(100).min(1),
+  birthDate: isoDate,
+  insurerName: text(100).optional(),
+  insurerNumber: text(16).optional(),
+  symbol: text(40).optional(),
+  number: text(40).optional(),
+  branch: text(4).optional(),
+  phone: text(20).optional(),
+});
+
+/** Events a patient's kiosk may send. Card and verification results come only from the core's readers. */
+export const patientEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('choose-document'), document: documentSchema, birthDate: isoDate.optional(), printedValidUntil: isoDate.optional() }),
+  z.object({ type: z.literal('retry-card') }),
+  z.object({ type: z.literal('submit-numbers'), numbers: printedNumbersSchema }),
+  z.object({ type: z.literal('submit-declaration'), declaration: selfDeclarationSchema }),
+  z.object({ type: z.literal('accept-self-pay') }),
+  z.object({ type: z.literal('call-staff') }),
+  z.object({ type: z.literal('back') }),
+  z.object({ type: z.literal('cancel') }),
+  z.object({ type: z.literal('idle-timeout') }),
+]);
+export type PatientEvent = z.infer<typeof patientEventSchema>;
+
+const staffName = text(60).min(1);
+const reason = text(500).min(1, 'a reason is required');
+export const staffEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('staff-approve'), staff: staffName, reason }),
+  z.object({ type: z.literal('staff-reject'), staff: staffName, reason }),
+  z.object({ type: z.literal('staff-override'), staff: staffName, reason, outcome: z.enum(['complete', 'cancel']) }),
+]);
+export type StaffEvent = z.infer<typeof staffEventSchema>;
+
+export const onlineModeSchema = z.enum(['auto', 'forced-online', 'forced-offline']);
+export type OnlineMode = z.infer<typeof onlineModeSchema>;
+
+export interface OnlineStatus {
+  state: 'up' | 'degraded' | 'down';
+  mode: OnlineMode;
+  /** What the patient flow uses: true when online verification is usable right now. */
+  online: boolean;
+  since: string;
+  detail?: string;
+}
+
+export interface KioskStatus {
+  now: string;
+  today: string;
+  online: OnlineStatus;
+  clinicName: string;
+  languages: string[];
+  idleTimeoutSeconds: number;
+  demoPanel: boolean;
+  readerAdapter: 'simulator' | 'onshi-folder';
+}
+
+/** Requests: name -> input schema and which roles may call it. Outputs are typed below. */
+export const requests = {
+  'status.get': { input: z.object({}).strict(), roles: ['kiosk', 'staff', 'admin'] },
+  'session.start': { input: z.object({ kioskId: id }).strict(), roles: ['kiosk'] },
+  'session.get': { input: z.object({ sessionId: id }).strict(), roles: ['kiosk', 'staff', 'admin'] },
+  'session.send': {
+    input: z.object({ sessionId: id, expectedVersion: z.number().int().nonnegative().optional(), event: patientEventSchema }).strict(),
+    roles: ['kiosk'],
+  },
+  'staff.list': { input: z.object({ date: isoDate.optional() }).strict(), roles: ['staff', 'admin'] },
+  'staff.act': { input: z.object({ sessionId: id, event: staffEventSchema }).strict(), roles: ['staff', 'admin'] },
+  'admin.setOnlineMode': { input: z.object({ mode: onlineModeSchema, staff: staffName, reason }).strict(), roles: ['admin'] },
+  'demo.presentCard': { input: z.object({ persona: text(64).min(1) }).strict(), roles: ['kiosk', 'staff', 'admin'] },
+  'demo.personas': { input: z.object({}).strict(), roles: ['kiosk', 'staff', 'admin'] },
+} as const;
+export type RequestName = keyof typeof requests;
+export type RequestInput<N extends RequestName> = z.infer<(typeof requests)[N]['input']>;
+
+export interface DemoPersona {
+  id: string;
+  label: string;
+}
+
+export interface RequestOutputs {
+  'status.get': KioskStatus;
+  'session.start': CheckInSession;
+  'session.get': CheckInSession;
+  'session.send': CheckInSession;
+  'staff.list': CheckInSession[];
+  'staff.act': CheckInSession;
+  'admin.setOnlineMode': OnlineStatus;
+  'demo.presentCard': { presented: string };
+  'demo.personas': DemoPersona[];
+}
+export type RequestOutput<N extends RequestName> = RequestOutputs[N];
+
+export const API_ERROR_CODES = ['invalid-payload', 'unknown-request', 'forbidden', 'not-found', 'conflict', 'invalid-event', 'unavailable', 'internal'] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+  issues?: { path: string; message: string }[];
+}
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Events the core pushes. A kiosk receives its own sessions; staff and admin receive all. */
+export interface ApiEvents {
+  'session.updated': CheckInSession;
+  'status.changed': OnlineStatus;
+}
+export type ApiEventName = keyof ApiEvents;
+export const API_EVENT_NAMES: readonly ApiEventName[] = ['session.updated', 'status.changed'];
+
+/** What a renderer sees, whichever transport carries it. */
+export interface KioskApi {
+  request<N extends RequestName>(name: N, input: RequestInput<N>): Promise<ApiResult<RequestOutput<N>>>;
+  on<E extends ApiEventName>(event: E, handler: (payload: ApiEvents[E]) => void): () => void;
+}
+
+/** Validate a request on the core side: known name, allowed role, payload that fits the schema. */
+export function parseRequest(
+  role: Role,
+  name: unknown,
+  input: unknown,
+): { ok: true; name: RequestName; input: RequestInput<RequestName> } | { ok: false; error: ApiError } {
+  if (typeof name !== 'string' || !Object.hasOwn(requests, name)) {
+    return { ok: false, error: { code: 'unknown-request', message: `unknown request '${String(name).slice(0, 64)}'` } };
+  }
+  const spec = requests[name as RequestName];
+  if (!(spec.roles as readonly Role[]).includes(role)) {
+    return { ok: false, error: { code: 'forbidden', message: `'${name}' is not allowed for the ${role} role` } };
+  }
+  const parsed = spec.input.safeParse(input ?? {});
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-payload',
+        message: `invalid payload for '${name}'`,
+        issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })),
+      },
+    };
+  }
+  return { ok: true, name: name as RequestName, input: parsed.data as RequestInput<RequestName> };
+}
+
+/** Wire messages for the WebSocket transport. */
+export const wireRequestSchema = z.object({ id: z.number().int().nonnegative(), name: z.string().max(64), input: z.unknown() });
+export type WireRequest = z.infer<typeof wireRequestSchema>;
+export type WireMessage =
+  | { kind: 'response'; id: number; result: ApiResult<unknown> }
+  | { kind: 'event'; event: ApiEventName; payload: unknown }
+  | { kind: 'hello'; role: Role };
+
+export type { CheckInSession, SessionEvent };
