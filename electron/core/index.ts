@@ -1,0 +1,188 @@
+/**
+ * The core: plain Node services behind the kiosk API. The Electron shell, the browser host, the tests and
+ * the benchmarks all run this same code. Nothing here imports 'electron'.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import {
+  parseRequest,
+  type ApiEventName,
+  type ApiResult,
+  type KioskStatus,
+  type RequestInput,
+  type RequestName,
+  type Role,
+} from '../../shared/api/index';
+import { decideEligibility } from '../../shared/eligibility/index';
+import { createBasicSimulator } from './basic-simulator';
+import { createClock, isClockError, type Clock } from './clock';
+import { createLogger, type Logger } from './logger';
+import { createOnlineMonitor, type OnlineMonitor } from './monitor';
+import type { EligibilityReader } from './readers';
+import { createSessionManager, type SessionManager } from './sessions';
+import { createSettings, type Settings, type SettingsService } from './settings';
+import { openStore, type Store } from './store/index';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** KIOSK_NOW: fixes where the clinic clock starts. */
+  now?: string;
+  /** KIOSK_ONSHI_DIR: use the onshi-folder adapter on this folder instead of the simulator. */
+  onshiDir?: string;
+  settings?: Partial<Settings>;
+  /** Tests inject their own reader. */
+  reader?: EligibilityReader;
+  logToConsole?: boolean;
+}
+
+export interface Caller {
+  role: Role;
+  kioskId: string;
+}
+
+export interface Core {
+  handle(caller: Caller, name: unknown, input: unknown): Promise<ApiResult<unknown>>;
+  subscribe(caller: Caller, push: (event: ApiEventName, payload: unknown) => void): () => void;
+  close(): Promise<void>;
+  /** For the host, tests and benchmarks. */
+  readonly internals: { store: Store; sessions: SessionManager; monitor: OnlineMonitor; clock: Clock; settings: SettingsService; reader: EligibilityReader; log: Logger };
+}
+
+export function defaultDataDir(): string {
+  const home = os.homedir();
+  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'clinic-reception-kiosk');
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'clinic-reception-kiosk');
+  return path.join(process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'clinic-reception-kiosk');
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const log = createLogger({ dir: path.join(options.dataDir, 'logs'), console: options.logToConsole ?? true });
+  const store = openStore(options.dataDir);
+  const settings = createSettings(store, options.settings);
+  const clock = createClock({ fixedStart: options.now, timeZone: settings.get().timeZone });
+  if (isClockError(clock)) {
+    store.close();
+    throw new Error(clock.message);
+  }
+  const monitor = createOnlineMonitor(clock, { mode: settings.get().onlineMode });
+  const reader: EligibilityReader = options.reader ?? createBasicSimulator();
+  const sessions = createSessionManager({
+    store,
+    clock,
+    monitor,
+    reader: () => reader,
+    decide: (q) => decideEligibility(q),
+    log: log.child('sessions'),
+  });
+  const purged = store.purgeBefore(shiftDay(clock.today(), -settings.get().retentionDays));
+  if (purged) log.info('purged finished check-ins past retention', { count: purged });
+  sessions.restore();
+  const sweeper = setInterval(() => sessions.sweep(settings.get().idleTimeoutSeconds * 3), 30_000);
+  sweeper.unref();
+
+  const status = (): KioskStatus => {
+    const s = settings.get();
+    return {
+      now: clock.nowIso(),
+      today: clock.today(),
+      online: monitor.status(),
+      clinicName: s.clinicName,
+      languages: s.languages,
+      idleTimeoutSeconds: s.idleTimeoutSeconds,
+      demoPanel: s.demoPanel && reader.kind === 'simulator',
+      readerAdapter: reader.kind,
+    };
+  };
+
+  const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
+  const own = (caller: Caller, kioskId: string) => caller.role !== 'kiosk' || caller.kioskId === kioskId;
+
+  async function dispatch<N extends RequestName>(caller: Caller, name: N, input: RequestInput<N>): Promise<ApiResult<unknown>> {
+    switch (name) {
+      case 'status.get':
+        return ok(status());
+      case 'session.start': {
+        const i = input as RequestInput<'session.start'>;
+        if (!own(caller, i.kioskId)) return { ok: false, error: { code: 'forbidden', message: 'a kiosk starts sessions only for itself' } };
+        const r = sessions.start(i.kioskId);
+        return r.ok ? ok(r.session) : { ok: false, error: r.error };
+      }
+      case 'session.get': {
+        const i = input as RequestInput<'session.get'>;
+        const s = sessions.get(i.sessionId);
+        if (!s || !own(caller, s.kioskId)) return { ok: false, error: { code: 'not-found', message: 'no such session' } };
+        return ok(s);
+      }
+      case 'session.send': {
+        const i = input as RequestInput<'session.send'>;
+        const s = sessions.get(i.sessionId);
+        if (!s || !own(caller, s.kioskId)) return { ok: false, error: { code: 'not-found', message: 'no such session' } };
+        const r = sessions.apply(i.sessionId, i.event, { actor: `kiosk:${caller.kioskId}`, expectedVersion: i.expectedVersion });
+        return r.ok ? ok(r.session) : { ok: false, error: r.error };
+      }
+      case 'staff.list': {
+        const i = input as RequestInput<'staff.list'>;
+        return ok(sessions.list(i.date ?? clock.today()));
+      }
+      case 'staff.act': {
+        const i = input as RequestInput<'staff.act'>;
+        const r = sessions.apply(i.sessionId, i.event, { actor: `staff:${i.event.staff}` });
+        return r.ok ? ok(r.session) : { ok: false, error: r.error };
+      }
+      case 'admin.setOnlineMode': {
+        const i = input as RequestInput<'admin.setOnlineMode'>;
+        const at = clock.nowIso();
+        const u = settings.update({ onlineMode: i.mode }, at);
+        if (!u.ok) return { ok: false, error: { code: 'invalid-payload', message: u.message } };
+        store.audit({ at, actor: `admin:${i.staff}`, action: 'online-mode', detail: `${i.mode}: ${i.reason}` });
+        return ok(monitor.setMode(i.mode));
+      }
+      case 'demo.personas':
+        if (!status().demoPanel || !reader.personas) return { ok: false, error: { code: 'forbidden', message: 'the demo panel is disabled' } };
+        return ok(reader.personas());
+      case 'demo.presentCard': {
+        const i = input as RequestInput<'demo.presentCard'>;
+        if (!status().demoPanel || !reader.presentCard) return { ok: false, error: { code: 'forbidden', message: 'the demo panel is disabled' } };
+        const r = reader.presentCard(i.persona);
+        return r.ok ? ok({ presented: i.persona }) : { ok: false, error: { code: 'conflict', message: r.message } };
+      }
+    }
+    return { ok: false, error: { code: 'unknown-request', message: String(name) } };
+  }
+
+  return {
+    internals: { store, sessions, monitor, clock, settings, reader, log },
+    async handle(caller, name, input) {
+      const parsed = parseRequest(caller.role, name, input);
+      if (!parsed.ok) return parsed;
+      try {
+        return await dispatch(caller, parsed.name, parsed.input);
+      } catch (e) {
+        log.error('request failed', { name: parsed.name, error: e instanceof Error ? e.message : String(e) });
+        return { ok: false, error: { code: 'internal', message: 'the kiosk could not complete this request' } };
+      }
+    },
+    subscribe(caller, push) {
+      const offSession = sessions.onUpdate((s) => {
+        if (own(caller, s.kioskId)) push('session.updated', s);
+      });
+      const offStatus = monitor.onChange((st) => push('status.changed', st));
+      return () => {
+        offSession();
+        offStatus();
+      };
+    },
+    async close() {
+      clearInterval(sweeper);
+      monitor.close();
+      await reader.close();
+      store.close();
+    },
+  };
+}
+
+function shiftDay(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,219 @@
+/**
+ * The one place that knows the SQLite schema. better-sqlite3 13 (Node-API prebuilds: the same binary loads
+ * in Node 22 and in Electron without a rebuild). WAL with synchronous=FULL so a power cut does not lose a
+ * committed check-in.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { CheckInSession } from '../../../shared/flow/session';
+import { MIGRATIONS } from './migrations';
+
+export interface TransitionRecord {
+  at: string;
+  eventType: string;
+  actor: string;
+  fromState: string;
+}
+
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: string;
+  subject?: string;
+  detail?: string;
+}
+
+export type StoreErrorCode = 'disk-full' | 'read-only' | 'busy' | 'corrupt' | 'conflict' | 'io';
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function classifySqliteError(e: unknown): StoreError {
+  if (e instanceof StoreError) return e;
+  const code = (e as { code?: string }).code ?? '';
+  const message = e instanceof Error ? e.message : String(e);
+  if (code.startsWith('SQLITE_FULL')) return new StoreError('disk-full', 'the disk is full: the check-in could not be saved');
+  if (code.startsWith('SQLITE_READONLY')) return new StoreError('read-only', 'the data folder is read-only');
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new StoreError('busy', 'the database is busy');
+  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) return new StoreError('corrupt', message);
+  return new StoreError('io', message);
+}
+
+export interface Store {
+  readonly db: Database.Database;
+  readonly file: string;
+  schemaVersion(): number;
+  /** Persist a transition atomically: the new snapshot, its log row, a ticket reservation, a re-verify entry. */
+  saveTransition(
+    next: CheckInSession,
+    rec: TransitionRecord,
+    extra?: { reserveTicket?: boolean; queueReverification?: boolean; audit?: AuditEntry[] },
+  ): void;
+  insertSession(s: CheckInSession): void;
+  getSession(id: string): CheckInSession | undefined;
+  listSessions(day: string): CheckInSession[];
+  openSessions(): CheckInSession[];
+  lastTicket(day: string): number;
+  transitions(sessionId: string): (TransitionRecord & { version: number; toState: string })[];
+  audit(entry: AuditEntry): void;
+  auditLog(limit?: number): AuditEntry[];
+  getSetting(key: string): string | undefined;
+  setSetting(key: string, value: string, at: string): void;
+  pendingReverifications(): { sessionId: string; queuedAt: string; attempts: number }[];
+  markReverification(sessionId: string, status: 'pending' | 'done' | 'failed', at: string, result?: string): void;
+  purgeBefore(day: string): number;
+  close(): void;
+}
+
+export function openStore(dataDir: string, options: { fileName?: string } = {}): Store {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, options.fileName ?? 'kiosk.sqlite3');
+  const db = new Database(file, { timeout: 5000 });
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  const check = db.pragma('quick_check', { simple: true });
+  if (check !== 'ok') throw new StoreError('corrupt', `database check failed: ${String(check)}`);
+  migrate(db);
+
+  const stmts = {
+    insertSession: db.prepare(
+      `INSERT INTO sessions (id, kiosk_id, day, state, version, ticket_number, snapshot, started_at, updated_at)
+       VALUES (@id, @kioskId, @day, @state, @version, @ticket, @snapshot, @startedAt, @updatedAt)`,
+    ),
+    updateSession: db.prepare(
+      `UPDATE sessions SET state=@state, version=@version, ticket_number=@ticket, snapshot=@snapshot, updated_at=@updatedAt
+       WHERE id=@id AND version=@prevVersion`,
+    ),
+    insertTransition: db.prepare(
+      `INSERT INTO transitions (session_id, version, at, event_type, actor, from_state, to_state)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    getSession: db.prepare(`SELECT snapshot FROM sessions WHERE id = ?`),
+    listSessions: db.prepare(`SELECT snapshot FROM sessions WHERE day = ? ORDER BY started_at`),
+    openSessions: db.prepare(
+      `SELECT snapshot FROM sessions WHERE state NOT IN ('completed','cancelled','expired') ORDER BY started_at`,
+    ),
+    lastTicket: db.prepare(`SELECT last FROM tickets WHERE day = ?`),
+    bumpTicket: db.prepare(
+      `INSERT INTO tickets (day, last) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last`,
+    ),
+    transitions: db.prepare(
+      `SELECT version, at, event_type AS eventType, actor, from_state AS fromState, to_state AS toState
+       FROM transitions WHERE session_id = ? ORDER BY version`,
+    ),
+    audit: db.prepare(`INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)`),
+    auditLog: db.prepare(`SELECT at, actor, action, subject, detail FROM audit ORDER BY id DESC LIMIT ?`),
+    getSetting: db.prepare(`SELECT value FROM settings WHERE key = ?`),
+    setSetting: db.prepare(
+      `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    ),
+    queueReverify: db.prepare(
+      `INSERT INTO reverify_queue (session_id, queued_at) VALUES (?, ?) ON CONFLICT(session_id) DO NOTHING`,
+    ),
+    pendingReverify: db.prepare(
+      `SELECT session_id AS sessionId, queued_at AS queuedAt, attempts FROM reverify_queue WHERE status = 'pending' ORDER BY queued_at`,
+    ),
+    markReverify: db.prepare(
+      `UPDATE reverify_queue SET status = ?, attempts = attempts + 1, last_attempt_at = ?, result = ? WHERE session_id = ?`,
+    ),
+    purge: db.prepare(`DELETE FROM sessions WHERE day < ? AND state IN ('completed','cancelled','expired')`),
+  };
+
+  const parse = (row: unknown): CheckInSession | undefined =>
+    row ? (JSON.parse((row as { snapshot: string }).snapshot) as CheckInSession) : undefined;
+  const auditRow = (e: AuditEntry) => stmts.audit.run(e.at, e.actor, e.action, e.subject ?? null, e.detail ?? null);
+
+  const saveTransition = db.transaction(
+    (next: CheckInSession, rec: TransitionRecord, extra: { reserveTicket?: boolean; queueReverification?: boolean; audit?: AuditEntry[] }) => {
+      if (extra.reserveTicket) {
+        const row = stmts.bumpTicket.get(next.today) as { last: number };
+        if (row.last !== next.ticketNumber) {
+          throw new StoreError('conflict', `ticket ${next.ticketNumber} was not the next for ${next.today} (${row.last})`);
+        }
+      }
+      const info = stmts.updateSession.run({
+        id: next.id,
+        state: next.state,
+        version: next.version,
+        prevVersion: next.version - 1,
+        ticket: next.ticketNumber ?? null,
+        snapshot: JSON.stringify(next),
+        updatedAt: next.updatedAt,
+      });
+      if (info.changes !== 1) throw new StoreError('conflict', `session ${next.id} changed underneath (version ${next.version - 1})`);
+      stmts.insertTransition.run(next.id, next.version, rec.at, rec.eventType, rec.actor, rec.fromState, next.state);
+      if (extra.queueReverification) stmts.queueReverify.run(next.id, rec.at);
+      for (const a of extra.audit ?? []) auditRow(a);
+    },
+  );
+
+  const wrap =
+    <A extends unknown[], R>(fn: (...a: A) => R) =>
+    (...a: A): R => {
+      try {
+        return fn(...a);
+      } catch (e) {
+        throw classifySqliteError(e);
+      }
+    };
+
+  return {
+    db,
+    file,
+    schemaVersion: () => db.pragma('user_version', { simple: true }) as number,
+    saveTransition: wrap((next, rec, extra = {}) => saveTransition(next, rec, extra)),
+    insertSession: wrap((s) => {
+      stmts.insertSession.run({
+        id: s.id,
+        kioskId: s.kioskId,
+        day: s.today,
+        state: s.state,
+        version: s.version,
+        ticket: s.ticketNumber ?? null,
+        snapshot: JSON.stringify(s),
+        startedAt: s.startedAt,
+        updatedAt: s.updatedAt,
+      });
+    }),
+    getSession: wrap((id) => parse(stmts.getSession.get(id))),
+    listSessions: wrap((day) => stmts.listSessions.all(day).map((r) => parse(r)!)),
+    openSessions: wrap(() => stmts.openSessions.all().map((r) => parse(r)!)),
+    lastTicket: wrap((day) => (stmts.lastTicket.get(day) as { last: number } | undefined)?.last ?? 0),
+    transitions: wrap((id) => stmts.transitions.all(id) as (TransitionRecord & { version: number; toState: string })[]),
+    audit: wrap(auditRow),
+    auditLog: wrap((limit = 200) =>
+      (stmts.auditLog.all(limit) as { at: string; actor: string; action: string; subject: string | null; detail: string | null }[]).map(
+        (r) => ({ at: r.at, actor: r.actor, action: r.action, subject: r.subject ?? undefined, detail: r.detail ?? undefined }),
+      ),
+    ),
+    getSetting: wrap((key) => (stmts.getSetting.get(key) as { value: string } | undefined)?.value),
+    setSetting: wrap((key, value, at) => {
+      stmts.setSetting.run(key, value, at);
+    }),
+    pendingReverifications: wrap(() => stmts.pendingReverify.all() as { sessionId: string; queuedAt: string; attempts: number }[]),
+    markReverification: wrap((id, status, at, result) => {
+      stmts.markReverify.run(status, at, result ?? null, id);
+    }),
+    purgeBefore: wrap((day) => stmts.purge.run(day).changes),
+    close: () => db.close(),
+  };
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
