@@ -358,7 +358,8 @@ export function parseXmlText(input: string, limits: XmlReadLimits = DEFAULT_XML_
     const name = readName();
     if (name === undefined) return fail('not-xml', 'malformed start tag');
     if (stack.length === 0 && root !== undefined) return fail('not-xml', 'more than one root element');
-    const seen = new Set<string>();
+    // Allocated only when the tag has attributes (the onshi format has none), to keep start tags cheap.
+    let seen: Set<string> | undefined;
     let selfClosing = false;
     for (;;) {
       const beforeSpace = i;
@@ -373,9 +374,10 @@ export function parseXmlText(input: string, limits: XmlReadLimits = DEFAULT_XML_
         selfClosing = true;
         break;
       }
-      if (i === beforeSpace) return fail('not-xml', i >= length ? `unexpected end inside <${name}>` : `malformed tag <${name}>`);
+      if (i === beforeSpace) return fail('not-xml', i >= length ? `unexpected end of file inside <${name} (truncated?)` : `malformed tag <${name}>`);
       const attribute = readName();
       if (attribute === undefined) return fail('not-xml', `malformed attribute in <${name}>`);
+      seen ??= new Set<string>();
       if (seen.has(attribute)) return fail('not-xml', `duplicate attribute ${attribute} in <${name}>`);
       if (seen.size >= MAX_ATTRIBUTES) return fail('not-xml', `too many attributes in <${name}>`);
       seen.add(attribute);
