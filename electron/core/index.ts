@@ -14,11 +14,13 @@ import {
   type Role,
 } from '../../shared/api/index';
 import { decideEligibility } from '../../shared/eligibility/index';
-import { createBasicSimulator } from './basic-simulator';
+import { createOnshiFolderReader, type OnshiFolderConfig } from '../readers/onshi-folder';
+import { createTerminalSimulator, type TerminalSimulator } from '../readers/simulator';
 import { createClock, isClockError, type Clock } from './clock';
 import { createLogger, type Logger } from './logger';
 import { createOnlineMonitor, type OnlineMonitor } from './monitor';
 import type { EligibilityReader } from './readers';
+import { createReverifyService, type ReverifyService } from './reverify';
 import { createSessionManager, type SessionManager } from './sessions';
 import { createSettings, type Settings, type SettingsService } from './settings';
 import { openStore, type Store } from './store/index';
@@ -45,7 +47,18 @@ export interface Core {
   subscribe(caller: Caller, push: (event: ApiEventName, payload: unknown) => void): () => void;
   close(): Promise<void>;
   /** For the host, tests and benchmarks. */
-  readonly internals: { store: Store; sessions: SessionManager; monitor: OnlineMonitor; clock: Clock; settings: SettingsService; reader: EligibilityReader; log: Logger };
+  readonly internals: {
+    store: Store;
+    sessions: SessionManager;
+    monitor: OnlineMonitor;
+    clock: Clock;
+    settings: SettingsService;
+    reader: EligibilityReader;
+    log: Logger;
+    reverify: ReverifyService;
+    /** The embedded terminal simulator, when KIOSK_ONSHI_DIR is unset and no reader was injected. */
+    simulator?: TerminalSimulator;
+  };
 }
 
 export function defaultDataDir(): string {
@@ -59,13 +72,59 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = createLogger({ dir: path.join(options.dataDir, 'logs'), console: options.logToConsole ?? true });
   const store = openStore(options.dataDir);
   const settings = createSettings(store, options.settings);
-  const clock = createClock({ fixedStart: options.now, timeZone: settings.get().timeZone });
-  if (isClockError(clock)) {
+  const clockOrError = createClock({ fixedStart: options.now, timeZone: settings.get().timeZone });
+  if (isClockError(clockOrError)) {
     store.close();
-    throw new Error(clock.message);
+    throw new Error(clockOrError.message);
   }
-  const monitor = createOnlineMonitor(clock, { mode: settings.get().onlineMode });
-  const reader: EligibilityReader = options.reader ?? createBasicSimulator();
+  // A plain const (not a narrowed union) so hoisted functions below see a Clock too.
+  const clock: Clock = clockOrError;
+  const s0 = settings.get();
+  // Assigned once below; the monitor's probe closes over it.
+  let reader: EligibilityReader;
+  const monitor = createOnlineMonitor(clock, {
+    mode: s0.onlineMode,
+    failuresForDown: s0.monitorFailuresForDown,
+    degradedWindowMs: s0.monitorDegradedWindowMs,
+    probeIntervalMs: s0.monitorProbeMs,
+    probe: () => (reader.health ? reader.health() : Promise.resolve({ ok: true as const })),
+  });
+  // The reader: injected (tests), the onshi-folder adapter on KIOSK_ONSHI_DIR, or — the default — the same
+  // adapter on a folder served by the embedded terminal simulator, so `npm start` runs the real adapter.
+  let simulator: TerminalSimulator | undefined;
+  let startReader = () => {};
+  if (options.reader) {
+    reader = options.reader;
+  } else {
+    const dir = options.onshiDir ?? path.join(options.dataDir, 'onshi-sim');
+    const institutionCode = () => settings.get().institutionCode;
+    if (!options.onshiDir) {
+      const sim = createTerminalSimulator({
+        dir,
+        clock,
+        institutionCode,
+        log: log.child('simulator'),
+        config: () => ({ answerDelayMs: settings.get().simulatorAnswerMs, slowAnswerMs: settings.get().simulatorSlowAnswerMs }),
+      });
+      await sim.start();
+      simulator = sim;
+    }
+    const sim = simulator;
+    const adapter = createOnshiFolderReader({
+      dir,
+      store,
+      clock,
+      monitor,
+      log: log.child('onshi'),
+      institutionCode,
+      config: () => readerConfig(settings.get()),
+      session: (id) => sessions.get(id),
+      kind: sim ? 'simulator' : 'onshi-folder',
+      ...(sim ? { demo: { personas: () => sim.personas(), presentCard: (id: string) => sim.presentCard(id) } } : {}),
+    });
+    reader = adapter;
+    startReader = () => adapter.start();
+  }
   const sessions = createSessionManager({
     store,
     clock,
@@ -74,9 +133,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     decide: (q) => decideEligibility(q),
     log: log.child('sessions'),
   });
-  const purged = store.purgeBefore(shiftDay(clock.today(), -settings.get().retentionDays));
+  const purgeDay = shiftDay(clock.today(), -settings.get().retentionDays);
+  const purged = store.purgeBefore(purgeDay) + store.purgeReaderRecordsBefore(purgeDay);
   if (purged) log.info('purged finished check-ins past retention', { count: purged });
   sessions.restore();
+  // After restore: restored card waits and number queries are in place before the first poll.
+  startReader();
+  void monitor.probeNow();
+  const reverify = createReverifyService({
+    store,
+    sessions,
+    monitor,
+    reader: () => reader,
+    clock,
+    log: log.child('reverify'),
+    intervalMs: settings.get().reverifyIntervalMs,
+  });
+  if (monitor.status().online) void reverify.runOnce();
   const sweeper = setInterval(() => sessions.sweep(settings.get().idleTimeoutSeconds * 3), 30_000);
   sweeper.unref();
 
@@ -146,12 +219,35 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         const r = reader.presentCard(i.persona);
         return r.ok ? ok({ presented: i.persona }) : { ok: false, error: { code: 'conflict', message: r.message } };
       }
+      case 'staff.unmatchedReads': {
+        const i = input as RequestInput<'staff.unmatchedReads'>;
+        return ok(reader.unmatchedReads ? reader.unmatchedReads({ all: i.all ?? false }) : []);
+      }
+      case 'staff.assignRead': {
+        const i = input as RequestInput<'staff.assignRead'>;
+        if (!reader.assignRead) return { ok: false, error: { code: 'not-found', message: 'this reader has no unmatched reads' } };
+        const s = sessions.get(i.sessionId);
+        if (!s) return { ok: false, error: { code: 'not-found', message: 'no such session' } };
+        const r = reader.assignRead(i.readId, i.sessionId, i.staff);
+        if (!r.ok) return { ok: false, error: { code: r.code, message: r.message } };
+        store.audit({ at: clock.nowIso(), actor: `staff:${i.staff}`, action: 'reader.assign-read', subject: i.sessionId, detail: `${i.readId}: ${i.reason}` });
+        return ok(sessions.get(i.sessionId));
+      }
+      case 'staff.dismissRead': {
+        const i = input as RequestInput<'staff.dismissRead'>;
+        const r = reader.dismissRead?.(i.readId, i.staff);
+        if (!r) return { ok: false, error: { code: 'conflict', message: 'no such open card read' } };
+        store.audit({ at: clock.nowIso(), actor: `staff:${i.staff}`, action: 'reader.dismiss-read', subject: i.readId, detail: i.reason });
+        return ok(r);
+      }
+      case 'staff.reverifications':
+        return ok(store.reverifications());
     }
     return { ok: false, error: { code: 'unknown-request', message: String(name) } };
   }
 
   return {
-    internals: { store, sessions, monitor, clock, settings, reader, log },
+    internals: { store, sessions, monitor, clock, settings, reader, log, reverify, ...(simulator ? { simulator } : {}) },
     async handle(caller, name, input) {
       const parsed = parseRequest(caller.role, name, input);
       if (!parsed.ok) return parsed;
@@ -167,17 +263,36 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         if (own(caller, s.kioskId)) push('session.updated', s);
       });
       const offStatus = monitor.onChange((st) => push('status.changed', st));
+      const staff = caller.role === 'staff' || caller.role === 'admin';
+      const offUnmatched = staff && reader.onUnmatched ? reader.onUnmatched((r) => push('reader.unmatched', r)) : () => {};
+      const offReverify = staff ? reverify.onUpdate((e) => push('reverify.updated', e)) : () => {};
       return () => {
         offSession();
         offStatus();
+        offUnmatched();
+        offReverify();
       };
     },
     async close() {
       clearInterval(sweeper);
+      await reverify.close();
       monitor.close();
       await reader.close();
+      await simulator?.stop();
       store.close();
     },
+  };
+}
+
+function readerConfig(s: Settings): Partial<OnshiFolderConfig> {
+  return {
+    queryTimeoutMs: s.readerQueryTimeoutMs,
+    cardWaitMs: s.readerCardWaitSeconds * 1000,
+    pollMs: s.readerPollMs,
+    idlePollMs: s.readerIdlePollMs,
+    stabilityMs: s.readerStabilityMs,
+    clockSkewMs: s.readerClockSkewMs,
+    watch: s.readerWatchHint,
   };
 }
 

@@ -19,6 +19,32 @@ export const settingsSchema = z.object({
   retentionDays: z.number().int().min(1).max(3650),
   /** Stricter-only clinic policy, passed to the eligibility engine. */
   policy: z.record(z.string(), z.unknown()),
+  // The onshi-folder adapter (資格確認端末's shared folder), the online monitor and the re-verification queue.
+  /** A number query (個別照会) without an answer after this long is 'unavailable'. */
+  readerQueryTimeoutMs: z.number().int().min(100).max(120_000),
+  /** A card wait without a card read ends with card-failed 'timeout' after this long. */
+  readerCardWaitSeconds: z.number().int().min(1).max(600),
+  /** Poll interval of face/ and res/ while something waits; bounds the card-read latency. */
+  readerPollMs: z.number().int().min(10).max(5000),
+  /** Poll interval when nothing waits. */
+  readerIdlePollMs: z.number().int().min(10).max(60_000),
+  /** Gap between the two reads of the stability check (same size, mtime and hash). */
+  readerStabilityMs: z.number().int().min(5).max(5000),
+  /** Tolerance when comparing a file's mtime with the start of a wait (share clocks, coarse mtimes). */
+  readerClockSkewMs: z.number().int().min(0).max(60_000),
+  /** Use file-system notifications as a hint to poll at once (never relied on). */
+  readerWatchHint: z.boolean(),
+  /** The online monitor's health probe of the terminal folders. */
+  monitorProbeMs: z.number().int().min(50).max(600_000),
+  /** Failures in a row before the monitor says 'down'. */
+  monitorFailuresForDown: z.number().int().min(1).max(20),
+  /** How long one failure keeps the monitor 'degraded'. */
+  monitorDegradedWindowMs: z.number().int().min(0).max(3_600_000),
+  /** Re-verification runs while online, at this interval (and whenever the monitor comes back). */
+  reverifyIntervalMs: z.number().int().min(0).max(3_600_000),
+  /** Terminal simulator: a normal answer's delay, and the 'slow answer' persona's. */
+  simulatorAnswerMs: z.number().int().min(0).max(60_000),
+  simulatorSlowAnswerMs: z.number().int().min(0).max(120_000),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -32,6 +58,19 @@ export const DEFAULT_SETTINGS: Settings = {
   languages: ['ja', 'en'],
   retentionDays: 90,
   policy: {},
+  readerQueryTimeoutMs: 15_000,
+  readerCardWaitSeconds: 60,
+  readerPollMs: 50,
+  readerIdlePollMs: 1000,
+  readerStabilityMs: 40,
+  readerClockSkewMs: 1000,
+  readerWatchHint: true,
+  monitorProbeMs: 10_000,
+  monitorFailuresForDown: 2,
+  monitorDegradedWindowMs: 60_000,
+  reverifyIntervalMs: 60_000,
+  simulatorAnswerMs: 300,
+  simulatorSlowAnswerMs: 5000,
 };
 
 const KEY = 'settings';

@@ -5,7 +5,7 @@
  * acts, so nothing in the core trusts a renderer.
  */
 import { z } from 'zod';
-import type { CheckInSession, SessionEvent } from '../flow/session';
+import type { CardReadOutcome, CheckInSession, PrintedNumbers, SessionEvent } from '../flow/session';
 
 export const ROLES = ['kiosk', 'staff', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -105,6 +105,13 @@ export const requests = {
   'admin.setOnlineMode': { input: z.object({ mode: onlineModeSchema, staff: staffName, reason }).strict(), roles: ['admin'] },
   'demo.presentCard': { input: z.object({ persona: text(64).min(1) }).strict(), roles: ['kiosk', 'staff', 'admin'] },
   'demo.personas': { input: z.object({}).strict(), roles: ['kiosk', 'staff', 'admin'] },
+  /** Card reads from the terminal that the kiosk would not attach to a session by itself. */
+  'staff.unmatchedReads': { input: z.object({ all: z.boolean().optional() }).strict(), roles: ['staff', 'admin'] },
+  /** Attach an unmatched card read to a session that waits for a card, after staff checked who it is. */
+  'staff.assignRead': { input: z.object({ readId: id, sessionId: id, staff: staffName, reason }).strict(), roles: ['staff', 'admin'] },
+  'staff.dismissRead': { input: z.object({ readId: id, staff: staffName, reason }).strict(), roles: ['staff', 'admin'] },
+  /** The re-verification queue: check-ins recorded offline and what the online check said later. */
+  'staff.reverifications': { input: z.object({}).strict(), roles: ['staff', 'admin'] },
 } as const;
 export type RequestName = keyof typeof requests;
 export type RequestInput<N extends RequestName> = z.infer<(typeof requests)[N]['input']>;
@@ -112,6 +119,46 @@ export type RequestInput<N extends RequestName> = z.infer<(typeof requests)[N]['
 export interface DemoPersona {
   id: string;
   label: string;
+  /** What the terminal will answer for this persona, in Japanese, for the demo panel. */
+  description?: string;
+  /** The numbers printed on this persona's 保険証 / 資格確認書, to type in for a number query. */
+  numbers?: PrintedNumbers;
+}
+
+/** A card-read file (face/) the reader adapter did not attach to a session by itself. */
+export interface UnmatchedRead {
+  id: string;
+  fileName: string;
+  /** When the kiosk picked the file up (clinic clock, ISO). */
+  seenAt: string;
+  /** The terminal's time from the file name, 'YYYY-MM-DDTHH:mm:ss' local, when it has one. */
+  terminalTime?: string;
+  /**
+   * stale: older than every waiting session; ambiguous: several sessions wait and the person matched none
+   * or more than one; no-waiting-session: nobody waited; unreadable: the file did not parse.
+   */
+  reason: 'stale' | 'ambiguous' | 'no-waiting-session' | 'unreadable';
+  /** The parser's error code ('schema', 'encoding', …) or the terminal's error code. */
+  errorCode?: string;
+  detail?: string;
+  outcome?: CardReadOutcome;
+  /** Sessions that were waiting for a card when the file arrived. */
+  candidates: string[];
+  status: 'open' | 'assigned' | 'dismissed';
+  sessionId?: string;
+  resolvedAt?: string;
+  resolvedBy?: string;
+}
+
+export type ReverificationStatus = 'pending' | 'done' | 'failed' | 'needs-staff' | 'skipped';
+export interface ReverificationEntry {
+  sessionId: string;
+  queuedAt: string;
+  status: ReverificationStatus;
+  attempts: number;
+  lastAttemptAt?: string;
+  /** What the online check said, as a short stable text (e.g. 'valid', 'not-found', 'no numbers to verify'). */
+  result?: string;
 }
 
 export interface RequestOutputs {
@@ -124,6 +171,10 @@ export interface RequestOutputs {
   'admin.setOnlineMode': OnlineStatus;
   'demo.presentCard': { presented: string };
   'demo.personas': DemoPersona[];
+  'staff.unmatchedReads': UnmatchedRead[];
+  'staff.assignRead': CheckInSession;
+  'staff.dismissRead': UnmatchedRead;
+  'staff.reverifications': ReverificationEntry[];
 }
 export type RequestOutput<N extends RequestName> = RequestOutputs[N];
 
@@ -140,9 +191,13 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 export interface ApiEvents {
   'session.updated': CheckInSession;
   'status.changed': OnlineStatus;
+  /** Staff and admin only: a card read was recorded as unmatched, or one was resolved. */
+  'reader.unmatched': UnmatchedRead;
+  /** Staff and admin only: a re-verification entry changed. */
+  'reverify.updated': ReverificationEntry;
 }
 export type ApiEventName = keyof ApiEvents;
-export const API_EVENT_NAMES: readonly ApiEventName[] = ['session.updated', 'status.changed'];
+export const API_EVENT_NAMES: readonly ApiEventName[] = ['session.updated', 'status.changed', 'reader.unmatched', 'reverify.updated'];
 
 /** What a renderer sees, whichever transport carries it. */
 export interface KioskApi {

@@ -122,6 +122,12 @@ export type SessionEvent =
   | { type: 'submit-numbers'; numbers: PrintedNumbers }
   | { type: 'verification-result'; outcome: CardReadOutcome }
   | { type: 'verification-unavailable' } // the terminal did not answer: record, verify later
+  /**
+   * The re-verification service's answer for a check-in recorded offline (verification 'pending'). Accepted
+   * in 'completed' and 'staff-confirm' only; it updates `verification` (and flags a mismatch for staff) and
+   * never reopens or moves the session.
+   */
+  | { type: 'reverification-result'; outcome: CardReadOutcome }
   | { type: 'submit-declaration'; declaration: SelfDeclaration }
   | { type: 'accept-self-pay' }
   | { type: 'call-staff' }
@@ -177,6 +183,7 @@ const invalid = (s: CheckInSession, e: SessionEvent): TransitionResult => ({
 });
 
 export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext): TransitionResult {
+  if (e.type === 'reverification-result') return reverify(s, e.outcome, ctx);
   if (isFinal(s.state)) {
     return { ok: false, error: { code: 'session-final', message: `session ${s.id} is already ${s.state}` } };
   }
@@ -341,6 +348,35 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
     default:
       return invalid(s, e);
   }
+}
+
+/** A late online check of what was recorded offline: only `verification` (and a staff flag) change. */
+function reverify(s: CheckInSession, o: CardReadOutcome, ctx: FlowContext): TransitionResult {
+  if (s.state !== 'completed' && s.state !== 'staff-confirm') {
+    return { ok: false, error: { code: 'invalid-event', message: `event 'reverification-result' is not accepted in state '${s.state}'` } };
+  }
+  // Only what waits for it: a second answer (a retry after a restart) must not overwrite the first.
+  if (s.verification.status !== 'pending') {
+    return { ok: false, error: { code: 'invalid-event', message: `session ${s.id} has no pending verification (${s.verification.status})` } };
+  }
+  const base = { ...s, version: s.version + 1, updatedAt: ctx.now };
+  if (o.ok && o.validity === 'valid') {
+    return {
+      ok: true,
+      session: { ...base, verification: { status: 'verified', at: ctx.now, validity: 'valid' } },
+      effects: [{ kind: 'audit', action: 'reverified', detail: 'valid' }],
+    };
+  }
+  const what = o.ok ? (o.validity ?? 'unknown') : `error${o.errorCode ? ` ${o.errorCode}` : ''}`;
+  return {
+    ok: true,
+    session: {
+      ...base,
+      staffReasons: unique([...s.staffReasons, 'reverify-mismatch']),
+      verification: { status: 'failed', at: ctx.now, validity: o.validity, code: o.errorCode, message: o.errorMessage },
+    },
+    effects: [{ kind: 'audit', action: 'reverify-mismatch', detail: what }],
+  };
 }
 
 function identityFromNumbers(n: PrintedNumbers | undefined): ConfirmedIdentity {

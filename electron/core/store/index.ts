@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { ReverificationEntry, ReverificationStatus, UnmatchedRead } from '../../../shared/api/index';
 import type { CheckInSession } from '../../../shared/flow/session';
 import { MIGRATIONS } from './migrations';
 
@@ -22,6 +23,29 @@ export interface AuditEntry {
   action: string;
   subject?: string;
   detail?: string;
+}
+
+/** A file in the terminal's face/ or res/ folder that the onshi-folder adapter has dealt with. */
+export interface ConsumedFile {
+  folder: 'face' | 'res';
+  name: string;
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+  consumedAt: string;
+  /** delivered | unmatched | preexisting | answer | late-answer | … (the adapter's words, for support). */
+  disposition: string;
+  sessionId?: string;
+}
+
+/** A 個別照会 the adapter wrote into req/. */
+export interface NumberQueryRecord {
+  fileId: string;
+  sessionId: string;
+  numbersKey: string;
+  requestedAt: string;
+  status: 'waiting' | 'answered' | 'timed-out' | 'failed';
+  finishedAt?: string;
 }
 
 export type StoreErrorCode = 'disk-full' | 'read-only' | 'busy' | 'corrupt' | 'conflict' | 'io';
@@ -66,8 +90,28 @@ export interface Store {
   getSetting(key: string): string | undefined;
   setSetting(key: string, value: string, at: string): void;
   pendingReverifications(): { sessionId: string; queuedAt: string; attempts: number }[];
-  markReverification(sessionId: string, status: 'pending' | 'done' | 'failed', at: string, result?: string): void;
+  markReverification(sessionId: string, status: ReverificationStatus, at: string, result?: string): void;
+  reverifications(limit?: number): ReverificationEntry[];
+  getReverification(sessionId: string): ReverificationEntry | undefined;
   purgeBefore(day: string): number;
+  // The onshi-folder adapter (migration 2).
+  consumedFileNames(folder: ConsumedFile['folder']): string[];
+  /** Records a consumed file, and the unmatched read it produced, in one transaction. */
+  recordConsumedFile(file: ConsumedFile, unmatched?: UnmatchedRead): void;
+  unmatchedReads(options?: { all?: boolean; limit?: number }): UnmatchedRead[];
+  getUnmatchedRead(id: string): UnmatchedRead | undefined;
+  /** open → assigned/dismissed; false when it was not open any more. */
+  resolveUnmatchedRead(id: string, status: 'assigned' | 'dismissed', by: string, at: string, sessionId?: string): boolean;
+  cardWait(sessionId: string): { since: string; sinceWallMs: number } | undefined;
+  /** Keeps the first start of a wait (a restart re-arms the same wait); returns what is stored. */
+  saveCardWait(sessionId: string, since: string, sinceWallMs: number): { since: string; sinceWallMs: number };
+  deleteCardWait(sessionId: string): void;
+  waitingNumberQuery(sessionId: string, numbersKey: string): NumberQueryRecord | undefined;
+  getNumberQuery(fileId: string): NumberQueryRecord | undefined;
+  insertNumberQuery(q: Omit<NumberQueryRecord, 'status' | 'finishedAt'>): void;
+  finishNumberQuery(fileId: string, status: Exclude<NumberQueryRecord['status'], 'waiting'>, at: string): void;
+  /** Drops reader records with patient data older than the retention day (resolved unmatched reads, queries). */
+  purgeReaderRecordsBefore(day: string): number;
   close(): void;
 }
 
@@ -125,6 +169,99 @@ export function openStore(dataDir: string, options: { fileName?: string } = {}):
       `UPDATE reverify_queue SET status = ?, attempts = attempts + 1, last_attempt_at = ?, result = ? WHERE session_id = ?`,
     ),
     purge: db.prepare(`DELETE FROM sessions WHERE day < ? AND state IN ('completed','cancelled','expired')`),
+    reverifications: db.prepare(
+      `SELECT session_id AS sessionId, queued_at AS queuedAt, status, attempts, last_attempt_at AS lastAttemptAt, result
+       FROM reverify_queue ORDER BY queued_at DESC LIMIT ?`,
+    ),
+    getReverification: db.prepare(
+      `SELECT session_id AS sessionId, queued_at AS queuedAt, status, attempts, last_attempt_at AS lastAttemptAt, result
+       FROM reverify_queue WHERE session_id = ?`,
+    ),
+    consumedNames: db.prepare(`SELECT name FROM onshi_files WHERE folder = ?`),
+    insertConsumed: db.prepare(
+      `INSERT INTO onshi_files (folder, name, size, mtime_ms, sha256, consumed_at, disposition, session_id)
+       VALUES (@folder, @name, @size, @mtimeMs, @sha256, @consumedAt, @disposition, @sessionId)
+       ON CONFLICT(folder, name) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, sha256 = excluded.sha256,
+         consumed_at = excluded.consumed_at, disposition = excluded.disposition, session_id = excluded.session_id`,
+    ),
+    insertUnmatched: db.prepare(
+      `INSERT INTO unmatched_reads (id, file_name, seen_at, terminal_time, reason, error_code, detail, outcome, candidates, status)
+       VALUES (@id, @fileName, @seenAt, @terminalTime, @reason, @errorCode, @detail, @outcome, @candidates, 'open')`,
+    ),
+    unmatchedOpen: db.prepare(`SELECT * FROM unmatched_reads WHERE status = 'open' ORDER BY seen_at DESC LIMIT ?`),
+    unmatchedAll: db.prepare(`SELECT * FROM unmatched_reads ORDER BY seen_at DESC LIMIT ?`),
+    getUnmatched: db.prepare(`SELECT * FROM unmatched_reads WHERE id = ?`),
+    resolveUnmatched: db.prepare(
+      `UPDATE unmatched_reads SET status = ?, resolved_by = ?, resolved_at = ?, session_id = ? WHERE id = ? AND status = 'open'`,
+    ),
+    getCardWait: db.prepare(`SELECT since, since_wall_ms AS sinceWallMs FROM card_waits WHERE session_id = ?`),
+    insertCardWait: db.prepare(`INSERT INTO card_waits (session_id, since, since_wall_ms) VALUES (?, ?, ?) ON CONFLICT(session_id) DO NOTHING`),
+    deleteCardWait: db.prepare(`DELETE FROM card_waits WHERE session_id = ?`),
+    waitingQuery: db.prepare(
+      `SELECT file_id AS fileId, session_id AS sessionId, numbers_key AS numbersKey, requested_at AS requestedAt, status, finished_at AS finishedAt
+       FROM number_queries WHERE session_id = ? AND numbers_key = ? AND status = 'waiting' ORDER BY requested_at DESC LIMIT 1`,
+    ),
+    getQuery: db.prepare(
+      `SELECT file_id AS fileId, session_id AS sessionId, numbers_key AS numbersKey, requested_at AS requestedAt, status, finished_at AS finishedAt
+       FROM number_queries WHERE file_id = ?`,
+    ),
+    insertQuery: db.prepare(`INSERT INTO number_queries (file_id, session_id, numbers_key, requested_at) VALUES (?, ?, ?, ?)`),
+    finishQuery: db.prepare(`UPDATE number_queries SET status = ?, finished_at = ? WHERE file_id = ? AND status = 'waiting'`),
+    purgeUnmatched: db.prepare(`DELETE FROM unmatched_reads WHERE seen_at < ?`),
+    purgeQueries: db.prepare(`DELETE FROM number_queries WHERE requested_at < ? AND status <> 'waiting'`),
+  };
+  const unmatchedRow = (row: unknown): UnmatchedRead | undefined => {
+    if (!row) return undefined;
+    const r = row as Record<string, string | null>;
+    const out: UnmatchedRead = {
+      id: r.id!,
+      fileName: r.file_name!,
+      seenAt: r.seen_at!,
+      reason: r.reason as UnmatchedRead['reason'],
+      candidates: JSON.parse(r.candidates ?? '[]') as string[],
+      status: r.status as UnmatchedRead['status'],
+    };
+    if (r.terminal_time) out.terminalTime = r.terminal_time;
+    if (r.error_code) out.errorCode = r.error_code;
+    if (r.detail) out.detail = r.detail;
+    if (r.outcome) out.outcome = JSON.parse(r.outcome) as UnmatchedRead['outcome'];
+    if (r.session_id) out.sessionId = r.session_id;
+    if (r.resolved_at) out.resolvedAt = r.resolved_at;
+    if (r.resolved_by) out.resolvedBy = r.resolved_by;
+    return out;
+  };
+  const reverifyRow = (row: unknown): ReverificationEntry | undefined => {
+    if (!row) return undefined;
+    const r = row as { sessionId: string; queuedAt: string; status: ReverificationStatus; attempts: number; lastAttemptAt: string | null; result: string | null };
+    return {
+      sessionId: r.sessionId,
+      queuedAt: r.queuedAt,
+      status: r.status,
+      attempts: r.attempts,
+      ...(r.lastAttemptAt ? { lastAttemptAt: r.lastAttemptAt } : {}),
+      ...(r.result ? { result: r.result } : {}),
+    };
+  };
+  const recordConsumed = db.transaction((f: ConsumedFile, u: UnmatchedRead | undefined) => {
+    stmts.insertConsumed.run({ ...f, sessionId: f.sessionId ?? null });
+    if (u) {
+      stmts.insertUnmatched.run({
+        id: u.id,
+        fileName: u.fileName,
+        seenAt: u.seenAt,
+        terminalTime: u.terminalTime ?? null,
+        reason: u.reason,
+        errorCode: u.errorCode ?? null,
+        detail: u.detail ?? null,
+        outcome: u.outcome ? JSON.stringify(u.outcome) : null,
+        candidates: JSON.stringify(u.candidates),
+      });
+    }
+  });
+  const queryRow = (row: unknown): NumberQueryRecord | undefined => {
+    if (!row) return undefined;
+    const { finishedAt, ...rest } = row as NumberQueryRecord & { finishedAt: string | null };
+    return finishedAt ? { ...rest, finishedAt } : rest;
   };
 
   const parse = (row: unknown): CheckInSession | undefined =>
@@ -203,6 +340,32 @@ export function openStore(dataDir: string, options: { fileName?: string } = {}):
       stmts.markReverify.run(status, at, result ?? null, id);
     }),
     purgeBefore: wrap((day) => stmts.purge.run(day).changes),
+    reverifications: wrap((limit = 500) => stmts.reverifications.all(limit).map((r) => reverifyRow(r)!)),
+    getReverification: wrap((id) => reverifyRow(stmts.getReverification.get(id))),
+    consumedFileNames: wrap((folder) => (stmts.consumedNames.all(folder) as { name: string }[]).map((r) => r.name)),
+    recordConsumedFile: wrap((file, unmatched) => recordConsumed(file, unmatched)),
+    unmatchedReads: wrap((options = {}) =>
+      (options.all ? stmts.unmatchedAll : stmts.unmatchedOpen).all(options.limit ?? 200).map((r) => unmatchedRow(r)!),
+    ),
+    getUnmatchedRead: wrap((id) => unmatchedRow(stmts.getUnmatched.get(id))),
+    resolveUnmatchedRead: wrap((id, status, by, at, sessionId) => stmts.resolveUnmatched.run(status, by, at, sessionId ?? null, id).changes === 1),
+    cardWait: wrap((id) => stmts.getCardWait.get(id) as { since: string; sinceWallMs: number } | undefined),
+    saveCardWait: wrap((id, since, sinceWallMs) => {
+      stmts.insertCardWait.run(id, since, sinceWallMs);
+      return stmts.getCardWait.get(id) as { since: string; sinceWallMs: number };
+    }),
+    deleteCardWait: wrap((id) => {
+      stmts.deleteCardWait.run(id);
+    }),
+    waitingNumberQuery: wrap((id, key) => queryRow(stmts.waitingQuery.get(id, key))),
+    getNumberQuery: wrap((fileId) => queryRow(stmts.getQuery.get(fileId))),
+    insertNumberQuery: wrap((q) => {
+      stmts.insertQuery.run(q.fileId, q.sessionId, q.numbersKey, q.requestedAt);
+    }),
+    finishNumberQuery: wrap((fileId, status, at) => {
+      stmts.finishQuery.run(status, at, fileId);
+    }),
+    purgeReaderRecordsBefore: wrap((day) => stmts.purgeUnmatched.run(day).changes + stmts.purgeQueries.run(day).changes),
     close: () => db.close(),
   };
 }

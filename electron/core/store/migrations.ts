@@ -72,4 +72,61 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'onshi folder: consumed files, unmatched card reads, card waits, number queries',
+    sql: `
+      -- Every file the onshi-folder adapter has dealt with (face/ and res/), so a restart never re-applies one.
+      -- Names are unique per terminal (face: code + id + timestamp; res: our own request id).
+      CREATE TABLE onshi_files (
+        folder TEXT NOT NULL,
+        name TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ms INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        consumed_at TEXT NOT NULL,
+        disposition TEXT NOT NULL,
+        session_id TEXT,
+        PRIMARY KEY (folder, name)
+      );
+
+      -- Card reads the adapter would not guess about (stale, ambiguous, no session waiting, unreadable):
+      -- staff look at them and attach one to a session or dismiss it. outcome = the minimal CardReadOutcome.
+      CREATE TABLE unmatched_reads (
+        id TEXT PRIMARY KEY,
+        file_name TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        terminal_time TEXT,
+        reason TEXT NOT NULL,
+        error_code TEXT,
+        detail TEXT,
+        outcome TEXT,
+        candidates TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL DEFAULT 'open',
+        session_id TEXT,
+        resolved_at TEXT,
+        resolved_by TEXT
+      );
+      CREATE INDEX unmatched_reads_status ON unmatched_reads(status, seen_at);
+
+      -- When a session started waiting for a card, on the kiosk's wall clock (file mtimes are compared with it),
+      -- kept across a restart so a card read while the app was down still counts.
+      CREATE TABLE card_waits (
+        session_id TEXT PRIMARY KEY,
+        since TEXT NOT NULL,
+        since_wall_ms INTEGER NOT NULL
+      );
+
+      -- Number queries (個別照会) written into req/: a restart resumes waiting for the same answer.
+      CREATE TABLE number_queries (
+        file_id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL,
+        numbers_key TEXT NOT NULL,
+        requested_at TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'waiting',
+        finished_at TEXT
+      );
+      CREATE INDEX number_queries_session ON number_queries(session_id, status);
+    `,
+  },
 ];
