@@ -63,6 +63,12 @@ export function consentState(code: string | undefined): OnshiConsentState | unde
   return lookup(CONSENT_BY_CODE, code) ?? 'unknown';
 }
 
+/** 限度額適用認定証提供同意フラグ (OQSCD001) has only 0 and 1; anything else is 'unknown'. */
+export function limitConsentState(code: string | undefined): OnshiConsentState | undefined {
+  if (code === undefined) return undefined;
+  return code === '0' ? 'not-given' : code === '1' ? 'given' : 'unknown';
+}
+
 export function validityOf(code: string): OnshiValidity {
   return lookup(VALIDITY_BY_CODE, code) ?? 'unknown';
 }
@@ -170,7 +176,7 @@ function readEcho(info: ElementFields): OnshiSearchEcho {
   const number = info.freeText('InsuredIdentificationNumber');
   const branch = info.trimmed('InsuredBranchNumber');
   const birthDate = info.date('Birthdate');
-  const limitConsent = consentState(info.trimmed('LimitApplicationCertificateRelatedConsFlg'));
+  const limitConsent = limitConsentState(info.trimmed('LimitApplicationCertificateRelatedConsFlg'));
   const arbitraryIdentifier = info.freeText('ArbitraryIdentifier');
   if (symbol !== undefined) echo.symbol = symbol;
   if (number !== undefined) echo.number = number;
@@ -301,17 +307,14 @@ function readConsents(node: ElementFields): OnshiConsents {
   // A file carrying both is contradictory, so that is a duplicate like any other.
   const pharmacistsSpellings = ['PharmacistsInfoConsFlg', 'PharmaceuticalInfoConsFlg'].filter((name) => node.child(name) !== undefined);
   if (pharmacistsSpellings.length > 1) throw new OnshiSchemaError(`${node.element.name} has both PharmacistsInfoConsFlg and PharmaceuticalInfoConsFlg`);
-  const entries: Array<[keyof OnshiConsents, string | undefined]> = [
-    ['pharmacists', node.trimmed('PharmacistsInfoConsFlg') ?? node.trimmed('PharmaceuticalInfoConsFlg')],
-    ['diagnosis', node.trimmed('DiagnosisInfoConsFlg')],
-    ['operation', node.trimmed('OperationInfoConsFlg')],
-    ['specificHealthCheckups', node.trimmed('SpecificHealthCheckupsInfoConsFlg')],
-    ['specificDiseases', node.trimmed('SpecificDiseasesCertificateRelatedConsFlg')],
-    ['limitCertificate', node.trimmed('LimitApplicationCertificateRelatedConsFlg')],
+  const entries: Array<[keyof OnshiConsents, OnshiConsentState | undefined]> = [
+    ['pharmacists', consentState(node.trimmed('PharmacistsInfoConsFlg') ?? node.trimmed('PharmaceuticalInfoConsFlg'))],
+    ['diagnosis', consentState(node.trimmed('DiagnosisInfoConsFlg'))],
+    ['operation', consentState(node.trimmed('OperationInfoConsFlg'))],
+    ['specificHealthCheckups', consentState(node.trimmed('SpecificHealthCheckupsInfoConsFlg'))],
+    ['specificDiseases', consentState(node.trimmed('SpecificDiseasesCertificateRelatedConsFlg'))],
+    ['limitCertificate', limitConsentState(node.trimmed('LimitApplicationCertificateRelatedConsFlg'))],
   ];
-  for (const [key, code] of entries) {
-    const state = consentState(code);
-    if (state !== undefined) consents[key] = state;
-  }
+  for (const [key, state] of entries) if (state !== undefined) consents[key] = state;
   return consents;
 }

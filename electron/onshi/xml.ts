@@ -74,8 +74,8 @@ function startsWithAscii(bytes: Uint8Array, at: number, ascii: string): boolean 
 
 /**
  * Reads the encoding pseudo-attribute of an XML declaration at `at`, on the raw bytes (both supported
- * encodings are ASCII-compatible there). Returns undefined when there is no declaration, null-free
- * string when there is one with an encoding, '' when it has none, or a Failure when it is malformed.
+ * encodings are ASCII-compatible there). Returns undefined when there is no declaration, the encoding
+ * label when the declaration names one, '' when it names none, or a Failure when it is malformed.
  */
 function readDeclaredEncoding(bytes: Uint8Array, at: number): string | undefined | Failure {
   if (!startsWithAscii(bytes, at, '<?xml') || !isAsciiSpace(bytes[at + 5])) return undefined;
@@ -186,12 +186,23 @@ const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 const DTD_KEYWORDS = /^(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/i;
 
+// Name characters (simplified XML 1.0 Name: ASCII letters, '_', ':' and anything from U+00C0 start a name;
+// digits, '-', '.' and U+00B7 may follow). ASCII goes through a table: names are most of what is scanned.
+const NAME_START = 1;
+const NAME_CHAR = 2;
+const ASCII_NAME_CLASS = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  const letter = (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || code === 0x3a;
+  const other = (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x2e;
+  ASCII_NAME_CLASS[code] = letter ? NAME_START | NAME_CHAR : other ? NAME_CHAR : 0;
+}
+
 function isNameStart(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || code === 0x3a || code >= 0xc0;
+  return code < 128 ? ((ASCII_NAME_CLASS[code] ?? 0) & NAME_START) !== 0 : code >= 0xc0;
 }
 
 function isNameChar(code: number): boolean {
-  return isNameStart(code) || (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x2e || code === 0xb7;
+  return code < 128 ? ((ASCII_NAME_CLASS[code] ?? 0) & NAME_CHAR) !== 0 : code >= 0xc0 || code === 0xb7;
 }
 
 function isSpace(code: number): boolean {
@@ -341,6 +352,13 @@ export function parseXmlText(input: string, limits: XmlReadLimits = DEFAULT_XML_
 
     if (next === 0x2f /* / */) {
       i += 2;
+      // Fast path: the end tag almost always closes the open element, so compare instead of re-scanning.
+      const top = stack[stack.length - 1];
+      if (top !== undefined && s.startsWith(top.name, i) && s.charCodeAt(i + top.name.length) === 0x3e) {
+        i += top.name.length + 1;
+        stack.pop();
+        continue;
+      }
       const name = readName();
       if (name === undefined) return fail('not-xml', 'malformed end tag');
       skipSpace();

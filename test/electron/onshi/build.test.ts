@@ -10,7 +10,14 @@ import {
 } from '../../../electron/onshi/index';
 import type { OnshiNumberQuery, OnshiPersonInput, OnshiResultInput } from '../../../electron/onshi/index';
 import { generatedFiles } from '../../fixtures/onshi/generate';
-import { ENCODINGS, INSTITUTION_CODE, kokuhoPerson, mainPerson, numberQueryScenarios, resultScenarios } from '../../fixtures/onshi/scenarios';
+import {
+  ENCODINGS,
+  INSTITUTION_CODE,
+  kokuhoPerson,
+  mainPerson,
+  numberQueryScenarios,
+  resultScenarios,
+} from '../../fixtures/onshi/scenarios';
 import { expectOk, fixture } from './helpers';
 
 const decodeUtf8 = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -20,13 +27,21 @@ describe('committed generated fixtures equal what the builder makes now', () => 
   it('there is one file per scenario and encoding, plus the requests', () => {
     expect(files).toHaveLength(Object.keys(resultScenarios).length * 2 + Object.keys(numberQueryScenarios).length);
   });
-  it.each(files.map(([name, bytes]) => ({ name, bytes })))('$name (re-run generate.ts if this fails)', ({ name, bytes }) => {
-    expect(Buffer.from(fixture(`generated/${name}`)).equals(Buffer.from(bytes))).toBe(true);
-  });
+  it.each(files.map(([name, bytes]) => ({ name, bytes })))(
+    '$name (re-run generate.ts if this fails)',
+    ({ name, bytes }) => {
+      expect(Buffer.from(fixture(`generated/${name}`)).equals(Buffer.from(bytes))).toBe(true);
+    },
+  );
 });
 
 describe('buildOnshiResultXml', () => {
-  const input: OnshiResultInput = { source: 'card', institutionCode: INSTITUTION_CODE, confirmationDate: '2025-06-02', people: [mainPerson] };
+  const input: OnshiResultInput = {
+    source: 'card',
+    institutionCode: INSTITUTION_CODE,
+    confirmationDate: '2025-06-02',
+    people: [mainPerson],
+  };
 
   it('UTF-8: declared UTF-8, CharacterCodeIdentifier 0, no BOM unless asked', () => {
     const bytes = buildOnshiResultXml(input, { encoding: 'utf-8' });
@@ -65,7 +80,9 @@ describe('buildOnshiResultXml', () => {
   });
 
   it('segment failure: SegmentOfResult 9, ErrorCode/Message in the header, no MessageBody', () => {
-    const text = decodeUtf8(buildOnshiResultXml({ ...input, failure: { kind: 'segment', code: 'E1', message: 'm' } }, { encoding: 'utf-8' }));
+    const text = decodeUtf8(
+      buildOnshiResultXml({ ...input, failure: { kind: 'segment', code: 'E1', message: 'm' } }, { encoding: 'utf-8' }),
+    );
     expect(text).toContain('<SegmentOfResult>9</SegmentOfResult>');
     expect(text).toContain('<ErrorCode>E1</ErrorCode>');
     expect(text).not.toContain('MessageBody');
@@ -73,18 +90,40 @@ describe('buildOnshiResultXml', () => {
 
   it('raw patches: SegmentOfResult 2, ProcessingResultStatus 2, Validity 4 with no ResultList', () => {
     const bytes = buildOnshiResultXml(
-      { ...input, people: [], validity: 'not-found', header: { overrides: { SegmentOfResult: '2' } }, body: { overrides: { ProcessingResultStatus: '2' } } },
+      {
+        ...input,
+        people: [],
+        validity: 'not-found',
+        header: { overrides: { SegmentOfResult: '2' } },
+        body: { overrides: { ProcessingResultStatus: '2' } },
+      },
       { encoding: 'utf-8' },
     );
     const text = decodeUtf8(bytes);
     expect(text).not.toContain('ResultList');
     const result = expectOk(parseOnshiResult(bytes));
-    expect(result).toMatchObject({ status: 'error', validity: 'not-found', codes: { segmentOfResult: '2', processingResultStatus: '2' }, people: [] });
+    expect(result).toMatchObject({
+      status: 'error',
+      validity: 'not-found',
+      codes: { segmentOfResult: '2', processingResultStatus: '2' },
+      people: [],
+    });
   });
 
   it('raw patches can remove, replace, add and duplicate elements (for schema tests)', () => {
-    const person: OnshiPersonInput = { ...mainPerson, patch: { overrides: { NameKana: null, Birthdate: '20240230', Custom: 'c' }, extra: [['InsurerNumber', '06139992']] } };
-    const text = decodeUtf8(buildOnshiResultXml({ ...input, people: [person], message: { extra: [['Trailer', 't']] } }, { encoding: 'utf-8' }));
+    const person: OnshiPersonInput = {
+      ...mainPerson,
+      patch: {
+        overrides: { NameKana: null, Birthdate: '20240230', Custom: 'c' },
+        extra: [['InsurerNumber', '06139992']],
+      },
+    };
+    const text = decodeUtf8(
+      buildOnshiResultXml(
+        { ...input, people: [person], message: { extra: [['Trailer', 't']] } },
+        { encoding: 'utf-8' },
+      ),
+    );
     expect(text).not.toContain('<NameKana>');
     expect(text).toContain('<Birthdate>20240230</Birthdate>');
     expect(text).toContain('<Custom>c</Custom>');
@@ -106,7 +145,9 @@ describe('buildOnshiResultXml', () => {
     ['unpaired surrogate in a name', { person: { name: 'a\uD800b' } }, /character XML cannot carry/],
   ])('throws OnshiBuildError for %s', (_name, change, message) => {
     const built: OnshiResultInput =
-      'person' in change ? { ...input, people: [{ ...mainPerson, ...change.person }] } : { ...input, ...(change as Partial<OnshiResultInput>) };
+      'person' in change
+        ? { ...input, people: [{ ...mainPerson, ...change.person }] }
+        : { ...input, ...(change as Partial<OnshiResultInput>) };
     expect(() => buildOnshiResultXml(built, { encoding: 'utf-8' })).toThrow(OnshiBuildError);
     expect(() => buildOnshiResultXml(built, { encoding: 'utf-8' })).toThrow(message);
   });
@@ -114,64 +155,79 @@ describe('buildOnshiResultXml', () => {
   it('refuses text that CP932 cannot carry instead of writing "?"', () => {
     const built = { ...input, people: [{ ...mainPerson, name: '試験\u2212太郎 😀' }] };
     expect(() => buildOnshiResultXml(built, { encoding: 'shift_jis' })).toThrow(/U\+2212/);
-    expect(expectOk(parseOnshiResult(buildOnshiResultXml(built, { encoding: 'utf-8' }))).people[0]?.name).toBe('試験\u2212太郎 😀');
+    expect(expectOk(parseOnshiResult(buildOnshiResultXml(built, { encoding: 'utf-8' }))).people[0]?.name).toBe(
+      '試験\u2212太郎 😀',
+    );
   });
 
   it('refuses an element name that is not XML', () => {
-    expect(() => buildOnshiResultXml({ ...input, header: { extra: [['bad name', 'x']] } }, { encoding: 'utf-8' })).toThrow(OnshiBuildError);
+    expect(() =>
+      buildOnshiResultXml({ ...input, header: { extra: [['bad name', 'x']] } }, { encoding: 'utf-8' }),
+    ).toThrow(OnshiBuildError);
   });
 });
 
 describe('round trip builder → parser, both encodings', () => {
   for (const { encoding } of ENCODINGS) {
-    it.each(Object.entries(resultScenarios).filter(([name]) => name !== 'unknown-codes'))(`${encoding}: %s`, (_name, scenario) => {
-      const result = expectOk(parseOnshiResult(buildOnshiResultXml(scenario, { encoding })));
-      expect(result.encoding).toBe(encoding);
-      expect(result.source).toBe(scenario.source);
-      expect(result.status).toBe(scenario.failure ? 'error' : 'ok');
-      expect(result.institutionCode).toBe(scenario.institutionCode);
-      expect(result.confirmationDate).toBe(scenario.confirmationDate);
-      expect(result.processedAt).toBe(scenario.processedAt);
-      expect(result.fileId).toBe(scenario.fileId);
-      if (scenario.failure) {
-        expect(result.errorCode).toBe(scenario.failure.code);
-        expect(result.errorMessage).toBe(scenario.failure.message);
-      } else {
-        expect(result.validity).toBe(scenario.validity ?? 'valid');
-      }
-      const people = scenario.people ?? [];
-      expect(result.people).toHaveLength(people.length);
-      people.forEach((input, index) => {
-        const person = result.people[index];
-        const expected = {
-          insurerNumber: input.insurerNumber,
-          symbol: input.symbol,
-          number: input.number,
-          branch: input.branch,
-          name: input.name,
-          nameKana: input.nameKana,
-          birthDate: input.birthDate,
-          sex: input.sex,
-          relationship: input.relationship,
-          insurerName: input.insurerName,
-          validFrom: input.validFrom,
-          validUntil: input.validUntil,
-          qualificationDate: input.qualificationDate,
-          disqualificationDate: input.disqualificationDate,
-          referenceNumber: input.referenceNumber,
-          preschool: input.preschool,
-          limitClass: input.limitCertificate?.flag,
-          copayPercent: input.copayPercent ?? input.elderlyRecipient?.copayPercent,
-        };
-        // Key by key, so "absent in the input" must also be absent (undefined) in the result.
-        for (const [key, value] of Object.entries(expected)) expect(person?.[key as keyof typeof expected], key).toEqual(value);
-        expect(person?.insuredCardClassification?.code).toBe(input.insuredCardClassification ?? '01');
-        expect(person?.reasonOfLoss?.code).toBe(input.reasonOfLoss);
-        for (const key of ['pharmacists', 'diagnosis', 'operation', 'specificHealthCheckups', 'specificDiseases', 'limitCertificate'] as const) {
-          expect(person?.consents?.[key]).toBe(input.consents?.[key]);
+    it.each(Object.entries(resultScenarios).filter(([name]) => name !== 'unknown-codes'))(
+      `${encoding}: %s`,
+      (_name, scenario) => {
+        const result = expectOk(parseOnshiResult(buildOnshiResultXml(scenario, { encoding })));
+        expect(result.encoding).toBe(encoding);
+        expect(result.source).toBe(scenario.source);
+        expect(result.status).toBe(scenario.failure ? 'error' : 'ok');
+        expect(result.institutionCode).toBe(scenario.institutionCode);
+        expect(result.confirmationDate).toBe(scenario.confirmationDate);
+        expect(result.processedAt).toBe(scenario.processedAt);
+        expect(result.fileId).toBe(scenario.fileId);
+        if (scenario.failure) {
+          expect(result.errorCode).toBe(scenario.failure.code);
+          expect(result.errorMessage).toBe(scenario.failure.message);
+        } else {
+          expect(result.validity).toBe(scenario.validity ?? 'valid');
         }
-      });
-    });
+        const people = scenario.people ?? [];
+        expect(result.people).toHaveLength(people.length);
+        people.forEach((input, index) => {
+          const person = result.people[index];
+          const expected = {
+            insurerNumber: input.insurerNumber,
+            symbol: input.symbol,
+            number: input.number,
+            branch: input.branch,
+            name: input.name,
+            nameKana: input.nameKana,
+            birthDate: input.birthDate,
+            sex: input.sex,
+            relationship: input.relationship,
+            insurerName: input.insurerName,
+            validFrom: input.validFrom,
+            validUntil: input.validUntil,
+            qualificationDate: input.qualificationDate,
+            disqualificationDate: input.disqualificationDate,
+            referenceNumber: input.referenceNumber,
+            preschool: input.preschool,
+            limitClass: input.limitCertificate?.flag,
+            copayPercent: input.copayPercent ?? input.elderlyRecipient?.copayPercent,
+          };
+          // Key by key, so "absent in the input" must also be absent (undefined) in the result.
+          for (const [key, value] of Object.entries(expected))
+            expect(person?.[key as keyof typeof expected], key).toEqual(value);
+          expect(person?.insuredCardClassification?.code).toBe(input.insuredCardClassification ?? '01');
+          expect(person?.reasonOfLoss?.code).toBe(input.reasonOfLoss);
+          for (const key of [
+            'pharmacists',
+            'diagnosis',
+            'operation',
+            'specificHealthCheckups',
+            'specificDiseases',
+            'limitCertificate',
+          ] as const) {
+            expect(person?.consents?.[key]).toBe(input.consents?.[key]);
+          }
+        });
+      },
+    );
   }
 });
 
@@ -202,8 +258,18 @@ describe('number query (req/)', () => {
 
   it('round-trips through parseNumberQuery', () => {
     expect(parseNumberQuery(buildNumberQueryXml(query))).toEqual({ ok: true, query });
-    const minimal: OnshiNumberQuery = { confirmationDate: '2025-06-02', institutionCode: INSTITUTION_CODE, fileId: 'K2', insurerNumber: '39139993', number: '12345674', birthDate: '1945-02-10' };
-    expect(parseNumberQuery(buildNumberQueryXml(minimal))).toEqual({ ok: true, query: { ...minimal, limitCertificateConsent: false } });
+    const minimal: OnshiNumberQuery = {
+      confirmationDate: '2025-06-02',
+      institutionCode: INSTITUTION_CODE,
+      fileId: 'K2',
+      insurerNumber: '39139993',
+      number: '12345674',
+      birthDate: '1945-02-10',
+    };
+    expect(parseNumberQuery(buildNumberQueryXml(minimal))).toEqual({
+      ok: true,
+      query: { ...minimal, limitCertificateConsent: false },
+    });
   });
 
   it('escapes text', () => {
@@ -228,20 +294,50 @@ describe('number query (req/)', () => {
     expect(() => buildNumberQueryXml({ ...query, ...change })).toThrow(OnshiBuildError);
   });
 
-  const requestXml = (info: string, header = '<QualificationConfirmationDate>20250602</QualificationConfirmationDate><MedicalInstitutionCode>1312345678</MedicalInstitutionCode><ArbitraryFileIdentifier>K1</ArbitraryFileIdentifier>') =>
-    new TextEncoder().encode(`<XmlMsg><MessageHeader>${header}</MessageHeader><MessageBody><QualificationConfirmSearchInfo>${info}</QualificationConfirmSearchInfo></MessageBody></XmlMsg>`);
-  const validInfo = '<InsurerNumber>01130012</InsurerNumber><InsuredIdentificationNumber>1</InsuredIdentificationNumber><Birthdate>19800115</Birthdate>';
+  const requestXml = (
+    info: string,
+    header = '<QualificationConfirmationDate>20250602</QualificationConfirmationDate><MedicalInstitutionCode>1312345678</MedicalInstitutionCode><ArbitraryFileIdentifier>K1</ArbitraryFileIdentifier>',
+  ) =>
+    new TextEncoder().encode(
+      `<XmlMsg><MessageHeader>${header}</MessageHeader><MessageBody><QualificationConfirmSearchInfo>${info}</QualificationConfirmSearchInfo></MessageBody></XmlMsg>`,
+    );
+  const validInfo =
+    '<InsurerNumber>01130012</InsurerNumber><InsuredIdentificationNumber>1</InsuredIdentificationNumber><Birthdate>19800115</Birthdate>';
 
   it.each<[string, Uint8Array, RegExp]>([
     ['wrong root', new TextEncoder().encode('<Req/>'), /root element/],
-    ['no search info', new TextEncoder().encode('<XmlMsg><MessageHeader/><MessageBody/></XmlMsg>'), /QualificationConfirmSearchInfo/],
+    [
+      'no search info',
+      new TextEncoder().encode('<XmlMsg><MessageHeader/><MessageBody/></XmlMsg>'),
+      /QualificationConfirmSearchInfo/,
+    ],
     ['no Birthdate', requestXml(validInfo.replace('<Birthdate>19800115</Birthdate>', '')), /Birthdate/],
     ['impossible Birthdate', requestXml(validInfo.replace('19800115', '19800230')), /Birthdate/],
-    ['bad institution code', requestXml(validInfo, '<QualificationConfirmationDate>20250602</QualificationConfirmationDate><MedicalInstitutionCode>12</MedicalInstitutionCode><ArbitraryFileIdentifier>K1</ArbitraryFileIdentifier>'), /MedicalInstitutionCode/],
-    ['no file id', requestXml(validInfo, '<QualificationConfirmationDate>20250602</QualificationConfirmationDate><MedicalInstitutionCode>1312345678</MedicalInstitutionCode>'), /ArbitraryFileIdentifier/],
+    [
+      'bad institution code',
+      requestXml(
+        validInfo,
+        '<QualificationConfirmationDate>20250602</QualificationConfirmationDate><MedicalInstitutionCode>12</MedicalInstitutionCode><ArbitraryFileIdentifier>K1</ArbitraryFileIdentifier>',
+      ),
+      /MedicalInstitutionCode/,
+    ],
+    [
+      'no file id',
+      requestXml(
+        validInfo,
+        '<QualificationConfirmationDate>20250602</QualificationConfirmationDate><MedicalInstitutionCode>1312345678</MedicalInstitutionCode>',
+      ),
+      /ArbitraryFileIdentifier/,
+    ],
     ['bad insurer number', requestXml(validInfo.replace('01130012', '0113')), /InsurerNumber/],
     ['duplicated InsurerNumber', requestXml(validInfo + '<InsurerNumber>01130012</InsurerNumber>'), /appears 2 times/],
-    ['unknown consent flag', requestXml(validInfo + '<LimitApplicationCertificateRelatedConsFlg>5</LimitApplicationCertificateRelatedConsFlg>'), /LimitApplicationCertificateRelatedConsFlg/],
+    [
+      'unknown consent flag',
+      requestXml(
+        validInfo + '<LimitApplicationCertificateRelatedConsFlg>5</LimitApplicationCertificateRelatedConsFlg>',
+      ),
+      /LimitApplicationCertificateRelatedConsFlg/,
+    ],
   ])('parseNumberQuery: %s → schema', (_name, bytes, detail) => {
     const parse = parseNumberQuery(bytes);
     expect(parse).toMatchObject({ ok: false, error: 'schema' });

@@ -13,7 +13,9 @@ function parsePerson(extra: string): OnshiPerson {
 function parseMessage(header: string, body: string): OnshiResult {
   return expectOk(
     parseOnshiResult(
-      utf8(`<XmlMsg><MessageHeader><SegmentOfResult>1</SegmentOfResult>${header}</MessageHeader><MessageBody><ProcessingResultStatus>1</ProcessingResultStatus>${body}</MessageBody></XmlMsg>`),
+      utf8(
+        `<XmlMsg><MessageHeader><SegmentOfResult>1</SegmentOfResult>${header}</MessageHeader><MessageBody><ProcessingResultStatus>1</ProcessingResultStatus>${body}</MessageBody></XmlMsg>`,
+      ),
     ),
   );
 }
@@ -26,11 +28,27 @@ describe('code tables (OQSCD) hold every documented value with its Japanese labe
     OQSCD003: { '1': '正常終了', '2': '処理中', '9': '異常終了' },
     OQSCD004: { '1': '正常終了', '2': 'エラー' },
     OQSCD005: { '0': 'UTF-8', '1': 'Shift_JIS' },
-    OQSCD006: { '1': '有効', '2': '無効', '3': '無効（新しい資格あり）', '4': '該当資格なし', '5': '複数該当', '6': '有効（未登録）' },
+    OQSCD006: {
+      '1': '有効',
+      '2': '無効',
+      '3': '無効（新しい資格あり）',
+      '4': '該当資格なし',
+      '5': '複数該当',
+      '6': '有効（未登録）',
+    },
     OQSCD007: { '1': '男', '2': '女', '3': '未設定' },
     OQSCD008: { '01': '死亡', '02': '生活保護開始', '03': '他保険取得', '99': 'その他' },
     OQSCD009: { '1': '本人', '2': '家族' },
-    OQSCD010: { '01': '一般', '02': '退職', '03': '短期（一般）', '04': '短期（退職）', '05': '資格証明書', '06': '特例退職', '07': '自衛官', A1: '医療扶助' },
+    OQSCD010: {
+      '01': '一般',
+      '02': '退職',
+      '03': '短期（一般）',
+      '04': '短期（退職）',
+      '05': '資格証明書',
+      '06': '特例退職',
+      '07': '自衛官',
+      A1: '医療扶助',
+    },
     OQSCD011: { '01': '限度額適用認定証', '02': '限度額適用・標準負担額減額認定証', '03': '標準負担額減額認定証' },
     OQSCD012: {
       A01: 'ア',
@@ -58,7 +76,8 @@ describe('code tables (OQSCD) hold every documented value with its Japanese labe
 
   it.each(Object.keys(expected) as Array<keyof typeof expected>)('%s', (table) => {
     expect({ ...codes.ONSHI_CODE_TABLES[table] }).toEqual(expected[table]);
-    for (const [code, label] of Object.entries(expected[table])) expect(codes.codeLabel(codes.ONSHI_CODE_TABLES[table], code)).toBe(label);
+    for (const [code, label] of Object.entries(expected[table]))
+      expect(codes.codeLabel(codes.ONSHI_CODE_TABLES[table], code)).toBe(label);
   });
 
   it('codeLabel and codedValue: unknown and prototype-named codes have no label', () => {
@@ -97,7 +116,9 @@ describe('the parser maps every code value to its meaning', () => {
     ['2', 'paper'],
     ['3', 'unknown'],
   ] as const)('PrescriptionIssueSelect %s → %s', (code, issue) => {
-    expect(parseMessage('', `<PrescriptionIssueSelect>${code}</PrescriptionIssueSelect>`).prescriptionIssue).toBe(issue);
+    expect(parseMessage('', `<PrescriptionIssueSelect>${code}</PrescriptionIssueSelect>`).prescriptionIssue).toBe(
+      issue,
+    );
   });
 
   it.each(['0', '1', '9'])('CharacterCodeIdentifier %s is reported as written and never drives decoding', (code) => {
@@ -120,43 +141,59 @@ describe('the parser maps every code value to its meaning', () => {
     ['2', 'family'],
     ['3', undefined],
   ] as const)('PersonalFamilyClassification %s → %s', (code, relationship) => {
-    expect(parsePerson(`<PersonalFamilyClassification>${code}</PersonalFamilyClassification>`).relationship).toBe(relationship);
+    expect(parsePerson(`<PersonalFamilyClassification>${code}</PersonalFamilyClassification>`).relationship).toBe(
+      relationship,
+    );
   });
 
   it.each(Object.entries(codes.INSURED_CARD_CLASSIFICATION))('InsuredCardClassification %s → %s', (code, label) => {
-    expect(parsePerson(`<InsuredCardClassification>${code}</InsuredCardClassification>`).insuredCardClassification).toEqual({ code, label });
+    expect(
+      parsePerson(`<InsuredCardClassification>${code}</InsuredCardClassification>`).insuredCardClassification,
+    ).toEqual({ code, label });
   });
 
   it.each(Object.entries(codes.REASON_OF_LOSS))('ReasonOfLoss %s → %s', (code, label) => {
     expect(parsePerson(`<ReasonOfLoss>${code}</ReasonOfLoss>`).reasonOfLoss).toEqual({ code, label });
   });
 
-  it.each(Object.entries(codes.LIMIT_CERTIFICATE_CLASSIFICATION))('LimitApplicationCertificateClassification %s → %s', (code, label) => {
-    const person = parsePerson(
-      `<LimitApplicationCertificateRelatedInfo><LimitApplicationCertificateClassification>${code}</LimitApplicationCertificateClassification></LimitApplicationCertificateRelatedInfo>`,
-    );
-    expect(person.limitCertificate?.classification).toEqual({ code, label });
-    expect(person.limitClass).toBeUndefined();
-  });
+  it.each(Object.entries(codes.LIMIT_CERTIFICATE_CLASSIFICATION))(
+    'LimitApplicationCertificateClassification %s → %s',
+    (code, label) => {
+      const person = parsePerson(
+        `<LimitApplicationCertificateRelatedInfo><LimitApplicationCertificateClassification>${code}</LimitApplicationCertificateClassification></LimitApplicationCertificateRelatedInfo>`,
+      );
+      expect(person.limitCertificate?.classification).toEqual({ code, label });
+      expect(person.limitClass).toBeUndefined();
+    },
+  );
 
-  it.each(Object.entries(codes.LIMIT_CERTIFICATE_CLASSIFICATION_FLAG))('LimitApplicationCertificateClassificationFlag %s → %s, limitClass %s', (code, label) => {
-    const person = parsePerson(
-      `<LimitApplicationCertificateRelatedInfo><LimitApplicationCertificateClassificationFlag>${code}</LimitApplicationCertificateClassificationFlag></LimitApplicationCertificateRelatedInfo>`,
-    );
-    expect(person.limitCertificate?.flag).toEqual({ code, label });
-    expect(person.limitClass).toBe(code);
-  });
+  it.each(Object.entries(codes.LIMIT_CERTIFICATE_CLASSIFICATION_FLAG))(
+    'LimitApplicationCertificateClassificationFlag %s → %s, limitClass %s',
+    (code, label) => {
+      const person = parsePerson(
+        `<LimitApplicationCertificateRelatedInfo><LimitApplicationCertificateClassificationFlag>${code}</LimitApplicationCertificateClassificationFlag></LimitApplicationCertificateRelatedInfo>`,
+      );
+      expect(person.limitCertificate?.flag).toEqual({ code, label });
+      expect(person.limitClass).toBe(code);
+    },
+  );
 
-  it.each(Object.entries(codes.SPECIFIC_DISEASES_CATEGORY))('SpecificDiseasesDiseaseCategory %s → %s', (code, label) => {
-    const person = parsePerson(
-      `<SpecificDiseasesCertificateList><SpecificDiseasesCertificateInfo><SpecificDiseasesDiseaseCategory>${code}</SpecificDiseasesDiseaseCategory></SpecificDiseasesCertificateInfo></SpecificDiseasesCertificateList>`,
-    );
-    expect(person.specificDiseases).toEqual([{ category: { code, label } }]);
-  });
+  it.each(Object.entries(codes.SPECIFIC_DISEASES_CATEGORY))(
+    'SpecificDiseasesDiseaseCategory %s → %s',
+    (code, label) => {
+      const person = parsePerson(
+        `<SpecificDiseasesCertificateList><SpecificDiseasesCertificateInfo><SpecificDiseasesDiseaseCategory>${code}</SpecificDiseasesDiseaseCategory></SpecificDiseasesCertificateInfo></SpecificDiseasesCertificateList>`,
+      );
+      expect(person.specificDiseases).toEqual([{ category: { code, label } }]);
+    },
+  );
 
   it('several specific diseases keep their order', () => {
-    const info = (code: string) => `<SpecificDiseasesCertificateInfo><SpecificDiseasesDiseaseCategory>${code}</SpecificDiseasesDiseaseCategory></SpecificDiseasesCertificateInfo>`;
-    const person = parsePerson(`<SpecificDiseasesCertificateList>${info('3')}${info('1')}${info('2')}</SpecificDiseasesCertificateList>`);
+    const info = (code: string) =>
+      `<SpecificDiseasesCertificateInfo><SpecificDiseasesDiseaseCategory>${code}</SpecificDiseasesDiseaseCategory></SpecificDiseasesCertificateInfo>`;
+    const person = parsePerson(
+      `<SpecificDiseasesCertificateList>${info('3')}${info('1')}${info('2')}</SpecificDiseasesCertificateList>`,
+    );
     expect(person.specificDiseases?.map((disease) => disease.category.code)).toEqual(['3', '1', '2']);
   });
 
@@ -175,7 +212,6 @@ describe('the parser maps every code value to its meaning', () => {
     ['OperationInfoConsFlg', 'operation'],
     ['SpecificHealthCheckupsInfoConsFlg', 'specificHealthCheckups'],
     ['SpecificDiseasesCertificateRelatedConsFlg', 'specificDiseases'],
-    ['LimitApplicationCertificateRelatedConsFlg', 'limitCertificate'],
   ] as const;
   const consentCodes = [
     ['0', 'not-given'],
@@ -190,6 +226,19 @@ describe('the parser maps every code value to its meaning', () => {
     });
   }
 
+  // OQSCD001 (限度額適用認定証提供同意フラグ) knows only 0 and 1.
+  it.each([
+    ['0', 'not-given'],
+    ['1', 'given'],
+    ['2', 'unknown'],
+    ['3', 'unknown'],
+  ] as const)('LimitApplicationCertificateRelatedConsFlg %s → consents.limitCertificate %s', (code, state) => {
+    expect(
+      parsePerson(`<LimitApplicationCertificateRelatedConsFlg>${code}</LimitApplicationCertificateRelatedConsFlg>`)
+        .consents,
+    ).toEqual({ limitCertificate: state });
+  });
+
   it('no consent flags → no consents object', () => {
     expect(parsePerson('').consents).toBeUndefined();
   });
@@ -197,8 +246,12 @@ describe('the parser maps every code value to its meaning', () => {
   it.each([
     ['0', 'not-given'],
     ['1', 'given'],
+    ['2', 'unknown'],
   ] as const)('echo LimitApplicationCertificateRelatedConsFlg %s → %s', (code, state) => {
-    const result = parseMessage('', `<QualificationConfirmSearchInfo><LimitApplicationCertificateRelatedConsFlg>${code}</LimitApplicationCertificateRelatedConsFlg></QualificationConfirmSearchInfo>`);
+    const result = parseMessage(
+      '',
+      `<QualificationConfirmSearchInfo><LimitApplicationCertificateRelatedConsFlg>${code}</LimitApplicationCertificateRelatedConsFlg></QualificationConfirmSearchInfo>`,
+    );
     expect(result.echo?.limitCertificateConsent).toBe(state);
   });
 });

@@ -26,12 +26,15 @@ describe('request / response names', () => {
     expect(responseFileNameFor(request)).toBe(response);
   });
 
-  it.each(['OQSsiquc01res_K0001.xml', 'OQSsiquc01req_K0001.txt', 'req/OQSsiquc01req_K0001.xml', 'OQSsiquc01req_../x.xml', 'random.xml'])(
-    'responseFileNameFor(%s) → null',
-    (name) => {
-      expect(responseFileNameFor(name)).toBeNull();
-    },
-  );
+  it.each([
+    'OQSsiquc01res_K0001.xml',
+    'OQSsiquc01req_K0001.txt',
+    'req/OQSsiquc01req_K0001.xml',
+    'OQSsiquc01req_../x.xml',
+    'random.xml',
+  ])('responseFileNameFor(%s) → null', (name) => {
+    expect(responseFileNameFor(name)).toBeNull();
+  });
 
   it('pairs with requestFileName', () => {
     expect(responseFileNameFor(requestFileName('abc_1'))).toBe('OQSsiquc01res_abc_1.xml');
@@ -97,7 +100,14 @@ describe('face names', () => {
   it('formatTimestamp / parseTimestamp', () => {
     expect(formatTimestamp(parts)).toBe('20250602090507');
     expect(parseTimestamp('20250602090507')).toEqual(parts);
-    expect(parseTimestamp('20240229235959')).toEqual({ year: 2024, month: 2, day: 29, hour: 23, minute: 59, second: 59 });
+    expect(parseTimestamp('20240229235959')).toEqual({
+      year: 2024,
+      month: 2,
+      day: 29,
+      hour: 23,
+      minute: 59,
+      second: 59,
+    });
     expect(parseTimestamp('20230229000000')).toBeNull();
     expect(parseTimestamp('2025060209050x')).toBeNull();
   });

@@ -29,16 +29,45 @@ interface HostileCase {
 }
 
 const hostileCases: HostileCase[] = [
-  { name: 'DOCTYPE with an external entity (file)', bytes: () => fixture('malformed/doctype-external-entity.xml'), error: 'forbidden-dtd' },
+  {
+    name: 'DOCTYPE with an external entity (file)',
+    bytes: () => fixture('malformed/doctype-external-entity.xml'),
+    error: 'forbidden-dtd',
+  },
   { name: 'billion laughs (file)', bytes: () => fixture('malformed/billion-laughs.xml'), error: 'forbidden-dtd' },
-  { name: 'DOCTYPE without internal subset', bytes: () => utf8('<!DOCTYPE XmlMsg SYSTEM "http://example.invalid/x.dtd"><XmlMsg/>'), error: 'forbidden-dtd' },
-  { name: 'lower-case doctype', bytes: () => utf8('<?xml version="1.0"?><!doctype XmlMsg><XmlMsg/>'), error: 'forbidden-dtd' },
-  { name: 'ENTITY declaration inside the root', bytes: () => utf8('<XmlMsg><!ENTITY a "b"></XmlMsg>'), error: 'forbidden-dtd' },
-  { name: 'parameter entity bomb', bytes: () => utf8('<!DOCTYPE x [<!ENTITY % p "<!ENTITY q \'x\'>"> %p;]><XmlMsg/>'), error: 'forbidden-dtd' },
-  { name: 'undefined entity without a DTD', bytes: () => utf8(minimalResult(REQUIRED_PERSON_FIELDS.replace('試験　太郎', '&xxe;'))), error: 'not-xml', detail: /undefined entity/ },
+  {
+    name: 'DOCTYPE without internal subset',
+    bytes: () => utf8('<!DOCTYPE XmlMsg SYSTEM "http://example.invalid/x.dtd"><XmlMsg/>'),
+    error: 'forbidden-dtd',
+  },
+  {
+    name: 'lower-case doctype',
+    bytes: () => utf8('<?xml version="1.0"?><!doctype XmlMsg><XmlMsg/>'),
+    error: 'forbidden-dtd',
+  },
+  {
+    name: 'ENTITY declaration inside the root',
+    bytes: () => utf8('<XmlMsg><!ENTITY a "b"></XmlMsg>'),
+    error: 'forbidden-dtd',
+  },
+  {
+    name: 'parameter entity bomb',
+    bytes: () => utf8('<!DOCTYPE x [<!ENTITY % p "<!ENTITY q \'x\'>"> %p;]><XmlMsg/>'),
+    error: 'forbidden-dtd',
+  },
+  {
+    name: 'undefined entity without a DTD',
+    bytes: () => utf8(minimalResult(REQUIRED_PERSON_FIELDS.replace('試験　太郎', '&xxe;'))),
+    error: 'not-xml',
+    detail: /undefined entity/,
+  },
   { name: 'more than 4 MiB', bytes: tooLarge, error: 'too-large' },
   { name: 'truncated (file)', bytes: () => fixture('malformed/truncated.xml'), error: 'not-xml', detail: /truncated/ },
-  { name: 'truncated inside a start tag', bytes: () => mainFace.subarray(0, mainFaceText.indexOf('<MessageBody') + 6), error: 'not-xml' },
+  {
+    name: 'truncated inside a start tag',
+    bytes: () => mainFace.subarray(0, mainFaceText.indexOf('<MessageBody') + 6),
+    error: 'not-xml',
+  },
   { name: 'truncated inside the declaration', bytes: () => utf8('<?xml version="1.0" enc'), error: 'not-xml' },
   { name: 'binary (PNG header)', bytes: () => fixture('malformed/binary.bin'), error: 'not-xml' },
   { name: 'plain text', bytes: () => utf8('SegmentOfResult=1'), error: 'not-xml' },
@@ -47,7 +76,11 @@ const hostileCases: HostileCase[] = [
   { name: 'whitespace only', bytes: () => utf8(' \r\n\t '), error: 'not-xml' },
   { name: 'BOM only', bytes: () => new Uint8Array([0xef, 0xbb, 0xbf]), error: 'not-xml' },
   { name: 'NUL bytes inside an element', bytes: () => utf8('<XmlMsg>\u0000</XmlMsg>'), error: 'not-xml' },
-  { name: 'mismatched end tag', bytes: () => utf8('<XmlMsg><MessageHeader></XmlMsg></MessageHeader>'), error: 'not-xml' },
+  {
+    name: 'mismatched end tag',
+    bytes: () => utf8('<XmlMsg><MessageHeader></XmlMsg></MessageHeader>'),
+    error: 'not-xml',
+  },
   { name: 'two root elements', bytes: () => utf8('<XmlMsg/><XmlMsg/>'), error: 'not-xml' },
   { name: 'text after the root', bytes: () => utf8('<XmlMsg/>trailing'), error: 'not-xml' },
   { name: 'declaration not at the start', bytes: () => utf8('<XmlMsg/><?xml version="1.0"?>'), error: 'not-xml' },
@@ -58,20 +91,75 @@ const hostileCases: HostileCase[] = [
   { name: 'bare ampersand', bytes: () => utf8('<XmlMsg>a & b</XmlMsg>'), error: 'not-xml' },
   { name: 'duplicate attribute', bytes: () => utf8('<XmlMsg a="1" a="2"/>'), error: 'not-xml' },
   { name: '"<" in an attribute', bytes: () => utf8('<XmlMsg a="<"/>'), error: 'not-xml' },
-  { name: 'UTF-8 bytes declared Shift_JIS (file)', bytes: () => fixture('malformed/utf8-declared-sjis.xml'), error: 'encoding' },
-  { name: 'Shift_JIS bytes declared UTF-8 (file)', bytes: () => fixture('malformed/sjis-declared-utf8.xml'), error: 'encoding' },
-  { name: 'Shift_JIS bytes without a declaration', bytes: () => new Uint8Array(iconv.encode('<XmlMsg>試験</XmlMsg>', 'cp932')), error: 'encoding' },
-  { name: 'invalid Shift_JIS sequence', bytes: () => new Uint8Array([...utf8('<?xml version="1.0" encoding="Shift_JIS"?><XmlMsg>'), 0x81, 0x20, ...utf8('</XmlMsg>')]), error: 'encoding' },
+  {
+    name: 'UTF-8 bytes declared Shift_JIS (file)',
+    bytes: () => fixture('malformed/utf8-declared-sjis.xml'),
+    error: 'encoding',
+  },
+  {
+    name: 'Shift_JIS bytes declared UTF-8 (file)',
+    bytes: () => fixture('malformed/sjis-declared-utf8.xml'),
+    error: 'encoding',
+  },
+  {
+    name: 'Shift_JIS bytes without a declaration',
+    bytes: () => new Uint8Array(iconv.encode('<XmlMsg>試験</XmlMsg>', 'cp932')),
+    error: 'encoding',
+  },
+  {
+    name: 'invalid Shift_JIS sequence',
+    bytes: () =>
+      new Uint8Array([...utf8('<?xml version="1.0" encoding="Shift_JIS"?><XmlMsg>'), 0x81, 0x20, ...utf8('</XmlMsg>')]),
+    error: 'encoding',
+  },
   { name: 'BOM + Shift_JIS declaration (file)', bytes: () => fixture('malformed/bom-mismatch.xml'), error: 'encoding' },
-  { name: 'UTF-16 BOM', bytes: () => new Uint8Array([0xff, 0xfe, 0x3c, 0x00, 0x61, 0x00, 0x2f, 0x00, 0x3e, 0x00]), error: 'encoding' },
-  { name: 'unsupported declared encoding', bytes: () => utf8('<?xml version="1.0" encoding="EUC-JP"?><XmlMsg/>'), error: 'encoding' },
-  { name: 'Birthdate 20240230 (file)', bytes: () => fixture('malformed/birthdate-20240230.xml'), error: 'schema', detail: /Birthdate "20240230"/ },
-  { name: 'duplicated InsurerNumber (file)', bytes: () => fixture('malformed/duplicate-insurer-number.xml'), error: 'schema', detail: /InsurerNumber appears 2 times/ },
-  { name: 'wrong root (file)', bytes: () => fixture('malformed/wrong-root.xml'), error: 'schema', detail: /root element is <Message>/ },
-  { name: 'missing NameKana (file)', bytes: () => fixture('malformed/missing-name-kana.xml'), error: 'schema', detail: /NameKana/ },
+  {
+    name: 'UTF-16 BOM',
+    bytes: () => new Uint8Array([0xff, 0xfe, 0x3c, 0x00, 0x61, 0x00, 0x2f, 0x00, 0x3e, 0x00]),
+    error: 'encoding',
+  },
+  {
+    name: 'unsupported declared encoding',
+    bytes: () => utf8('<?xml version="1.0" encoding="EUC-JP"?><XmlMsg/>'),
+    error: 'encoding',
+  },
+  {
+    name: 'Birthdate 20240230 (file)',
+    bytes: () => fixture('malformed/birthdate-20240230.xml'),
+    error: 'schema',
+    detail: /Birthdate "20240230"/,
+  },
+  {
+    name: 'duplicated InsurerNumber (file)',
+    bytes: () => fixture('malformed/duplicate-insurer-number.xml'),
+    error: 'schema',
+    detail: /InsurerNumber appears 2 times/,
+  },
+  {
+    name: 'wrong root (file)',
+    bytes: () => fixture('malformed/wrong-root.xml'),
+    error: 'schema',
+    detail: /root element is <Message>/,
+  },
+  {
+    name: 'missing NameKana (file)',
+    bytes: () => fixture('malformed/missing-name-kana.xml'),
+    error: 'schema',
+    detail: /NameKana/,
+  },
   { name: 'deep nesting: 100k elements', bytes: () => deepNesting(100_000), error: 'schema', detail: /deeper than 64/ },
-  { name: 'deep nesting: 100k unclosed elements', bytes: () => utf8(`<XmlMsg>${'<a>'.repeat(100_000)}`), error: 'schema', detail: /deeper than 64/ },
-  { name: 'too many elements', bytes: () => utf8(`<XmlMsg>${'<a/>'.repeat(60_000)}</XmlMsg>`), error: 'schema', detail: /more than 50000 elements/ },
+  {
+    name: 'deep nesting: 100k unclosed elements',
+    bytes: () => utf8(`<XmlMsg>${'<a>'.repeat(100_000)}`),
+    error: 'schema',
+    detail: /deeper than 64/,
+  },
+  {
+    name: 'too many elements',
+    bytes: () => utf8(`<XmlMsg>${'<a/>'.repeat(60_000)}</XmlMsg>`),
+    error: 'schema',
+    detail: /more than 50000 elements/,
+  },
 ];
 
 describe('parseOnshiResult refuses hostile input with a typed error', () => {
@@ -108,7 +196,11 @@ describe('parseOnshiResult refuses hostile input with a typed error', () => {
     // XmlMsg + 63 levels = 64.
     const ok = parseOnshiResult(deepNesting(63));
     expect(ok).toMatchObject({ ok: false, error: 'schema', detail: expect.stringMatching(/MessageHeader/) });
-    expect(parseOnshiResult(deepNesting(64))).toMatchObject({ ok: false, error: 'schema', detail: expect.stringMatching(/deeper than 64/) });
+    expect(parseOnshiResult(deepNesting(64))).toMatchObject({
+      ok: false,
+      error: 'schema',
+      detail: expect.stringMatching(/deeper than 64/),
+    });
   });
 
   it('the entity in an external-entity file is never resolved (nothing from /etc/passwd in any detail)', () => {
@@ -124,17 +216,29 @@ describe('parseOnshiResult refuses hostile input with a typed error', () => {
   });
 
   it('parseNumberQuery shares the same guards', () => {
-    expect(parseNumberQuery(fixture('malformed/billion-laughs.xml'))).toMatchObject({ ok: false, error: 'forbidden-dtd' });
+    expect(parseNumberQuery(fixture('malformed/billion-laughs.xml'))).toMatchObject({
+      ok: false,
+      error: 'forbidden-dtd',
+    });
     expect(parseNumberQuery(tooLarge())).toMatchObject({ ok: false, error: 'too-large' });
     expect(parseNumberQuery(fixture('malformed/truncated.xml'))).toMatchObject({ ok: false, error: 'not-xml' });
     expect(parseNumberQuery(deepNesting(100_000))).toMatchObject({ ok: false, error: 'schema' });
-    expect(parseNumberQuery(fixture('malformed/utf8-declared-sjis.xml'))).toMatchObject({ ok: false, error: 'encoding' });
+    expect(parseNumberQuery(fixture('malformed/utf8-declared-sjis.xml'))).toMatchObject({
+      ok: false,
+      error: 'encoding',
+    });
     expect(parseNumberQuery(fixture('malformed/empty.xml'))).toMatchObject({ ok: false, error: 'not-xml' });
   });
 
   it('hostile codes such as "__proto__" or "constructor" are just unknown codes', () => {
-    const person = REQUIRED_PERSON_FIELDS + '<InsuredCardClassification>constructor</InsuredCardClassification><Sex1>__proto__</Sex1>';
-    const result = expectOk(parseOnshiResult(utf8(minimalResult(person).replace('<QualificationValidity>1', '<QualificationValidity>toString'))));
+    const person =
+      REQUIRED_PERSON_FIELDS +
+      '<InsuredCardClassification>constructor</InsuredCardClassification><Sex1>__proto__</Sex1>';
+    const result = expectOk(
+      parseOnshiResult(
+        utf8(minimalResult(person).replace('<QualificationValidity>1', '<QualificationValidity>toString')),
+      ),
+    );
     expect(result.validity).toBe('unknown');
     expect(result.people[0]?.insuredCardClassification).toEqual({ code: 'constructor' });
     expect(result.people[0]?.sex).toBeUndefined();

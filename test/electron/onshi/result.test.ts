@@ -62,7 +62,16 @@ describe('hand-written fixtures (not made by our builder)', () => {
   it('the generated and the hand-written kokuho files agree on what matters', () => {
     const hand = expectOk(parseOnshiResult(fixture('hand/kokuho-sjis.xml'))).people[0];
     const built = generated('kokuho', 'sjis').people[0];
-    for (const key of ['insurerNumber', 'symbol', 'number', 'branch', 'name', 'nameKana', 'birthDate', 'insurerName'] as const) {
+    for (const key of [
+      'insurerNumber',
+      'symbol',
+      'number',
+      'branch',
+      'name',
+      'nameKana',
+      'birthDate',
+      'insurerName',
+    ] as const) {
       expect(built?.[key]).toBe(hand?.[key]);
     }
   });
@@ -76,7 +85,11 @@ describe('generated fixtures, both encodings', () => {
         expect(result.prescriptionIssue).toBe('electronic');
         expect(result.people).toHaveLength(1);
         const person = result.people[0];
-        expect(person).toMatchObject({ relationship: 'self', sex: 'male', consents: { pharmacists: 'given', diagnosis: 'not-given', specificHealthCheckups: 'given' } });
+        expect(person).toMatchObject({
+          relationship: 'self',
+          sex: 'male',
+          consents: { pharmacists: 'given', diagnosis: 'not-given', specificHealthCheckups: 'given' },
+        });
         // Data minimisation: Address, PostNumber and InsuredName are in the file but not in the result.
         const json = JSON.stringify(result);
         expect(json).not.toContain('試験町');
@@ -86,7 +99,15 @@ describe('generated fixtures, both encodings', () => {
 
       it('dependent: 家族 with 枝番 02; InsuredName (the member) is not mistaken for the patient', () => {
         const person = generated('dependent', suffix).people[0];
-        expect(person).toMatchObject({ insurerNumber: '06139992', symbol: '5', number: '10234', branch: '02', relationship: 'family', name: '試験　花子', sex: 'female' });
+        expect(person).toMatchObject({
+          insurerNumber: '06139992',
+          symbol: '5',
+          number: '10234',
+          branch: '02',
+          relationship: 'family',
+          name: '試験　花子',
+          sex: 'female',
+        });
         expect(JSON.stringify(person)).not.toContain('一郎');
       });
 
@@ -112,7 +133,13 @@ describe('generated fixtures, both encodings', () => {
 
       it('not-found-number: a number query echo and no people', () => {
         const result = generated('not-found-number', suffix);
-        expect(result).toMatchObject({ source: 'numbers', status: 'ok', validity: 'not-found', fileId: 'K20250602-0001', people: [] });
+        expect(result).toMatchObject({
+          source: 'numbers',
+          status: 'ok',
+          validity: 'not-found',
+          fileId: 'K20250602-0001',
+          people: [],
+        });
         expect(result.echo).toEqual({
           insurerNumber: '01130012',
           symbol: '12345678',
@@ -131,14 +158,24 @@ describe('generated fixtures, both encodings', () => {
 
       it('system-error: SegmentOfResult 9 with ErrorCode/ErrorMessage and no body', () => {
         const result = generated('system-error', suffix);
-        expect(result).toMatchObject({ status: 'error', errorCode: 'EQS0001', errorMessage: '資格確認システムでエラーが発生しました（試験用）', people: [] });
+        expect(result).toMatchObject({
+          status: 'error',
+          errorCode: 'EQS0001',
+          errorMessage: '資格確認システムでエラーが発生しました（試験用）',
+          people: [],
+        });
         expect(result.validity).toBeUndefined();
         expect(result.codes).toMatchObject({ segmentOfResult: '9' });
       });
 
       it('processing-error: ProcessingResultStatus 2 with ProcessingResultCode/Message', () => {
         const result = generated('processing-error', suffix);
-        expect(result).toMatchObject({ source: 'numbers', status: 'error', errorCode: 'EQP0001', errorMessage: '照会条件に誤りがあります（試験用）' });
+        expect(result).toMatchObject({
+          source: 'numbers',
+          status: 'error',
+          errorCode: 'EQP0001',
+          errorMessage: '照会条件に誤りがあります（試験用）',
+        });
         expect(result.codes).toMatchObject({ segmentOfResult: '1', processingResultStatus: '2' });
       });
 
@@ -156,7 +193,10 @@ describe('generated fixtures, both encodings', () => {
           copayPercent: 20,
           limitClass: 'B04',
           elderlyRecipient: { validFrom: '2023-07-01', validUntil: '2026-07-31', copayPercent: 20 },
-          limitCertificate: { classification: { code: '01', label: '限度額適用認定証' }, flag: { code: 'B04', label: '一般' } },
+          limitCertificate: {
+            classification: { code: '01', label: '限度額適用認定証' },
+            flag: { code: 'B04', label: '一般' },
+          },
           consents: { pharmacists: 'given', diagnosis: 'given', operation: 'given', limitCertificate: 'given' },
         });
       });
@@ -185,7 +225,12 @@ describe('generated fixtures, both encodings', () => {
         const person = generated('reference-special', suffix).people[0];
         expect(person?.referenceNumber).toBe('24434');
         expect(person?.specificDiseases).toEqual([
-          { category: { code: '1', label: '人工透析' }, validFrom: '2025-01-01', validUntil: '2025-12-31', selfPay: '10000' },
+          {
+            category: { code: '1', label: '人工透析' },
+            validFrom: '2025-01-01',
+            validUntil: '2025-12-31',
+            selfPay: '10000',
+          },
         ]);
         expect(person?.consents?.specificDiseases).toBe('given');
       });
@@ -197,7 +242,10 @@ describe('generated fixtures, both encodings', () => {
       });
 
       it('pharmaceutical-spelling: PharmaceuticalInfoConsFlg is read like PharmacistsInfoConsFlg', () => {
-        expect(generated('pharmaceutical-spelling', suffix).people[0]?.consents).toEqual({ pharmacists: 'expired', operation: 'unobtainable' });
+        expect(generated('pharmaceutical-spelling', suffix).people[0]?.consents).toEqual({
+          pharmacists: 'expired',
+          operation: 'unobtainable',
+        });
       });
 
       it('unknown-codes: every unknown code is tolerated and the rest still parses', () => {
@@ -206,7 +254,12 @@ describe('generated fixtures, both encodings', () => {
         expect(result.validity).toBe('unknown');
         expect(result.prescriptionIssue).toBe('unknown');
         expect(result.source).toBe('card'); // ReferenceClassification 7, no echo
-        expect(result.codes).toMatchObject({ referenceClassification: '7', qualificationValidity: '9', characterCodeIdentifier: '2', prescriptionIssueSelect: '5' });
+        expect(result.codes).toMatchObject({
+          referenceClassification: '7',
+          qualificationValidity: '9',
+          characterCodeIdentifier: '2',
+          prescriptionIssueSelect: '5',
+        });
         const person = result.people[0];
         expect(person).toMatchObject({
           insurerNumber: '01130012',
@@ -228,7 +281,8 @@ describe('generated fixtures, both encodings', () => {
 });
 
 describe('status and failure shapes', () => {
-  const header = (segment: string, extra = '') => `<MessageHeader><ReferenceClassification>2</ReferenceClassification><SegmentOfResult>${segment}</SegmentOfResult>${extra}</MessageHeader>`;
+  const header = (segment: string, extra = '') =>
+    `<MessageHeader><ReferenceClassification>2</ReferenceClassification><SegmentOfResult>${segment}</SegmentOfResult>${extra}</MessageHeader>`;
   const cases: Array<{ name: string; xml: string; expected: Partial<OnshiResult> }> = [
     {
       name: 'SegmentOfResult 1 + ProcessingResultStatus 1 → ok',
@@ -285,47 +339,110 @@ describe('schema errors name what is wrong', () => {
   const withoutField = (field: string) => REQUIRED_PERSON_FIELDS.replace(new RegExp(`<${field}>[^<]*</${field}>`), '');
   const cases: Array<{ name: string; xml: string; detail: RegExp }> = [
     { name: 'no MessageHeader', xml: '<XmlMsg><MessageBody/></XmlMsg>', detail: /XmlMsg has no MessageHeader/ },
-    { name: 'no SegmentOfResult', xml: '<XmlMsg><MessageHeader/></XmlMsg>', detail: /MessageHeader has no SegmentOfResult/ },
-    { name: 'empty SegmentOfResult', xml: '<XmlMsg><MessageHeader><SegmentOfResult> </SegmentOfResult></MessageHeader></XmlMsg>', detail: /SegmentOfResult/ },
-    { name: 'SegmentOfResult 1 without MessageBody', xml: '<XmlMsg><MessageHeader><SegmentOfResult>1</SegmentOfResult></MessageHeader></XmlMsg>', detail: /no MessageBody/ },
+    {
+      name: 'no SegmentOfResult',
+      xml: '<XmlMsg><MessageHeader/></XmlMsg>',
+      detail: /MessageHeader has no SegmentOfResult/,
+    },
+    {
+      name: 'empty SegmentOfResult',
+      xml: '<XmlMsg><MessageHeader><SegmentOfResult> </SegmentOfResult></MessageHeader></XmlMsg>',
+      detail: /SegmentOfResult/,
+    },
+    {
+      name: 'SegmentOfResult 1 without MessageBody',
+      xml: '<XmlMsg><MessageHeader><SegmentOfResult>1</SegmentOfResult></MessageHeader></XmlMsg>',
+      detail: /no MessageBody/,
+    },
     {
       name: 'SegmentOfResult 1 without ProcessingResultStatus',
       xml: '<XmlMsg><MessageHeader><SegmentOfResult>1</SegmentOfResult></MessageHeader><MessageBody/></XmlMsg>',
       detail: /MessageBody has no ProcessingResultStatus/,
     },
-    { name: 'two MessageHeader', xml: '<XmlMsg><MessageHeader/><MessageHeader/></XmlMsg>', detail: /MessageHeader appears 2 times in XmlMsg/ },
+    {
+      name: 'two MessageHeader',
+      xml: '<XmlMsg><MessageHeader/><MessageHeader/></XmlMsg>',
+      detail: /MessageHeader appears 2 times in XmlMsg/,
+    },
     {
       name: 'two SegmentOfResult',
       xml: '<XmlMsg><MessageHeader><SegmentOfResult>1</SegmentOfResult><SegmentOfResult>9</SegmentOfResult></MessageHeader></XmlMsg>',
       detail: /SegmentOfResult appears 2 times/,
     },
-    { name: 'two ResultList', xml: minimalResult(REQUIRED_PERSON_FIELDS, { body: '<ResultList/>' }), detail: /ResultList appears 2 times/ },
+    {
+      name: 'two ResultList',
+      xml: minimalResult(REQUIRED_PERSON_FIELDS, { body: '<ResultList/>' }),
+      detail: /ResultList appears 2 times/,
+    },
     { name: 'no InsurerNumber', xml: minimalResult(withoutField('InsurerNumber')), detail: /#1: .*no InsurerNumber/ },
-    { name: 'no InsuredIdentificationNumber', xml: minimalResult(withoutField('InsuredIdentificationNumber')), detail: /no InsuredIdentificationNumber/ },
+    {
+      name: 'no InsuredIdentificationNumber',
+      xml: minimalResult(withoutField('InsuredIdentificationNumber')),
+      detail: /no InsuredIdentificationNumber/,
+    },
     { name: 'no Name', xml: minimalResult(withoutField('Name')), detail: /no Name /ms },
     { name: 'no NameKana', xml: minimalResult(withoutField('NameKana')), detail: /no NameKana/ },
     { name: 'no Birthdate', xml: minimalResult(withoutField('Birthdate')), detail: /no Birthdate/ },
-    { name: 'empty Name', xml: minimalResult(REQUIRED_PERSON_FIELDS.replace('試験　太郎', '')), detail: /no Name \(missing or empty\)/ },
-    { name: 'Birthdate 20240230', xml: minimalResult(REQUIRED_PERSON_FIELDS.replace('19800115', '20240230')), detail: /Birthdate "20240230" is not a real date/ },
-    { name: 'Birthdate 2024-01-01 (wrong form)', xml: minimalResult(REQUIRED_PERSON_FIELDS.replace('19800115', '1980-01-15')), detail: /Birthdate/ },
-    { name: 'Birthdate 19000229 (not a leap year)', xml: minimalResult(REQUIRED_PERSON_FIELDS.replace('19800115', '19000229')), detail: /19000229/ },
+    {
+      name: 'empty Name',
+      xml: minimalResult(REQUIRED_PERSON_FIELDS.replace('試験　太郎', '')),
+      detail: /no Name \(missing or empty\)/,
+    },
+    {
+      name: 'Birthdate 20240230',
+      xml: minimalResult(REQUIRED_PERSON_FIELDS.replace('19800115', '20240230')),
+      detail: /Birthdate "20240230" is not a real date/,
+    },
+    {
+      name: 'Birthdate 2024-01-01 (wrong form)',
+      xml: minimalResult(REQUIRED_PERSON_FIELDS.replace('19800115', '1980-01-15')),
+      detail: /Birthdate/,
+    },
+    {
+      name: 'Birthdate 19000229 (not a leap year)',
+      xml: minimalResult(REQUIRED_PERSON_FIELDS.replace('19800115', '19000229')),
+      detail: /19000229/,
+    },
     {
       name: 'impossible optional date',
       xml: minimalResult(REQUIRED_PERSON_FIELDS + '<InsuredCardValidDate>20241301</InsuredCardValidDate>'),
       detail: /InsuredCardValidDate "20241301"/,
     },
-    { name: 'impossible ProcessExecutionTime', xml: minimalResult(REQUIRED_PERSON_FIELDS, { header: '<ProcessExecutionTime>20250602250000</ProcessExecutionTime>' }), detail: /ProcessExecutionTime/ },
-    { name: 'InsurerNumber with letters', xml: minimalResult(REQUIRED_PERSON_FIELDS.replace('01130012', '0113001X')), detail: /not 6 or 8 digits/ },
-    { name: 'InsurerNumber of 7 digits', xml: minimalResult(REQUIRED_PERSON_FIELDS.replace('01130012', '0113001')), detail: /not 6 or 8 digits/ },
-    { name: 'field holding elements', xml: minimalResult(REQUIRED_PERSON_FIELDS.replace('<Name>試験　太郎</Name>', '<Name><x/></Name>')), detail: /Name .*must hold text/ },
+    {
+      name: 'impossible ProcessExecutionTime',
+      xml: minimalResult(REQUIRED_PERSON_FIELDS, {
+        header: '<ProcessExecutionTime>20250602250000</ProcessExecutionTime>',
+      }),
+      detail: /ProcessExecutionTime/,
+    },
+    {
+      name: 'InsurerNumber with letters',
+      xml: minimalResult(REQUIRED_PERSON_FIELDS.replace('01130012', '0113001X')),
+      detail: /not 6 or 8 digits/,
+    },
+    {
+      name: 'InsurerNumber of 7 digits',
+      xml: minimalResult(REQUIRED_PERSON_FIELDS.replace('01130012', '0113001')),
+      detail: /not 6 or 8 digits/,
+    },
+    {
+      name: 'field holding elements',
+      xml: minimalResult(REQUIRED_PERSON_FIELDS.replace('<Name>試験　太郎</Name>', '<Name><x/></Name>')),
+      detail: /Name .*must hold text/,
+    },
     {
       name: 'duplicated InsuredCardSymbol',
-      xml: minimalResult(REQUIRED_PERSON_FIELDS + '<InsuredCardSymbol>1</InsuredCardSymbol><InsuredCardSymbol>2</InsuredCardSymbol>'),
+      xml: minimalResult(
+        REQUIRED_PERSON_FIELDS + '<InsuredCardSymbol>1</InsuredCardSymbol><InsuredCardSymbol>2</InsuredCardSymbol>',
+      ),
       detail: /InsuredCardSymbol appears 2 times/,
     },
     {
       name: 'both Pharmacists… and Pharmaceutical… spellings',
-      xml: minimalResult(REQUIRED_PERSON_FIELDS + '<PharmacistsInfoConsFlg>1</PharmacistsInfoConsFlg><PharmaceuticalInfoConsFlg>0</PharmaceuticalInfoConsFlg>'),
+      xml: minimalResult(
+        REQUIRED_PERSON_FIELDS +
+          '<PharmacistsInfoConsFlg>1</PharmacistsInfoConsFlg><PharmaceuticalInfoConsFlg>0</PharmaceuticalInfoConsFlg>',
+      ),
       detail: /both/,
     },
     {
@@ -336,7 +453,14 @@ describe('schema errors name what is wrong', () => {
       ),
       detail: /#2: .*NameKana/,
     },
-    { name: 'specific disease without a category', xml: minimalResult(REQUIRED_PERSON_FIELDS + '<SpecificDiseasesCertificateList><SpecificDiseasesCertificateInfo/></SpecificDiseasesCertificateList>'), detail: /SpecificDiseasesDiseaseCategory/ },
+    {
+      name: 'specific disease without a category',
+      xml: minimalResult(
+        REQUIRED_PERSON_FIELDS +
+          '<SpecificDiseasesCertificateList><SpecificDiseasesCertificateInfo/></SpecificDiseasesCertificateList>',
+      ),
+      detail: /SpecificDiseasesDiseaseCategory/,
+    },
   ];
   it.each(cases)('$name', ({ xml, detail }) => {
     const parse = parseOnshiResult(utf8(xml));
@@ -346,7 +470,8 @@ describe('schema errors name what is wrong', () => {
 });
 
 describe('field conversions', () => {
-  const person = (extra: string, fields = REQUIRED_PERSON_FIELDS) => expectOk(parseOnshiResult(utf8(minimalResult(fields + extra)))).people[0];
+  const person = (extra: string, fields = REQUIRED_PERSON_FIELDS) =>
+    expectOk(parseOnshiResult(utf8(minimalResult(fields + extra)))).people[0];
 
   it('YYYYMMDD → YYYY-MM-DD, including 29 February of a leap year', () => {
     expect(person('', REQUIRED_PERSON_FIELDS.replace('19800115', '20000229'))?.birthDate).toBe('2000-02-29');
@@ -362,7 +487,10 @@ describe('field conversions', () => {
   });
 
   it('記号 and 番号 are kept exactly as written (spaces, full-width, hyphens)', () => {
-    const fields = REQUIRED_PERSON_FIELDS.replace('<InsuredIdentificationNumber>1234', '<InsuredIdentificationNumber> ０２８２−００１');
+    const fields = REQUIRED_PERSON_FIELDS.replace(
+      '<InsuredIdentificationNumber>1234',
+      '<InsuredIdentificationNumber> ０２８２−００１',
+    );
     const read = person('<InsuredCardSymbol>12-34 </InsuredCardSymbol>', fields);
     expect(read?.symbol).toBe('12-34 ');
     expect(read?.number).toBe(' ０２８２−００１');
@@ -373,7 +501,9 @@ describe('field conversions', () => {
     ['020', 20],
     ['030', 30],
   ])('InsuredPartialContributionRatio %s → copayPercent %d', (ratio, percent) => {
-    expect(person(`<InsuredPartialContributionRatio>${ratio}</InsuredPartialContributionRatio>`)?.copayPercent).toBe(percent);
+    expect(person(`<InsuredPartialContributionRatio>${ratio}</InsuredPartialContributionRatio>`)?.copayPercent).toBe(
+      percent,
+    );
   });
 
   it.each([
@@ -381,7 +511,9 @@ describe('field conversions', () => {
     ['020', 20],
     ['030', 30],
   ])('ElderlyRecipientContributionRatio %s → copayPercent %d', (ratio, percent) => {
-    const read = person(`<ElderlyRecipientCertificateInfo><ElderlyRecipientContributionRatio>${ratio}</ElderlyRecipientContributionRatio></ElderlyRecipientCertificateInfo>`);
+    const read = person(
+      `<ElderlyRecipientCertificateInfo><ElderlyRecipientContributionRatio>${ratio}</ElderlyRecipientContributionRatio></ElderlyRecipientCertificateInfo>`,
+    );
     expect(read?.copayPercent).toBe(percent);
     expect(read?.elderlyRecipient?.copayPercent).toBe(percent);
   });
@@ -391,16 +523,23 @@ describe('field conversions', () => {
       '<InsuredPartialContributionRatio>010</InsuredPartialContributionRatio>' +
       '<ElderlyRecipientCertificateInfo><ElderlyRecipientContributionRatio>030</ElderlyRecipientContributionRatio></ElderlyRecipientCertificateInfo>';
     expect(person(both)?.copayPercent).toBe(10);
-    expect(person('<InsuredPartialContributionRatio>2割</InsuredPartialContributionRatio>')?.copayPercent).toBeUndefined();
+    expect(
+      person('<InsuredPartialContributionRatio>2割</InsuredPartialContributionRatio>')?.copayPercent,
+    ).toBeUndefined();
   });
 
   it('comments and processing instructions are ignored, CDATA is text, predefined entities and character references decode', () => {
-    const fields = REQUIRED_PERSON_FIELDS.replace('<Name>試験　太郎</Name>', '<!-- c --><?vendor x?><Name><![CDATA[試験&<]]>&amp;&#x592A;&#37070;&quot;&apos;&lt;&gt;</Name>');
+    const fields = REQUIRED_PERSON_FIELDS.replace(
+      '<Name>試験　太郎</Name>',
+      '<!-- c --><?vendor x?><Name><![CDATA[試験&<]]>&amp;&#x592A;&#37070;&quot;&apos;&lt;&gt;</Name>',
+    );
     expect(person('', fields)?.name).toBe('試験&<&太郎"\'<>');
   });
 
   it('CRLF line ends are normalised and attributes are tolerated', () => {
-    const xml = minimalResult(REQUIRED_PERSON_FIELDS).replace(/\n/g, '\r\n').replace('<XmlMsg>', '<XmlMsg xmlns:x="urn:x" version=\'1\'>');
+    const xml = minimalResult(REQUIRED_PERSON_FIELDS)
+      .replace(/\n/g, '\r\n')
+      .replace('<XmlMsg>', '<XmlMsg xmlns:x="urn:x" version=\'1\'>');
     expect(expectOk(parseOnshiResult(utf8(xml))).people).toHaveLength(1);
   });
 
@@ -410,15 +549,23 @@ describe('field conversions', () => {
     expect(expectOk(parseOnshiResult(bytes)).encoding).toBe('utf-8');
   });
 
-  it.each(['Shift_JIS', 'shift_jis', 'Windows-31J', 'CP932', 'MS932'])('declaration "%s" decodes as CP932, keeping extension kanji', (label) => {
-    const xml = minimalResult(REQUIRED_PERSON_FIELDS.replace('試験　太郎', '髙﨑　①')).replace('encoding="UTF-8"', `encoding="${label}"`);
-    const result = expectOk(parseOnshiResult(new Uint8Array(iconv.encode(xml, 'cp932'))));
-    expect(result.encoding).toBe('shift_jis');
-    expect(result.people[0]?.name).toBe('髙﨑　①');
-  });
+  it.each(['Shift_JIS', 'shift_jis', 'Windows-31J', 'CP932', 'MS932'])(
+    'declaration "%s" decodes as CP932, keeping extension kanji',
+    (label) => {
+      const xml = minimalResult(REQUIRED_PERSON_FIELDS.replace('試験　太郎', '髙﨑　①')).replace(
+        'encoding="UTF-8"',
+        `encoding="${label}"`,
+      );
+      const result = expectOk(parseOnshiResult(new Uint8Array(iconv.encode(xml, 'cp932'))));
+      expect(result.encoding).toBe('shift_jis');
+      expect(result.people[0]?.name).toBe('髙﨑　①');
+    },
+  );
 
   it('a pure-ASCII file declared Shift_JIS is fine (nothing to mislabel)', () => {
-    const xml = minimalResult(REQUIRED_PERSON_FIELDS.replace('試験　太郎', 'TEST TARO').replace('ﾃｽﾄ ﾀﾛｳ', 'TEST')).replace('encoding="UTF-8"', 'encoding="Shift_JIS"');
+    const xml = minimalResult(
+      REQUIRED_PERSON_FIELDS.replace('試験　太郎', 'TEST TARO').replace('ﾃｽﾄ ﾀﾛｳ', 'TEST'),
+    ).replace('encoding="UTF-8"', 'encoding="Shift_JIS"');
     expect(expectOk(parseOnshiResult(utf8(xml))).people[0]?.name).toBe('TEST TARO');
   });
 
@@ -432,5 +579,30 @@ describe('field conversions', () => {
     const outer = new Uint8Array(inner.length + 20);
     outer.set(inner, 10);
     expect(expectOk(parseOnshiResult(outer.subarray(10, 10 + inner.length))).people).toHaveLength(1);
+  });
+});
+
+describe('performance guard', () => {
+  it('a ~5 KB result parses quickly (median of 200 runs)', () => {
+    const scenario = expectOk(parseOnshiResult(fixture('generated/elderly-70-74-2wari.utf8.xml')));
+    expect(scenario.people).toHaveLength(1);
+    // Two people with every optional block: about the size of a real multi-result file.
+    const text = new TextDecoder().decode(fixture('generated/multiple.utf8.xml'));
+    const person = /<ResultOfQualificationConfirmation>[\s\S]*?<\/ResultOfQualificationConfirmation>/.exec(
+      new TextDecoder().decode(fixture('generated/elderly-70-74-2wari.utf8.xml')),
+    )?.[0];
+    const bytes = utf8(text.replace('</ResultList>', `${person ?? ''}</ResultList>`));
+    expect(bytes.length).toBeGreaterThan(4_500);
+    expect(expectOk(parseOnshiResult(bytes)).people).toHaveLength(3);
+    const times: number[] = [];
+    for (let run = 0; run < 200; run++) {
+      const started = performance.now();
+      parseOnshiResult(bytes);
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    // Typical hardware parses this in tens of microseconds; the bound is loose so a slow, shared CI machine
+    // does not flake, while a quadratic regression (milliseconds and up) still fails.
+    expect(times[100]).toBeLessThan(5);
   });
 });
