@@ -17,5 +17,46 @@ export interface KioskBridge {
 export const IPC_REQUEST_CHANNEL = 'kiosk:request';
 export const IPC_EVENT_CHANNEL = 'kiosk:event';
 
+/**
+ * How the main process tells a window's preload who it is (Electron transport): command-line arguments
+ * given through `webPreferences.additionalArguments`, read from `process.argv` in the sandboxed preload.
+ */
+export const PRELOAD_ROLE_ARG = '--kiosk-role=';
+export const PRELOAD_KIOSK_ID_ARG = '--kiosk-id=';
+
 /** WebSocket path (browser host). Query: role=kiosk|staff|admin, kiosk=<kioskId>. */
 export const WS_PATH = '/api';
+
+/**
+ * The request and event names as plain lists, so the sandboxed preload can refuse unknown names without
+ * bundling zod and the schemas. When you add a request or an event to index.ts, add its name here too:
+ * the type checks below fail to compile (naming what is missing) until you do, and a test compares these
+ * lists with `Object.keys(requests)` and `API_EVENT_NAMES`.
+ */
+export const REQUEST_NAMES = [
+  'status.get',
+  'session.start',
+  'session.get',
+  'session.send',
+  'staff.list',
+  'staff.act',
+  'admin.setOnlineMode',
+  'demo.presentCard',
+  'demo.personas',
+  'staff.unmatchedReads',
+  'staff.assignRead',
+  'staff.dismissRead',
+  'staff.reverifications',
+] as const satisfies readonly RequestName[];
+export const EVENT_NAMES = [
+  'session.updated',
+  'status.changed',
+  'reader.unmatched',
+  'reverify.updated',
+] as const satisfies readonly ApiEventName[];
+
+type ListedAll<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };
+const _requestNamesComplete: ListedAll<RequestName, (typeof REQUEST_NAMES)[number]> = true;
+const _eventNamesComplete: ListedAll<ApiEventName, (typeof EVENT_NAMES)[number]> = true;
+void _requestNamesComplete;
+void _eventNamesComplete;
