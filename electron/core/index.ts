@@ -87,7 +87,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     failuresForDown: s0.monitorFailuresForDown,
     degradedWindowMs: s0.monitorDegradedWindowMs,
     probeIntervalMs: s0.monitorProbeMs,
-    probe: () => (reader.health ? reader.health() : Promise.resolve({ ok: true as const })),
+    // Until the reader exists (the simulator may still be starting), there is nothing to probe.
+    probe: () => ((reader as EligibilityReader | undefined)?.health ? reader.health!() : Promise.resolve({ ok: true as const })),
   });
   // The reader: injected (tests), the onshi-folder adapter on KIOSK_ONSHI_DIR, or — the default — the same
   // adapter on a folder served by the embedded terminal simulator, so `npm start` runs the real adapter.
