@@ -36,9 +36,9 @@ describe('SQLite store (real file)', () => {
     const s = newSession('s1', 'kiosk-1', '2026-11-25T00:00:00.000Z', '2026-11-25');
     store.insertSession(s);
     const jump = { ...s, version: 5, state: 'cancelled' as const };
-    expect(() => store!.saveTransition(jump, { at: s.startedAt, eventType: 'cancel', actor: 't', fromState: s.state })).toThrow(
-      expect.objectContaining({ code: 'conflict' }),
-    );
+    expect(() =>
+      store!.saveTransition(jump, { at: s.startedAt, eventType: 'cancel', actor: 't', fromState: s.state }),
+    ).toThrow(expect.objectContaining({ code: 'conflict' }));
     expect(store.getSession('s1')!.version).toBe(0);
   });
 
@@ -47,7 +47,11 @@ describe('SQLite store (real file)', () => {
     const complete = (id: string, day: string, ticket: number) => {
       const s = newSession(id, 'k', `${day}T00:00:00.000Z`, day);
       store!.insertSession(s);
-      store!.saveTransition({ ...s, version: 1, state: 'completed', ticketNumber: ticket }, { at: s.startedAt, eventType: 'x', actor: 't', fromState: s.state }, { reserveTicket: true });
+      store!.saveTransition(
+        { ...s, version: 1, state: 'completed', ticketNumber: ticket },
+        { at: s.startedAt, eventType: 'x', actor: 't', fromState: s.state },
+        { reserveTicket: true },
+      );
     };
     complete('a', '2026-11-25', 1);
     complete('b', '2026-11-25', 2);
@@ -66,9 +70,9 @@ describe('SQLite store (real file)', () => {
     const pages = store.db.pragma('page_count', { simple: true }) as number;
     store.db.pragma(`max_page_count = ${pages}`);
     const big = { ...s, version: 1, state: 'enter-numbers' as const, notice: 'x'.repeat(200_000) };
-    expect(() => store!.saveTransition(big, { at: s.startedAt, eventType: 'e', actor: 't', fromState: s.state })).toThrow(
-      expect.objectContaining({ code: 'disk-full' }),
-    );
+    expect(() =>
+      store!.saveTransition(big, { at: s.startedAt, eventType: 'e', actor: 't', fromState: s.state }),
+    ).toThrow(expect.objectContaining({ code: 'disk-full' }));
     expect(store.getSession('s1')).toEqual(s);
     expect(store.transitions('s1')).toEqual([]);
   });
@@ -79,7 +83,10 @@ describe('SQLite store (real file)', () => {
     const open = newSession('open', 'k', '2026-01-01T00:00:00.000Z', '2026-01-01');
     store.insertSession(old);
     store.insertSession(open);
-    store.saveTransition({ ...old, version: 1, state: 'cancelled' }, { at: old.startedAt, eventType: 'cancel', actor: 't', fromState: old.state });
+    store.saveTransition(
+      { ...old, version: 1, state: 'cancelled' },
+      { at: old.startedAt, eventType: 'cancel', actor: 't', fromState: old.state },
+    );
     expect(store.purgeBefore('2026-02-01')).toBe(1);
     expect(store.getSession('old')).toBeUndefined();
     expect(store.getSession('open')).toBeDefined();

@@ -27,7 +27,8 @@ async function boot() {
 /** A WebSocket client that collects messages and answers requests by id. */
 async function connect(h: Host, query = 'role=kiosk&kiosk=kiosk-1', origin?: string) {
   const ws = new WebSocket(`ws://127.0.0.1:${h.port}/api?${query}`, origin ? { origin } : {});
-  const messages: { kind: string; id?: number; result?: unknown; event?: string; payload?: unknown; role?: string }[] = [];
+  const messages: { kind: string; id?: number; result?: unknown; event?: string; payload?: unknown; role?: string }[] =
+    [];
   ws.on('message', (d) => messages.push(JSON.parse(d.toString())));
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
@@ -38,8 +39,14 @@ async function connect(h: Host, query = 'role=kiosk&kiosk=kiosk-1', origin?: str
   const request = async (name: string, input: unknown) => {
     const id = next++;
     ws.send(JSON.stringify({ id, name, input }));
-    await expect.poll(() => messages.find((m) => m.kind === 'response' && m.id === id), { timeout: 5000 }).toBeDefined();
-    return messages.find((m) => m.kind === 'response' && m.id === id)!.result as { ok: boolean; value?: { id: string; state: string }; error?: { code: string } };
+    await expect
+      .poll(() => messages.find((m) => m.kind === 'response' && m.id === id), { timeout: 5000 })
+      .toBeDefined();
+    return messages.find((m) => m.kind === 'response' && m.id === id)!.result as {
+      ok: boolean;
+      value?: { id: string; state: string };
+      error?: { code: string };
+    };
   };
   return { ws, messages, request };
 }
@@ -76,9 +83,14 @@ describe('browser host', () => {
     expect(kiosk.messages[0]).toEqual({ kind: 'hello', role: 'kiosk' });
     const started = await kiosk.request('session.start', { kioskId: 'kiosk-1' });
     expect(started).toMatchObject({ ok: true, value: { state: 'choose-document' } });
-    const sent = await kiosk.request('session.send', { sessionId: started.value!.id, event: { type: 'choose-document', document: 'nothing' } });
+    const sent = await kiosk.request('session.send', {
+      sessionId: started.value!.id,
+      event: { type: 'choose-document', document: 'nothing' },
+    });
     expect(sent).toMatchObject({ ok: true, value: { state: 'confirm-self-pay' } });
-    await expect.poll(() => staff.messages.filter((m) => m.kind === 'event' && m.event === 'session.updated').length).toBe(2);
+    await expect
+      .poll(() => staff.messages.filter((m) => m.kind === 'event' && m.event === 'session.updated').length)
+      .toBe(2);
     kiosk.ws.close();
     staff.ws.close();
   });
@@ -87,10 +99,18 @@ describe('browser host', () => {
     const h = await boot();
     const kiosk = await connect(h);
     kiosk.ws.send('not json {');
-    await expect.poll(() => kiosk.messages.find((m) => m.kind === 'response' && m.id === -1)).toMatchObject({ result: { ok: false, error: { code: 'invalid-payload' } } });
-    expect(await kiosk.request('session.send', { sessionId: 'x', event: { type: 'staff-approve' } })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    await expect
+      .poll(() => kiosk.messages.find((m) => m.kind === 'response' && m.id === -1))
+      .toMatchObject({ result: { ok: false, error: { code: 'invalid-payload' } } });
+    expect(await kiosk.request('session.send', { sessionId: 'x', event: { type: 'staff-approve' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
     expect(await kiosk.request('staff.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await kiosk.request('session.start', { kioskId: 'kiosk-9' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await kiosk.request('session.start', { kioskId: 'kiosk-9' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     kiosk.ws.close();
   });
 
