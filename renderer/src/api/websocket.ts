@@ -1,0 +1,166 @@
+/**
+ * The browser-host transport: the kiosk API over one WebSocket (`/api?role=…&kiosk=…`).
+ *
+ * Requests never throw: a request made while the socket is down waits for the next connection (up to
+ * `requestTimeoutMs`), and one in flight when the socket drops resolves as `unavailable`, because the core
+ * may or may not have applied it; the caller re-fetches the snapshot after reconnecting instead of
+ * guessing. Reconnects back off exponentially with jitter, capped, and never give up: a kiosk has no one
+ * to press "retry".
+ */
+import type {
+  ApiEventName,
+  ApiEvents,
+  ApiResult,
+  RequestInput,
+  RequestName,
+  RequestOutput,
+  Role,
+  WireMessage,
+} from '../../../shared/api/index';
+import { API_EVENT_NAMES } from '../../../shared/api/index';
+import type { ConnectionState, RendererApi } from './types';
+
+export interface WebSocketApiOptions {
+  url: string;
+  role: Role;
+  kioskId: string;
+  /** Injected in tests. */
+  WebSocketImpl?: typeof WebSocket;
+  requestTimeoutMs?: number;
+  backoffMs?: { initial: number; max: number };
+  random?: () => number;
+}
+
+interface Pending {
+  resolve: (result: ApiResult<unknown>) => void;
+  timer: ReturnType<typeof setTimeout>;
+  sent: boolean;
+  frame: string;
+}
+
+const unavailable = (message: string): ApiResult<never> => ({ ok: false, error: { code: 'unavailable', message } });
+
+export function createWebSocketApi(options: WebSocketApiOptions): RendererApi {
+  const Impl = options.WebSocketImpl ?? WebSocket;
+  const timeoutMs = options.requestTimeoutMs ?? 20_000;
+  const backoff = options.backoffMs ?? { initial: 500, max: 10_000 };
+  const random = options.random ?? Math.random;
+
+  let socket: WebSocket | null = null;
+  let state: ConnectionState = 'connecting';
+  let attempt = 0;
+  let nextId = 1;
+  let closed = false;
+  let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  const pending = new Map<number, Pending>();
+  const eventHandlers = new Map<ApiEventName, Set<(payload: unknown) => void>>();
+  const connectionHandlers = new Set<(s: ConnectionState) => void>();
+
+  const setState = (next: ConnectionState) => {
+    if (state === next) return;
+    state = next;
+    for (const h of [...connectionHandlers]) h(next);
+  };
+
+  const flush = () => {
+    for (const p of pending.values()) {
+      if (!p.sent && socket && socket.readyState === Impl.OPEN) {
+        socket.send(p.frame);
+        p.sent = true;
+      }
+    }
+  };
+
+  const connect = () => {
+    if (closed) return;
+    const ws = new Impl(options.url);
+    socket = ws;
+    ws.onmessage = (ev: MessageEvent) => {
+      let msg: WireMessage;
+      try {
+        msg = JSON.parse(String(ev.data)) as WireMessage;
+      } catch {
+        return;
+      }
+      if (msg.kind === 'hello') {
+        attempt = 0;
+        setState('open');
+        flush();
+      } else if (msg.kind === 'response') {
+        const p = pending.get(msg.id);
+        if (!p) return;
+        pending.delete(msg.id);
+        clearTimeout(p.timer);
+        p.resolve(msg.result);
+      } else if (msg.kind === 'event' && API_EVENT_NAMES.includes(msg.event)) {
+        for (const h of [...(eventHandlers.get(msg.event) ?? [])]) h(msg.payload);
+      }
+    };
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = null;
+      // Whatever was in flight may or may not have happened: say so, the caller re-fetches.
+      for (const [id, p] of pending) {
+        if (!p.sent) continue;
+        pending.delete(id);
+        clearTimeout(p.timer);
+        p.resolve(unavailable('connection lost'));
+      }
+      if (closed) return;
+      setState('reconnecting');
+      const delay = Math.min(backoff.max, backoff.initial * 2 ** attempt) * (0.75 + 0.5 * random());
+      attempt += 1;
+      reconnectTimer = setTimeout(connect, delay);
+    };
+    ws.onerror = () => {
+      // onclose follows and does the work.
+    };
+  };
+
+  connect();
+
+  return {
+    role: options.role,
+    kioskId: options.kioskId,
+    transport: 'websocket',
+    request<N extends RequestName>(name: N, input: RequestInput<N>): Promise<ApiResult<RequestOutput<N>>> {
+      if (closed) return Promise.resolve(unavailable('closed'));
+      const id = nextId++;
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          resolve(unavailable('timed out'));
+        }, timeoutMs);
+        pending.set(id, {
+          resolve: resolve as (r: ApiResult<unknown>) => void,
+          timer,
+          sent: false,
+          frame: JSON.stringify({ id, name, input }),
+        });
+        if (state === 'open') flush();
+      });
+    },
+    on<E extends ApiEventName>(event: E, handler: (payload: ApiEvents[E]) => void) {
+      const set = eventHandlers.get(event) ?? new Set();
+      eventHandlers.set(event, set);
+      const h = handler as (payload: unknown) => void;
+      set.add(h);
+      return () => set.delete(h);
+    },
+    connection: () => state,
+    onConnection(handler) {
+      connectionHandlers.add(handler);
+      return () => connectionHandlers.delete(handler);
+    },
+    close() {
+      closed = true;
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      for (const p of pending.values()) {
+        clearTimeout(p.timer);
+        p.resolve(unavailable('closed'));
+      }
+      pending.clear();
+      socket?.close();
+    },
+  };
+}

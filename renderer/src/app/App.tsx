@@ -1,0 +1,21 @@
+import { ApiProvider, type RendererApi } from '../api';
+import { AdminApp } from '../screens/admin/AdminApp';
+import { PatientApp } from '../screens/patient/PatientApp';
+import { StaffApp } from '../screens/staff/StaffApp';
+import { useDocumentSettings } from './useDocumentSettings';
+
+/** One build, three audiences: the role comes from the transport (Electron bridge, or the URL path). */
+export function App({ api }: { api: RendererApi }) {
+  return (
+    <ApiProvider api={api}>
+      <RoleView role={api.role} />
+    </ApiProvider>
+  );
+}
+
+function RoleView({ role }: { role: RendererApi['role'] }) {
+  useDocumentSettings();
+  if (role === 'staff') return <StaffApp />;
+  if (role === 'admin') return <AdminApp />;
+  return <PatientApp />;
+}

@@ -1,0 +1,14 @@
+import { useEffect } from 'react';
+import { useLanguage, useTextSize } from '../stores/ui';
+
+/** Keep <html lang> and the text-size switch on the root element, where the CSS scales from. */
+export function useDocumentSettings(): void {
+  const language = useLanguage();
+  const textSize = useTextSize();
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  useEffect(() => {
+    document.documentElement.dataset.textSize = textSize;
+  }, [textSize]);
+}

@@ -1,0 +1,136 @@
+import { useId, useState } from 'react';
+import { useStatusSync } from '../../app/useStatusSync';
+import { ConnectionBanner } from '../../components/ConnectionBanner';
+import { documentNameKey } from '../../components/documents';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useT } from '../../i18n';
+import {
+  needsAttention,
+  useAttentionCount,
+  useSelectedId,
+  useStaffActions,
+  useStaffFilter,
+  useStaffLoaded,
+  useStaffSession,
+  useStaffSessionIds,
+} from '../../stores/staff';
+import { clinicTime } from './format';
+import { OnlineBadge } from './OnlineBadge';
+import { SessionDetail, staffReasonText, verificationText } from './SessionDetail';
+import { StaffActionDialog, type StaffActionKind } from './StaffActionDialog';
+import { useStaffSync } from './useStaffSync';
+
+/** The receptionist's console: today's check-ins live, the ones needing a person first, and the acts. */
+export function StaffApp() {
+  useStatusSync();
+  const loadError = useStaffSync();
+  const { t } = useT();
+  const selectedId = useSelectedId();
+  const selected = useStaffSession(selectedId);
+  const [acting, setActing] = useState<StaffActionKind | null>(null);
+  const [lastStaff, setLastStaff] = useState('');
+  const detailTitle = useId();
+
+  return (
+    <div className="console">
+      <header className="console-header">
+        <h1 className="console-title">{t('staff.title')}</h1>
+        <OnlineBadge />
+        <LanguageSwitch />
+      </header>
+      <ConnectionBanner />
+      {loadError ? (
+        <p className="field-error" role="alert">
+          {t('staff.loadFailed', { message: loadError })}
+        </p>
+      ) : null}
+      <div className="console-body">
+        <section className="console-list" aria-label={t('staff.list.label')}>
+          <FilterBar />
+          <SessionTable />
+        </section>
+        <section className="console-detail" aria-labelledby={detailTitle}>
+          <h2 id={detailTitle}>{t('staff.detail.title')}</h2>
+          {selected ? <SessionDetail session={selected} onAct={setActing} /> : <p className="quiet">{t('staff.detail.none')}</p>}
+        </section>
+      </div>
+      {acting && selected ? (
+        <StaffActionDialog sessionId={selected.id} kind={acting} lastStaff={lastStaff} onStaff={setLastStaff} onClose={() => setActing(null)} />
+      ) : null}
+    </div>
+  );
+}
+
+function FilterBar() {
+  const { t } = useT();
+  const filter = useStaffFilter();
+  const attention = useAttentionCount();
+  const { filterChanged } = useStaffActions();
+  return (
+    <div className="filter-bar" role="group" aria-label={t('staff.filter.label')}>
+      <button type="button" className="toggle" aria-pressed={filter === 'all'} onClick={() => filterChanged('all')}>
+        {t('staff.filter.all')}
+      </button>
+      <button type="button" className="toggle" aria-pressed={filter === 'attention'} onClick={() => filterChanged('attention')}>
+        {t('staff.filter.attention')} <span className="count">{attention}</span>
+      </button>
+    </div>
+  );
+}
+
+function SessionTable() {
+  const { t } = useT();
+  const ids = useStaffSessionIds();
+  const loaded = useStaffLoaded();
+  if (loaded && ids.length === 0) return <p className="quiet">{t('staff.empty')}</p>;
+  return (
+    <table className="session-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('staff.col.ticket')}</th>
+          <th scope="col">{t('staff.col.time')}</th>
+          <th scope="col">{t('staff.col.document')}</th>
+          <th scope="col">{t('staff.col.state')}</th>
+          <th scope="col">{t('staff.col.name')}</th>
+          <th scope="col">{t('staff.col.verification')}</th>
+          <th scope="col">{t('staff.col.reasons')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ids.map((id) => (
+          <SessionRow key={id} id={id} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SessionRow({ id }: { id: string }) {
+  const tr = useT();
+  const { t, locale } = tr;
+  const s = useStaffSession(id);
+  const selectedId = useSelectedId();
+  const { selected } = useStaffActions();
+  if (!s) return null;
+  const ticket = s.ticketNumber !== undefined ? String(s.ticketNumber) : t('staff.noTicket');
+  const time = clinicTime(locale, s.startedAt);
+  const name = s.identity?.nameKana ?? '';
+  const attention = needsAttention(s);
+  return (
+    <tr className={[attention ? 'row-attention' : '', selectedId === id ? 'row-selected' : ''].join(' ')}>
+      <td>
+        <button type="button" className="row-select" aria-pressed={selectedId === id} aria-label={t('staff.select', { ticket, time, name })} onClick={() => selected(id)}>
+          {ticket}
+        </button>
+      </td>
+      <td>{time}</td>
+      <td>{s.document ? t(documentNameKey(s.document)) : t('common.none')}</td>
+      <td>
+        <span className={`state-pill state-${s.state}`}>{t(`state.${s.state}`)}</span>
+      </td>
+      <td>{name}</td>
+      <td>{verificationText(tr, s)}</td>
+      <td>{s.staffReasons.map((c) => staffReasonText(tr, c)).join('、')}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,39 @@
+/** The core's status (clinic, online verification, idle seconds) and this window's connection to it. */
+import { create } from 'zustand';
+import type { KioskStatus, OnlineStatus } from '../../../shared/api/index';
+import type { ConnectionState } from '../api/types';
+
+interface StatusStore {
+  status: KioskStatus | null;
+  connection: ConnectionState;
+  actions: {
+    statusLoaded: (status: KioskStatus) => void;
+    onlineChanged: (online: OnlineStatus) => void;
+    connectionChanged: (connection: ConnectionState) => void;
+  };
+}
+
+const useStatusStore = create<StatusStore>()((set) => ({
+  status: null,
+  connection: 'connecting',
+  actions: {
+    statusLoaded: (status) => set({ status }),
+    onlineChanged: (online) => set((s) => (s.status ? { status: { ...s.status, online } } : {})),
+    connectionChanged: (connection) => set({ connection }),
+  },
+}));
+
+/** Default idle seconds until status arrives: generous, as the kiosk must never rush anyone. */
+export const DEFAULT_IDLE_SECONDS = 120;
+
+export const useStatus = () => useStatusStore((s) => s.status);
+export const useOnlineStatus = () => useStatusStore((s) => s.status?.online ?? null);
+/** Offline as far as the patient is concerned: the core says online verification is not usable. */
+export const useOffline = () => useStatusStore((s) => s.status !== null && !s.status.online.online);
+export const useClinicName = () => useStatusStore((s) => s.status?.clinicName ?? '');
+export const useIdleSeconds = () => useStatusStore((s) => s.status?.idleTimeoutSeconds ?? DEFAULT_IDLE_SECONDS);
+export const useDemoPanel = () => useStatusStore((s) => s.status?.demoPanel ?? false);
+export const useConnection = () => useStatusStore((s) => s.connection);
+export const useStatusActions = () => useStatusStore((s) => s.actions);
+
+export const resetStatus = () => useStatusStore.setState({ status: null, connection: 'connecting' });

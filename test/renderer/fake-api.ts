@@ -1,0 +1,203 @@
+/**
+ * A typed fake of the renderer's API for the jsdom tests. By default it runs a tiny in-memory core: the
+ * real session state machine (shared/flow) and the real eligibility engine decide, so screens are tested
+ * against the snapshots the core would push. Tests can override any request, push events, and drop or
+ * restore the connection.
+ */
+import type {
+  ApiError,
+  ApiEventName,
+  ApiEvents,
+  ApiResult,
+  KioskStatus,
+  OnlineStatus,
+  RequestInput,
+  RequestName,
+  RequestOutput,
+  Role,
+} from '../../shared/api/index';
+import { decideEligibility } from '../../shared/eligibility/index';
+import type { CardReadOutcome, CheckInSession, SessionEvent } from '../../shared/flow/session';
+import { newSession, transition } from '../../shared/flow/session';
+import type { ConnectionState, RendererApi } from '../../renderer/src/api/types';
+
+export const NOW = '2026-11-25T09:30:00+09:00';
+export const TODAY = '2026-11-25';
+
+export function makeOnline(patch: Partial<OnlineStatus> = {}): OnlineStatus {
+  return { state: 'up', mode: 'auto', online: true, since: '2026-11-25T08:00:00+09:00', ...patch };
+}
+
+export function makeStatus(patch: Partial<KioskStatus> = {}): KioskStatus {
+  return {
+    now: NOW,
+    today: TODAY,
+    online: makeOnline(),
+    clinicName: 'さくら内科クリニック',
+    languages: ['ja', 'en'],
+    idleTimeoutSeconds: 90,
+    demoPanel: false,
+    readerAdapter: 'simulator',
+    ...patch,
+  };
+}
+
+export function makeSession(patch: Partial<CheckInSession> = {}): CheckInSession {
+  return { ...newSession('s-1', 'kiosk-1', NOW, TODAY), ...patch };
+}
+
+type Handler<N extends RequestName> = (input: RequestInput<N>) => ApiResult<RequestOutput<N>> | Promise<ApiResult<RequestOutput<N>>>;
+export type Handlers = { [N in RequestName]?: Handler<N> };
+
+export interface Call {
+  name: RequestName;
+  input: unknown;
+}
+
+const fail = (code: ApiError['code'], message: string = code): ApiResult<never> => ({ ok: false, error: { code, message } });
+
+export class FakeApi implements RendererApi {
+  readonly role: Role;
+  readonly kioskId: string;
+  readonly transport = 'websocket' as const;
+  readonly calls: Call[] = [];
+  status: KioskStatus;
+  readonly sessions = new Map<string, CheckInSession>();
+  handlers: Handlers = {};
+  private state: ConnectionState = 'open';
+  private nextSession = 1;
+  private nextTicket = 1;
+  private readonly events = new Map<ApiEventName, Set<(payload: never) => void>>();
+  private readonly connectionHandlers = new Set<(s: ConnectionState) => void>();
+
+  constructor(options: { role?: Role; kioskId?: string; status?: Partial<KioskStatus>; sessions?: CheckInSession[] } = {}) {
+    this.role = options.role ?? 'kiosk';
+    this.kioskId = options.kioskId ?? 'kiosk-1';
+    this.status = makeStatus(options.status);
+    for (const s of options.sessions ?? []) this.sessions.set(s.id, s);
+  }
+
+  /** Requests made with this name, in order. */
+  inputs<N extends RequestName>(name: N): RequestInput<N>[] {
+    return this.calls.filter((c) => c.name === name).map((c) => c.input as RequestInput<N>);
+  }
+
+  /** The events sent to sessions (`session.send`), in order. */
+  sentEvents(): string[] {
+    return this.inputs('session.send').map((i) => i.event.type);
+  }
+
+  async request<N extends RequestName>(name: N, input: RequestInput<N>): Promise<ApiResult<RequestOutput<N>>> {
+    this.calls.push({ name, input });
+    await Promise.resolve();
+    const custom = this.handlers[name] as Handler<N> | undefined;
+    if (custom) return custom(input);
+    return this.core(name, input) as ApiResult<RequestOutput<N>>;
+  }
+
+  on<E extends ApiEventName>(event: E, handler: (payload: ApiEvents[E]) => void): () => void {
+    const set = this.events.get(event) ?? new Set();
+    this.events.set(event, set);
+    set.add(handler as (payload: never) => void);
+    return () => set.delete(handler as (payload: never) => void);
+  }
+
+  emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void {
+    for (const h of [...(this.events.get(event) ?? [])]) (h as (p: ApiEvents[E]) => void)(payload);
+  }
+
+  listeners(event: ApiEventName): number {
+    return this.events.get(event)?.size ?? 0;
+  }
+
+  connection(): ConnectionState {
+    return this.state;
+  }
+
+  onConnection(handler: (s: ConnectionState) => void): () => void {
+    this.connectionHandlers.add(handler);
+    return () => this.connectionHandlers.delete(handler);
+  }
+
+  setConnection(state: ConnectionState): void {
+    this.state = state;
+    for (const h of [...this.connectionHandlers]) h(state);
+  }
+
+  close(): void {}
+
+  /** Apply an event as the core would (readers, staff, the flow) and push the snapshot. */
+  apply(sessionId: string, event: SessionEvent): ApiResult<CheckInSession> {
+    const s = this.sessions.get(sessionId);
+    if (!s) return fail('not-found');
+    const r = transition(s, event, {
+      now: this.status.now,
+      online: this.status.online.online,
+      decide: decideEligibility,
+      nextTicketNumber: this.nextTicket,
+    });
+    if (!r.ok) return fail('invalid-event', r.error.message);
+    if (r.session.ticketNumber !== undefined && s.ticketNumber === undefined) this.nextTicket += 1;
+    this.sessions.set(sessionId, r.session);
+    this.emit('session.updated', r.session);
+    return { ok: true, value: r.session };
+  }
+
+  /** A card on the reader for the kiosk's waiting session. */
+  presentCard(outcome: CardReadOutcome): ApiResult<CheckInSession> {
+    const waiting = [...this.sessions.values()].find((s) => s.state === 'read-card');
+    if (!waiting) return fail('not-found');
+    return this.apply(waiting.id, { type: 'card-read', outcome });
+  }
+
+  private core(name: RequestName, input: unknown): ApiResult<unknown> {
+    switch (name) {
+      case 'status.get':
+        return { ok: true, value: this.status };
+      case 'session.start': {
+        const s = newSession(`s-${this.nextSession++}`, (input as { kioskId: string }).kioskId, this.status.now, this.status.today);
+        this.sessions.set(s.id, s);
+        return { ok: true, value: s };
+      }
+      case 'session.get': {
+        const s = this.sessions.get((input as { sessionId: string }).sessionId);
+        return s ? { ok: true, value: s } : fail('not-found');
+      }
+      case 'session.send': {
+        const i = input as RequestInput<'session.send'>;
+        const s = this.sessions.get(i.sessionId);
+        if (!s) return fail('not-found');
+        if (i.expectedVersion !== undefined && i.expectedVersion !== s.version) return fail('conflict');
+        return this.apply(i.sessionId, i.event);
+      }
+      case 'staff.list':
+        return { ok: true, value: [...this.sessions.values()] };
+      case 'staff.act': {
+        const i = input as RequestInput<'staff.act'>;
+        return this.apply(i.sessionId, i.event);
+      }
+      case 'admin.setOnlineMode': {
+        const i = input as RequestInput<'admin.setOnlineMode'>;
+        const online = makeOnline({ mode: i.mode, online: i.mode !== 'forced-offline', state: i.mode === 'forced-offline' ? 'down' : 'up' });
+        this.status = { ...this.status, online };
+        this.emit('status.changed', online);
+        return { ok: true, value: online };
+      }
+      case 'demo.personas':
+        return {
+          ok: true,
+          value: [
+            { id: 'yamada', label: '山田 太郎（有効）' },
+            { id: 'suzuki', label: '鈴木 花子（無効）' },
+          ],
+        };
+      case 'demo.presentCard': {
+        const persona = (input as { persona: string }).persona;
+        const r = this.presentCard({ ok: true, validity: 'valid', identity: { nameKana: 'ヤマダ タロウ', birthDate: '1950-04-01' } });
+        return r.ok ? { ok: true, value: { presented: persona } } : r;
+      }
+      default:
+        return fail('unknown-request');
+    }
+  }
+}
