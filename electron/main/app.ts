@@ -6,7 +6,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { app, dialog, ipcMain, Menu, powerSaveBlocker, protocol, screen, session } from 'electron';
-import { createCore, type Core, type CoreOptions } from '../core/index';
+import { createCore, defaultDataDir, type Core, type CoreOptions } from '../core/index';
 import { createLogger } from '../core/logger';
 import { readShellConfig, shouldOpenStaffWindow, type ShellConfig } from './config';
 import { createKioskIpc, type KioskIpc } from './ipc';
@@ -68,7 +68,7 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp |
 
   await app.whenReady();
 
-  const { config, warnings } = readShellConfig(env, { userDataDir: app.getPath('userData') });
+  const { config, warnings } = readShellConfig(env, { userDataDir: defaultDataDir() }) // one data folder for Electron and the browser host;
   const shellLog = createLogger({
     dir: path.join(config.dataDir, 'logs'),
     scope: 'shell',

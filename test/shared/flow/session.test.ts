@@ -71,7 +71,7 @@ describe('check-in flow', () => {
 
   it('a refused document can be replaced by another choice', () => {
     let decide = (): EligibilityDecision => decision('refuse');
-    const c = { ...ctx(), decide: (q: unknown) => decide() } as FlowContext;
+    const c = { ...ctx(), decide: () => decide() } as FlowContext;
     let s = run(start(), [{ type: 'choose-document', document: 'insurance-card' }], c);
     expect(s.state).toBe('refused');
     decide = () => decision('read-card');
