@@ -83,7 +83,7 @@ export interface SettingsService {
 export function createSettings(store: Store, overrides: Partial<Settings> = {}): SettingsService {
   const load = (): Settings => {
     const raw = store.getSetting(KEY);
-    let stored: unknown = {};
+    let stored: unknown;
     try {
       stored = raw ? JSON.parse(raw) : {};
     } catch {
