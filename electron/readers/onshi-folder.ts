@@ -224,11 +224,12 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
     return !!s && s.state === 'read-card';
   };
 
-  const endWait = (sessionId: string): Waiter | undefined => {
+  const endWait = (sessionId: string, persisted = false): Waiter | undefined => {
     const w = waiters.get(sessionId);
     if (!w) return undefined;
     if (w.timer) clearTimeout(w.timer);
     waiters.delete(sessionId);
+    if (persisted) return w;
     try {
       store.deleteCardWait(sessionId);
     } catch (e) {
@@ -237,8 +238,9 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
     return w;
   };
 
-  const deliverTo = (w: Waiter, event: CardEvent) => {
-    endWait(w.sessionId);
+  /** `waitEnded`: the card wait row was already removed in the same transaction as the file record. */
+  const deliverTo = (w: Waiter, event: CardEvent, waitEnded = false) => {
+    endWait(w.sessionId, waitEnded);
     try {
       w.deliver(event);
     } catch (e) {
@@ -337,10 +339,7 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
       if (parse.ok && parse.result.status === 'error' && parse.result.errorCode) unmatched.errorCode = parse.result.errorCode;
     }
     try {
-      store.recordConsumedFile(
-        fileRecord('face', file, target ? 'delivered' : (reason ?? 'unknown'), target?.sessionId),
-        unmatched,
-      );
+      store.recordConsumedFile(fileRecord('face', file, target ? 'delivered' : (reason ?? 'unknown'), target?.sessionId), unmatched, target?.sessionId);
     } catch (e) {
       // Not recorded → not applied: try again on a later poll rather than risk applying it twice.
       log.error('could not record a card-read file', { file: file.name, error: String(e) });
@@ -349,7 +348,7 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
     consumed.face.add(file.name);
     if (target) {
       log.info('card read delivered', { file: file.name, session: target.sessionId, ok: outcome?.ok, validity: outcome?.validity });
-      deliverTo(target, { type: 'card-read', outcome: outcome! });
+      deliverTo(target, { type: 'card-read', outcome: outcome! }, true);
     } else if (unmatched) {
       log.warn('card read not matched to a session', { file: file.name, reason: unmatched.reason, candidates: unmatched.candidates.length });
       emitUnmatched(unmatched);

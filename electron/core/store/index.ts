@@ -96,8 +96,11 @@ export interface Store {
   purgeBefore(day: string): number;
   // The onshi-folder adapter (migration 2).
   consumedFileNames(folder: ConsumedFile['folder']): string[];
-  /** Records a consumed file, and the unmatched read it produced, in one transaction. */
-  recordConsumedFile(file: ConsumedFile, unmatched?: UnmatchedRead): void;
+  /**
+   * Records a consumed file, and the unmatched read it produced, in one transaction; `endCardWaitOf` also
+   * ends that session's card wait in it (one commit fewer on the card-read latency path).
+   */
+  recordConsumedFile(file: ConsumedFile, unmatched?: UnmatchedRead, endCardWaitOf?: string): void;
   unmatchedReads(options?: { all?: boolean; limit?: number }): UnmatchedRead[];
   getUnmatchedRead(id: string): UnmatchedRead | undefined;
   /** open → assigned/dismissed; false when it was not open any more. */
@@ -242,8 +245,9 @@ export function openStore(dataDir: string, options: { fileName?: string } = {}):
       ...(r.result ? { result: r.result } : {}),
     };
   };
-  const recordConsumed = db.transaction((f: ConsumedFile, u: UnmatchedRead | undefined) => {
+  const recordConsumed = db.transaction((f: ConsumedFile, u: UnmatchedRead | undefined, endCardWaitOf: string | undefined) => {
     stmts.insertConsumed.run({ ...f, sessionId: f.sessionId ?? null });
+    if (endCardWaitOf) stmts.deleteCardWait.run(endCardWaitOf);
     if (u) {
       stmts.insertUnmatched.run({
         id: u.id,
@@ -343,7 +347,7 @@ export function openStore(dataDir: string, options: { fileName?: string } = {}):
     reverifications: wrap((limit = 500) => stmts.reverifications.all(limit).map((r) => reverifyRow(r)!)),
     getReverification: wrap((id) => reverifyRow(stmts.getReverification.get(id))),
     consumedFileNames: wrap((folder) => (stmts.consumedNames.all(folder) as { name: string }[]).map((r) => r.name)),
-    recordConsumedFile: wrap((file, unmatched) => recordConsumed(file, unmatched)),
+    recordConsumedFile: wrap((file, unmatched, endCardWaitOf) => recordConsumed(file, unmatched, endCardWaitOf)),
     unmatchedReads: wrap((options = {}) =>
       (options.all ? stmts.unmatchedAll : stmts.unmatchedOpen).all(options.limit ?? 200).map((r) => unmatchedRow(r)!),
     ),
