@@ -548,7 +548,13 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
       facePoller.kick();
     },
     stopCard(sessionId) {
-      endWait(sessionId);
+      if (endWait(sessionId)) return;
+      // Not waiting in memory (e.g. expired right after a restart): the stored wait still has to go.
+      try {
+        store.deleteCardWait(sessionId);
+      } catch (e) {
+        log.warn('could not clear a card wait', { session: sessionId, error: String(e) });
+      }
     },
     async verifyNumbers(session, numbers) {
       if (closed) return { kind: 'unavailable', detail: 'the reader is closing' };

@@ -274,6 +274,12 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     await expect.poll(() => events).toEqual([{ type: 'card-failed', reason: 'timeout' }]);
     await sleep(120);
     expect(quiet).toEqual([]);
+    expect(r.store.cardWait('s1')).toBeUndefined();
+    expect(r.store.cardWait('s2')).toBeUndefined();
+    // A stored wait the adapter does not hold in memory (ended while the app was down) is removed too.
+    r.store.saveCardWait('s3', clock.nowIso(), Date.now());
+    r.reader.stopCard('s3');
+    expect(r.store.cardWait('s3')).toBeUndefined();
   });
 
   it('health says which terminal folder is missing', async () => {
