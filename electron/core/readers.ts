@@ -14,14 +14,13 @@ export type CardEvent =
  * `systemError`: the terminal answered, but with SegmentOfResult 9 (異常終了). It is an answer (staff look at
  * the session) and the adapter has already counted it against the online monitor.
  */
-export type NumberQueryOutcome = { kind: 'answer'; outcome: CardReadOutcome; systemError?: boolean } | { kind: 'unavailable'; detail: string };
+export type NumberQueryOutcome =
+  { kind: 'answer'; outcome: CardReadOutcome; systemError?: boolean } | { kind: 'unavailable'; detail: string };
 
 /** The reader's own view of whether the terminal can be reached (the monitor's periodic probe). */
 export type ReaderHealth = { ok: true } | { ok: false; detail: string };
 
-export type AssignReadResult =
-  | { ok: true }
-  | { ok: false; code: 'not-found' | 'conflict'; message: string };
+export type AssignReadResult = { ok: true } | { ok: false; code: 'not-found' | 'conflict'; message: string };
 
 export interface EligibilityReader {
   readonly kind: 'simulator' | 'onshi-folder';

@@ -43,7 +43,13 @@ export function numbersToVerify(s: CheckInSession): PrintedNumbers | undefined {
   if (s.numbers) return s.numbers;
   const d = s.declaration;
   if (d?.insurerNumber && d.number && d.birthDate) {
-    return { insurerNumber: d.insurerNumber, number: d.number, birthDate: d.birthDate, ...(d.symbol ? { symbol: d.symbol } : {}), ...(d.branch ? { branch: d.branch } : {}) };
+    return {
+      insurerNumber: d.insurerNumber,
+      number: d.number,
+      birthDate: d.birthDate,
+      ...(d.symbol ? { symbol: d.symbol } : {}),
+      ...(d.branch ? { branch: d.branch } : {}),
+    };
   }
   return undefined;
 }
@@ -105,7 +111,11 @@ export function createReverifyService(deps: ReverifyDeps): ReverifyService {
       processed += 1;
       const o = answer.outcome;
       const valid = o.ok && o.validity === 'valid';
-      const what = valid ? 'valid' : o.ok ? (o.validity ?? 'unknown') : `error${o.errorCode ? ` ${o.errorCode}` : ''}${o.errorMessage ? `: ${o.errorMessage}` : ''}`;
+      const what = valid
+        ? 'valid'
+        : o.ok
+          ? (o.validity ?? 'unknown')
+          : `error${o.errorCode ? ` ${o.errorCode}` : ''}${o.errorMessage ? `: ${o.errorMessage}` : ''}`;
       // A session still in an earlier state (e.g. the patient is still at the kiosk) keeps its entry pending.
       const current = sessions.get(s.id);
       if (current && current.state !== 'completed' && current.state !== 'staff-confirm') {

@@ -97,7 +97,10 @@ const errInfo = (e: unknown): { code: string; message: string } => ({
   message: e instanceof Error ? e.message : String(e),
 });
 
-async function readFileOnce(file: string, maxBytes: number): Promise<{ bytes: Uint8Array; size: number; mtimeMs: number; tooLarge: boolean }> {
+async function readFileOnce(
+  file: string,
+  maxBytes: number,
+): Promise<{ bytes: Uint8Array; size: number; mtimeMs: number; tooLarge: boolean }> {
   const fh = await fs.promises.open(file, 'r');
   try {
     const st = await fh.stat();
@@ -110,7 +113,12 @@ async function readFileOnce(file: string, maxBytes: number): Promise<{ bytes: Ui
       if (bytesRead === 0) break; // truncated while we read: the hash differs next time
       off += bytesRead;
     }
-    return { bytes: off === st.size ? bytes : bytes.subarray(0, off), size: st.size, mtimeMs: st.mtimeMs, tooLarge: false };
+    return {
+      bytes: off === st.size ? bytes : bytes.subarray(0, off),
+      size: st.size,
+      mtimeMs: st.mtimeMs,
+      tooLarge: false,
+    };
   } finally {
     await fh.close();
   }
@@ -283,7 +291,15 @@ export function createFolderPoller(options: FolderPollerOptions): FolderPoller {
         continue;
       }
       // First sight: read it now, check it again after the stability gap.
-      const fresh: Pending = { size: -1, mtimeMs: -1, sha256: '', firstSeenMs: now, changedAtMs: now, busy: false, notBeforeMs: 0 };
+      const fresh: Pending = {
+        size: -1,
+        mtimeMs: -1,
+        sha256: '',
+        firstSeenMs: now,
+        changedAtMs: now,
+        busy: false,
+        notBeforeMs: 0,
+      };
       pending.set(name, fresh);
       firstReads.push(check(name));
     }

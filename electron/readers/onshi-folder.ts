@@ -159,7 +159,11 @@ export function normaliseKana(kana: string): string {
 
 /** What the patient confirmed at the kiosk about who they are, when the session has it. */
 function patientHints(s: CheckInSession): { birthDate?: string; nameKana?: string } {
-  const birthDate = (s as { birthDate?: string }).birthDate ?? s.numbers?.birthDate ?? s.declaration?.birthDate ?? s.identity?.birthDate;
+  const birthDate =
+    (s as { birthDate?: string }).birthDate ??
+    s.numbers?.birthDate ??
+    s.declaration?.birthDate ??
+    s.identity?.birthDate;
   const nameKana = s.declaration?.nameKana ?? s.identity?.nameKana;
   return { ...(birthDate ? { birthDate } : {}), ...(nameKana ? { nameKana } : {}) };
 }
@@ -170,7 +174,13 @@ export function normaliseNumbers(n: PrintedNumbers): PrintedNumbers {
   const branchRaw = n.branch?.normalize('NFKC').trim();
   const branch = branchRaw ? (/^\d$/.test(branchRaw) ? `0${branchRaw}` : branchRaw) : undefined;
   const symbol = n.symbol?.trim() || undefined;
-  return { insurerNumber, number: n.number.trim(), birthDate: n.birthDate, ...(symbol ? { symbol } : {}), ...(branch ? { branch } : {}) };
+  return {
+    insurerNumber,
+    number: n.number.trim(),
+    birthDate: n.birthDate,
+    ...(symbol ? { symbol } : {}),
+    ...(branch ? { branch } : {}),
+  };
 }
 
 const errCode = (e: unknown) => (e as NodeJS.ErrnoException)?.code ?? 'EUNKNOWN';
@@ -265,9 +275,17 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
 
   /** An unparseable file that was written a moment ago may be a writer that paused: look again later. */
   const mayBePartial = (parse: OnshiParse, file: StableFile) =>
-    !parse.ok && parse.error !== 'too-large' && parse.error !== 'forbidden-dtd' && wallNow() - file.mtimeMs < cfg().settleMs;
+    !parse.ok &&
+    parse.error !== 'too-large' &&
+    parse.error !== 'forbidden-dtd' &&
+    wallNow() - file.mtimeMs < cfg().settleMs;
 
-  const fileRecord = (folder: ConsumedFile['folder'], file: StableFile, disposition: string, sessionId?: string): ConsumedFile => ({
+  const fileRecord = (
+    folder: ConsumedFile['folder'],
+    file: StableFile,
+    disposition: string,
+    sessionId?: string,
+  ): ConsumedFile => ({
     folder,
     name: file.name,
     size: file.size,
@@ -285,7 +303,8 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
     const { clockSkewMs } = cfg();
 
     if (parse.ok) {
-      if (parse.result.codes?.segmentOfResult === '9') monitor.reportFailure(`terminal system error ${parse.result.errorCode ?? ''}`.trim());
+      if (parse.result.codes?.segmentOfResult === '9')
+        monitor.reportFailure(`terminal system error ${parse.result.errorCode ?? ''}`.trim());
       else monitor.reportSuccess();
     }
 
@@ -336,10 +355,15 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
         ...(named ? { terminalTime: named.localTime } : {}),
         ...(parse.ok ? { outcome } : { errorCode: parse.error, detail: parse.detail.slice(0, 300) }),
       };
-      if (parse.ok && parse.result.status === 'error' && parse.result.errorCode) unmatched.errorCode = parse.result.errorCode;
+      if (parse.ok && parse.result.status === 'error' && parse.result.errorCode)
+        unmatched.errorCode = parse.result.errorCode;
     }
     try {
-      store.recordConsumedFile(fileRecord('face', file, target ? 'delivered' : (reason ?? 'unknown'), target?.sessionId), unmatched, target?.sessionId);
+      store.recordConsumedFile(
+        fileRecord('face', file, target ? 'delivered' : (reason ?? 'unknown'), target?.sessionId),
+        unmatched,
+        target?.sessionId,
+      );
     } catch (e) {
       // Not recorded → not applied: try again on a later poll rather than risk applying it twice.
       log.error('could not record a card-read file', { file: file.name, error: String(e) });
@@ -347,10 +371,19 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
     }
     consumed.face.add(file.name);
     if (target) {
-      log.info('card read delivered', { file: file.name, session: target.sessionId, ok: outcome?.ok, validity: outcome?.validity });
+      log.info('card read delivered', {
+        file: file.name,
+        session: target.sessionId,
+        ok: outcome?.ok,
+        validity: outcome?.validity,
+      });
       deliverTo(target, { type: 'card-read', outcome: outcome! }, true);
     } else if (unmatched) {
-      log.warn('card read not matched to a session', { file: file.name, reason: unmatched.reason, candidates: unmatched.candidates.length });
+      log.warn('card read not matched to a session', {
+        file: file.name,
+        reason: unmatched.reason,
+        candidates: unmatched.candidates.length,
+      });
       emitUnmatched(unmatched);
     }
     return 'done';
@@ -398,7 +431,12 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
         return 'retry';
       }
       // Ours and still waiting, but nobody listens yet (a restart before the session manager re-asked).
-      if (rec && rec.status === 'waiting' && wallNow() - Date.parse(rec.requestedAt) < cfg().queryTimeoutMs * 2 + 60_000) return 'retry';
+      if (
+        rec &&
+        rec.status === 'waiting' &&
+        wallNow() - Date.parse(rec.requestedAt) < cfg().queryTimeoutMs * 2 + 60_000
+      )
+        return 'retry';
       disposition = rec ? 'late-answer' : 'foreign';
     }
     try {
@@ -423,14 +461,22 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
     let outcome: NumberQueryOutcome;
     if (parse.ok) {
       const r = parse.result;
-      if (r.fileId && r.fileId !== fileId) log.warn('answer echoes another file id', { file: file.name, echoed: r.fileId });
+      if (r.fileId && r.fileId !== fileId)
+        log.warn('answer echoes another file id', { file: file.name, echoed: r.fileId });
       const systemError = r.codes?.segmentOfResult === '9';
       if (systemError) monitor.reportFailure(`terminal system error ${r.errorCode ?? ''}`.trim());
       outcome = { kind: 'answer', outcome: outcomeFromResult(r), ...(systemError ? { systemError } : {}) };
     } else {
-      outcome = { kind: 'answer', outcome: { ok: false, errorCode: `unreadable-${parse.error}`, errorMessage: parse.detail.slice(0, 300) } };
+      outcome = {
+        kind: 'answer',
+        outcome: { ok: false, errorCode: `unreadable-${parse.error}`, errorMessage: parse.detail.slice(0, 300) },
+      };
     }
-    log.info('number query answered', { fileId, session: q.sessionId, ok: outcome.kind === 'answer' && outcome.outcome.ok });
+    log.info('number query answered', {
+      fileId,
+      session: q.sessionId,
+      ok: outcome.kind === 'answer' && outcome.outcome.ok,
+    });
     finishQuery(q, outcome, 'answered');
     return 'done';
   };
@@ -444,7 +490,11 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
     q.timer = setTimeout(() => {
       if (queries.get(fileId) !== q || closed) return;
       log.warn('number query timed out', { fileId, session: sessionId, timeoutMs });
-      finishQuery(q, { kind: 'unavailable', detail: `no answer from the terminal within ${Math.round(timeoutMs / 1000)} s` }, 'timed-out');
+      finishQuery(
+        q,
+        { kind: 'unavailable', detail: `no answer from the terminal within ${Math.round(timeoutMs / 1000)} s` },
+        'timed-out',
+      );
     }, timeoutMs);
     q.timer.unref();
     queries.set(fileId, q);
@@ -527,7 +577,12 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
   const reader: OnshiFolderReader = {
     kind: options.kind ?? 'onshi-folder',
     dir,
-    internals: { face: facePoller, res: resPoller, waiting: () => [...waiters.keys()], pendingQueries: () => [...queries.keys()] },
+    internals: {
+      face: facePoller,
+      res: resPoller,
+      waiting: () => [...waiters.keys()],
+      pendingQueries: () => [...queries.keys()],
+    },
     start() {
       facePoller.start();
       resPoller.start();
@@ -560,7 +615,9 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
       if (closed) return { kind: 'unavailable', detail: 'the reader is closing' };
       const { queryTimeoutMs } = cfg();
       const n = normaliseNumbers(numbers);
-      const key = createHash('sha256').update(JSON.stringify([n.insurerNumber, n.symbol ?? '', n.number, n.branch ?? '', n.birthDate])).digest('hex');
+      const key = createHash('sha256')
+        .update(JSON.stringify([n.insurerNumber, n.symbol ?? '', n.number, n.branch ?? '', n.birthDate]))
+        .digest('hex');
       let existing;
       try {
         existing = store.waitingNumberQuery(session.id, key);
@@ -576,7 +633,12 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
       const fileId = newFileId(session.id);
       let bytes: Uint8Array;
       try {
-        bytes = buildNumberQueryXml({ ...n, confirmationDate: clock.today(), institutionCode: options.institutionCode(), fileId });
+        bytes = buildNumberQueryXml({
+          ...n,
+          confirmationDate: clock.today(),
+          institutionCode: options.institutionCode(),
+          fileId,
+        });
       } catch (e) {
         if (e instanceof OnshiBuildError) {
           // The numbers cannot be sent as they are: that is for staff, not a terminal failure.
@@ -609,9 +671,15 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
       const r = store.getUnmatchedRead(readId);
       if (!r) return { ok: false, code: 'not-found', message: 'no such card read' };
       if (r.status !== 'open') return { ok: false, code: 'conflict', message: `this card read is already ${r.status}` };
-      if (!r.outcome) return { ok: false, code: 'conflict', message: 'this file could not be read: it cannot be attached to a session' };
+      if (!r.outcome)
+        return {
+          ok: false,
+          code: 'conflict',
+          message: 'this file could not be read: it cannot be attached to a session',
+        };
       const w = waiters.get(sessionId);
-      if (!w || !stillWaiting(w)) return { ok: false, code: 'conflict', message: 'that session is not waiting for a card' };
+      if (!w || !stillWaiting(w))
+        return { ok: false, code: 'conflict', message: 'that session is not waiting for a card' };
       if (!store.resolveUnmatchedRead(readId, 'assigned', staff, clock.nowIso(), sessionId)) {
         return { ok: false, code: 'conflict', message: 'this card read was resolved meanwhile' };
       }
@@ -630,7 +698,9 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
       unmatchedListeners.add(l);
       return () => unmatchedListeners.delete(l);
     },
-    ...(options.demo ? { personas: () => options.demo!.personas(), presentCard: (id: string) => options.demo!.presentCard(id) } : {}),
+    ...(options.demo
+      ? { personas: () => options.demo!.personas(), presentCard: (id: string) => options.demo!.presentCard(id) }
+      : {}),
     async close() {
       closed = true;
       await Promise.all([facePoller.stop(), resPoller.stop()]);

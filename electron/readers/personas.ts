@@ -15,13 +15,18 @@ import { shiftDate } from './local-time';
 export const PERSONA_BEHAVIOURS = ['normal', 'slow', 'no-answer', 'system-error'] as const;
 export type PersonaBehaviour = (typeof PERSONA_BEHAVIOURS)[number];
 
-const dateExpr = z.string().regex(/^(?:\d{4}-\d{2}-\d{2}|today(?:[+-]\d+[ymd])*)$/, "a 'YYYY-MM-DD' date or 'today±Ny±Nm±Nd'");
+const dateExpr = z
+  .string()
+  .regex(/^(?:\d{4}-\d{2}-\d{2}|today(?:[+-]\d+[ymd])*)$/, "a 'YYYY-MM-DD' date or 'today±Ny±Nm±Nd'");
 
 const numbersSchema = z.object({
   insurerNumber: z.string().regex(/^\d{6}(?:\d{2})?$/),
   symbol: z.string().min(1).max(20).optional(),
   number: z.string().min(1).max(20),
-  branch: z.string().regex(/^\d{2}$/).optional(),
+  branch: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   birthDate: dateExpr,
 });
 
@@ -30,7 +35,10 @@ const personSchema = z
     insurerNumber: z.string().regex(/^\d{6}(?:\d{2})?$/),
     symbol: z.string().min(1).max(20).optional(),
     number: z.string().min(1).max(20),
-    branch: z.string().regex(/^\d{2}$/).optional(),
+    branch: z
+      .string()
+      .regex(/^\d{2}$/)
+      .optional(),
     name: z.string().min(1),
     nameKana: z.string().min(1),
     birthDate: dateExpr,
@@ -44,7 +52,9 @@ export const personaSchema = z.object({
   behaviour: z.enum(PERSONA_BEHAVIOURS).default('normal'),
   encoding: z.enum(['utf-8', 'shift_jis']).default('utf-8'),
   validity: z.enum(['valid', 'invalid', 'invalid-newer', 'not-found', 'multiple', 'valid-unregistered']).optional(),
-  failure: z.object({ kind: z.enum(['segment', 'processing']), code: z.string().min(1), message: z.string().min(1) }).optional(),
+  failure: z
+    .object({ kind: z.enum(['segment', 'processing']), code: z.string().min(1), message: z.string().min(1) })
+    .optional(),
   numbers: numbersSchema,
   people: z.array(personSchema),
 });
@@ -55,14 +65,23 @@ export const personaFileSchema = z
   .superRefine((f, ctx) => {
     const ids = new Set<string>();
     f.personas.forEach((p, i) => {
-      if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: ['personas', i, 'id'], message: `duplicate persona id ${p.id}` });
+      if (ids.has(p.id))
+        ctx.addIssue({ code: 'custom', path: ['personas', i, 'id'], message: `duplicate persona id ${p.id}` });
       ids.add(p.id);
       if (p.behaviour === 'system-error' && !p.failure) {
-        ctx.addIssue({ code: 'custom', path: ['personas', i, 'failure'], message: 'a system-error persona needs a failure' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['personas', i, 'failure'],
+          message: 'a system-error persona needs a failure',
+        });
       }
       const validity = p.validity ?? (p.failure ? undefined : 'valid');
       if ((validity === 'valid' || validity === 'invalid' || validity === 'invalid-newer') && p.people.length !== 1) {
-        ctx.addIssue({ code: 'custom', path: ['personas', i, 'people'], message: `a ${validity} persona has exactly one person` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['personas', i, 'people'],
+          message: `a ${validity} persona has exactly one person`,
+        });
       }
     });
   });
@@ -73,7 +92,13 @@ export type PersonaLoad = { ok: true; personas: Persona[] } | { ok: false; messa
 export function loadPersonas(data: unknown = personasFixture): PersonaLoad {
   const parsed = personaFileSchema.safeParse(data);
   if (!parsed.success) {
-    return { ok: false, message: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+    return {
+      ok: false,
+      message: parsed.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; '),
+    };
   }
   return { ok: true, personas: parsed.data.personas };
 }
@@ -101,7 +126,8 @@ export function resolveDate(expr: string, today: string): string {
 }
 
 function resolveDeep<T>(value: T, today: string): T {
-  if (typeof value === 'string') return (/^today(?:[+-]\d+[ymd])*$/.test(value) ? resolveDate(value, today) : value) as T;
+  if (typeof value === 'string')
+    return (/^today(?:[+-]\d+[ymd])*$/.test(value) ? resolveDate(value, today) : value) as T;
   if (Array.isArray(value)) return value.map((v) => resolveDeep(v, today)) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveDeep(v, today)])) as T;

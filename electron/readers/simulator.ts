@@ -18,7 +18,14 @@ import path from 'node:path';
 import type { DemoPersona } from '../../shared/api/index';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
-import { buildOnshiResultXml, faceFileName, formatTimestamp, parseNumberQuery, responseFileNameFor, type OnshiNumberQuery } from '../onshi/index';
+import {
+  buildOnshiResultXml,
+  faceFileName,
+  formatTimestamp,
+  parseNumberQuery,
+  responseFileNameFor,
+  type OnshiNumberQuery,
+} from '../onshi/index';
 import { createFolderPoller, type FolderPoller, type StableFile } from './folder-poller';
 import { localIso, localParts } from './local-time';
 import { defaultPersonas, demoPersona, personaNumbers, personaResult, type Persona } from './personas';
@@ -52,7 +59,9 @@ export interface TerminalSimulator {
   /** Writes a card-read file for this persona into face/ (write then rename). */
   presentCard(personaId: string): { ok: true; fileName: string } | { ok: false; message: string };
   /** Like presentCard, but waits until the file is in place; resolves with its name. */
-  presentCardAsync(personaId: string): Promise<{ ok: true; fileName: string; path: string } | { ok: false; message: string }>;
+  presentCardAsync(
+    personaId: string,
+  ): Promise<{ ok: true; fileName: string; path: string } | { ok: false; message: string }>;
   /** The bytes presentCard would write (tests write them by hand, e.g. in chunks). */
   cardFile(personaId: string): { name: string; bytes: Uint8Array } | undefined;
   /** Requests answered so far (name → persona id or 'unknown'). */
@@ -62,7 +71,8 @@ export interface TerminalSimulator {
 const REQ_NAME = /^OQSsiquc01req_[A-Za-z0-9_-]{1,64}\.xml$/i;
 
 const digits = (s: string | undefined) => (s ?? '').normalize('NFKC').replace(/\D/g, '');
-const text = (s: string | undefined) => (s ?? '').normalize('NFKC').replace(/[\s\u2010-\u2015\u2212\u30fc\uff70-]/g, '');
+const text = (s: string | undefined) =>
+  (s ?? '').normalize('NFKC').replace(/[\s\u2010-\u2015\u2212\u30fc\uff70-]/g, '');
 
 export function createTerminalSimulator(options: TerminalSimulatorOptions): TerminalSimulator {
   const dir = path.resolve(options.dir);
@@ -94,7 +104,11 @@ export function createTerminalSimulator(options: TerminalSimulatorOptions): Term
     const today = options.clock.today();
     return personas.find((p) => {
       const n = personaNumbers(p, today);
-      return digits(n.insurerNumber) === digits(q.insurerNumber) && text(n.number) === text(q.number) && n.birthDate === q.birthDate;
+      return (
+        digits(n.insurerNumber) === digits(q.insurerNumber) &&
+        text(n.number) === text(q.number) &&
+        n.birthDate === q.birthDate
+      );
     });
   };
 
@@ -121,7 +135,13 @@ export function createTerminalSimulator(options: TerminalSimulatorOptions): Term
         { encoding: 'utf-8' },
       );
     }
-    const input = personaResult(persona, { source: 'numbers', today, nowLocal: nowLocal(), institutionCode: options.institutionCode(), fileId: q.fileId });
+    const input = personaResult(persona, {
+      source: 'numbers',
+      today,
+      nowLocal: nowLocal(),
+      institutionCode: options.institutionCode(),
+      fileId: q.fileId,
+    });
     return buildOnshiResultXml(input, { encoding: persona.encoding, newline: '\r\n' });
   };
 
@@ -149,7 +169,9 @@ export function createTerminalSimulator(options: TerminalSimulatorOptions): Term
         log?.error('simulator: could not build an answer', { file: file.name, error: String(e) });
         return;
       }
-      track(atomicWrite('res', resName, bytes)).catch((e) => log?.warn('simulator: could not write an answer', { file: resName, error: String(e) }));
+      track(atomicWrite('res', resName, bytes)).catch((e) =>
+        log?.warn('simulator: could not write an answer', { file: resName, error: String(e) }),
+      );
     }, delay);
     t.unref();
     timers.add(t);
@@ -166,7 +188,12 @@ export function createTerminalSimulator(options: TerminalSimulatorOptions): Term
     serial += 1;
     const opaque = `S${formatTimestamp(localParts(now, options.clock.timeZone)).slice(8)}${String(serial).padStart(4, '0')}${randomBytes(2).toString('hex')}`;
     const name = faceFileName(options.institutionCode(), opaque, localParts(now, options.clock.timeZone));
-    const input = personaResult(persona, { source: 'card', today, nowLocal: nowLocal(), institutionCode: options.institutionCode() });
+    const input = personaResult(persona, {
+      source: 'card',
+      today,
+      nowLocal: nowLocal(),
+      institutionCode: options.institutionCode(),
+    });
     return { name, bytes: buildOnshiResultXml(input, { encoding: persona.encoding, newline: '\r\n' }) };
   };
 

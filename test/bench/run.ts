@@ -31,13 +31,18 @@ async function run(label: string, settings: Partial<Settings>): Promise<void> {
   const core = await createCore({ dataDir: path.join(root, 'data'), onshiDir, settings, logToConsole: false });
   const s = core.internals.settings.get();
   // The simulator only builds the bytes here; the benchmark writes and renames the files itself.
-  const terminal = createTerminalSimulator({ dir: onshiDir, clock: core.internals.clock, institutionCode: () => s.institutionCode });
+  const terminal = createTerminalSimulator({
+    dir: onshiDir,
+    clock: core.internals.clock,
+    institutionCode: () => s.institutionCode,
+  });
   const kiosk = { role: 'kiosk', kioskId: 'bench' } as const;
 
   let waitingFor: { id: string; resolve: (t: number) => void } | undefined;
   core.subscribe({ role: 'staff', kioskId: 'bench-desk' }, (event, payload) => {
     const p = payload as CheckInSession;
-    if (event === 'session.updated' && waitingFor && p.id === waitingFor.id && p.state === 'completed') waitingFor.resolve(performance.now());
+    if (event === 'session.updated' && waitingFor && p.id === waitingFor.id && p.state === 'completed')
+      waitingFor.resolve(performance.now());
   });
 
   const latencies: number[] = [];
@@ -47,9 +52,13 @@ async function run(label: string, settings: Partial<Settings>): Promise<void> {
     if (!started.ok) throw new Error(JSON.stringify(started.error));
     const session = started.value as CheckInSession;
     const c0 = performance.now();
-    const chosen = await core.handle(kiosk, 'session.send', { sessionId: session.id, event: { type: 'choose-document', document: 'myna-card' } });
+    const chosen = await core.handle(kiosk, 'session.send', {
+      sessionId: session.id,
+      event: { type: 'choose-document', document: 'myna-card' },
+    });
     commits.push(performance.now() - c0);
-    if (!chosen.ok || (chosen.value as CheckInSession).state !== 'read-card') throw new Error(`not waiting for a card: ${JSON.stringify(chosen)}`);
+    if (!chosen.ok || (chosen.value as CheckInSession).state !== 'read-card')
+      throw new Error(`not waiting for a card: ${JSON.stringify(chosen)}`);
     // A little idle time as at a real kiosk (the patient walks to the reader), so each file arrives into a
     // polling loop at a random phase rather than right after a kick.
     await new Promise((r) => setTimeout(r, 10 + Math.random() * 50));
@@ -59,7 +68,12 @@ async function run(label: string, settings: Partial<Settings>): Promise<void> {
     fs.writeFileSync(tmp, file.bytes);
     fs.renameSync(tmp, path.join(onshiDir, 'face', file.name));
     const t0 = performance.now(); // the file is complete and visible under its final name
-    const t1 = await Promise.race([pushed, new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`file ${i} not delivered in 10 s`)), 10_000))]);
+    const t1 = await Promise.race([
+      pushed,
+      new Promise<number>((_, reject) =>
+        setTimeout(() => reject(new Error(`file ${i} not delivered in 10 s`)), 10_000),
+      ),
+    ]);
     if (i >= WARMUP) latencies.push(t1 - t0);
   }
   await core.close();
@@ -67,14 +81,22 @@ async function run(label: string, settings: Partial<Settings>): Promise<void> {
 
   const sorted = [...latencies].sort((a, b) => a - b);
   console.log(`\n${label}`);
-  console.log(`  settings: readerPollMs=${s.readerPollMs} (while a session waits), readerIdlePollMs=${s.readerIdlePollMs}, readerStabilityMs=${s.readerStabilityMs}, readerWatchHint=${s.readerWatchHint}`);
+  console.log(
+    `  settings: readerPollMs=${s.readerPollMs} (while a session waits), readerIdlePollMs=${s.readerIdlePollMs}, readerStabilityMs=${s.readerStabilityMs}, readerWatchHint=${s.readerWatchHint}`,
+  );
   const c = [...commits].sort((a, b) => a - b);
-  console.log(`  one session transition through the API (SQLite commit, synchronous=FULL): median ${fmt(pct(c, 50))}, p99 ${fmt(pct(c, 99))}`);
-  console.log(`  n=${sorted.length}  median=${fmt(pct(sorted, 50))}  p90=${fmt(pct(sorted, 90))}  p99=${fmt(pct(sorted, 99))}  max=${fmt(sorted.at(-1)!)}  min=${fmt(sorted[0]!)}`);
+  console.log(
+    `  one session transition through the API (SQLite commit, synchronous=FULL): median ${fmt(pct(c, 50))}, p99 ${fmt(pct(c, 99))}`,
+  );
+  console.log(
+    `  n=${sorted.length}  median=${fmt(pct(sorted, 50))}  p90=${fmt(pct(sorted, 90))}  p99=${fmt(pct(sorted, 99))}  max=${fmt(sorted.at(-1)!)}  min=${fmt(sorted[0]!)}`,
+  );
 }
 
 async function main() {
-  console.log(`Card-read latency: face/ file fully written (rename) → session.updated pushed (completed), ${N} files per run, local temp folder.`);
+  console.log(
+    `Card-read latency: face/ file fully written (rename) → session.updated pushed (completed), ${N} files per run, local temp folder.`,
+  );
   console.log(`Node ${process.version}, ${os.cpus().length} CPUs, ${os.platform()} ${os.release()}`);
   await run('Default settings (polling + fs.watch hint)', {});
   await run('Polling only (readerWatchHint=false, as on a share that loses notifications)', { readerWatchHint: false });

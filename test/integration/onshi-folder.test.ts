@@ -78,7 +78,13 @@ describe('onshi-folder adapter + terminal simulator (real folders)', () => {
     expect(done).toMatchObject({
       ticketNumber: 1,
       verification: { status: 'verified', validity: 'valid' },
-      identity: { source: 'card', name: '試験　太郎', nameKana: 'ｼｹﾝ ﾀﾛｳ', birthDate: '1980-01-15', insurerNumber: '01130012' },
+      identity: {
+        source: 'card',
+        name: '試験　太郎',
+        nameKana: 'ｼｹﾝ ﾀﾛｳ',
+        birthDate: '1980-01-15',
+        insurerNumber: '01130012',
+      },
     });
     expect(staffSeen).toEqual(['choose-document', 'read-card', 'completed']);
     const face = fs.readdirSync(path.join(dataDir, 'onshi-sim', 'face'));
@@ -89,11 +95,21 @@ describe('onshi-folder adapter + terminal simulator (real folders)', () => {
     const { core, dataDir } = await boot();
     const p = (await personas(core)).find((x) => x.id === 'dependant')!;
     const s = await startAt(core);
-    await send(core, s, { type: 'choose-document', document: 'eligibility-certificate', printedValidUntil: '2027-07-31' });
+    await send(core, s, {
+      type: 'choose-document',
+      document: 'eligibility-certificate',
+      printedValidUntil: '2027-07-31',
+    });
     expect((await send(core, s, { type: 'submit-numbers', numbers: p.numbers })).state).toBe('verifying');
     const done = await until(core, s.id, (x) => x.state === 'completed');
-    expect(done).toMatchObject({ ticketNumber: 1, verification: { status: 'verified' }, identity: { source: 'numbers', name: '試験　花子' } });
-    await expect.poll(() => fs.readdirSync(path.join(dataDir, 'onshi-sim', 'req')).filter((n) => !n.startsWith('.'))).toEqual([]);
+    expect(done).toMatchObject({
+      ticketNumber: 1,
+      verification: { status: 'verified' },
+      identity: { source: 'numbers', name: '試験　花子' },
+    });
+    await expect
+      .poll(() => fs.readdirSync(path.join(dataDir, 'onshi-sim', 'req')).filter((n) => !n.startsWith('.')))
+      .toEqual([]);
     expect(fs.readdirSync(path.join(dataDir, 'onshi-sim', 'res'))).toHaveLength(1);
   });
 
@@ -103,11 +119,19 @@ describe('onshi-folder adapter + terminal simulator (real folders)', () => {
     core.subscribe(KIOSK, (e, p) => e === 'status.changed' && statuses.push(p as OnlineStatus));
     const p = (await personas(core)).find((x) => x.id === 'no-answer')!;
     const s = await startAt(core);
-    await send(core, s, { type: 'choose-document', document: 'eligibility-certificate', printedValidUntil: '2027-07-31' });
+    await send(core, s, {
+      type: 'choose-document',
+      document: 'eligibility-certificate',
+      printedValidUntil: '2027-07-31',
+    });
     await send(core, s, { type: 'submit-numbers', numbers: p.numbers });
     const after = await until(core, s.id, (x) => x.state === 'staff-confirm');
     expect(after).toMatchObject({ staffReasons: ['verification-unavailable'], verification: { status: 'pending' } });
-    expect(statuses.at(-1)).toMatchObject({ state: 'degraded', online: true, detail: expect.stringContaining('no answer') });
+    expect(statuses.at(-1)).toMatchObject({
+      state: 'degraded',
+      online: true,
+      detail: expect.stringContaining('no answer'),
+    });
     const queue = value<ReverificationEntry[]>(await core.handle(STAFF, 'staff.reverifications', {}));
     expect(queue[0]).toMatchObject({ sessionId: s.id, status: 'pending' });
   });
@@ -116,7 +140,11 @@ describe('onshi-folder adapter + terminal simulator (real folders)', () => {
     const { core } = await boot();
     const p = (await personas(core)).find((x) => x.id === 'slow-answer')!;
     const s = await startAt(core);
-    await send(core, s, { type: 'choose-document', document: 'eligibility-certificate', printedValidUntil: '2027-07-31' });
+    await send(core, s, {
+      type: 'choose-document',
+      document: 'eligibility-certificate',
+      printedValidUntil: '2027-07-31',
+    });
     await send(core, s, { type: 'submit-numbers', numbers: p.numbers });
     await sleep(150);
     expect((await get(core, s.id)).state).toBe('verifying');
@@ -134,15 +162,28 @@ describe('onshi-folder adapter + terminal simulator (real folders)', () => {
     const all = await personas(core);
     const share = path.join(dataDir, 'onshi-sim');
     fs.renameSync(share, `${share}.away`); // the terminal's share disappears
-    await expect.poll(async () => value<{ online: OnlineStatus }>(await core.handle(KIOSK, 'status.get', {})).online.state).toBe('down');
+    await expect
+      .poll(async () => value<{ online: OnlineStatus }>(await core.handle(KIOSK, 'status.get', {})).online.state)
+      .toBe('down');
 
     // Offline: the patient flow switches to recording the numbers (and to manual entry for the card).
     const good = await startAt(core, 'kiosk-1');
-    await send(core, good, { type: 'choose-document', document: 'eligibility-certificate', printedValidUntil: '2027-07-31' });
-    const recorded = await send(core, good, { type: 'submit-numbers', numbers: all.find((x) => x.id === 'main-insured')!.numbers });
+    await send(core, good, {
+      type: 'choose-document',
+      document: 'eligibility-certificate',
+      printedValidUntil: '2027-07-31',
+    });
+    const recorded = await send(core, good, {
+      type: 'submit-numbers',
+      numbers: all.find((x) => x.id === 'main-insured')!.numbers,
+    });
     expect(recorded).toMatchObject({ state: 'completed', verification: { status: 'pending' } });
     const bad = await startAt(core, 'kiosk-2');
-    await send(core, bad, { type: 'choose-document', document: 'eligibility-certificate', printedValidUntil: '2027-07-31' });
+    await send(core, bad, {
+      type: 'choose-document',
+      document: 'eligibility-certificate',
+      printedValidUntil: '2027-07-31',
+    });
     await send(core, bad, { type: 'submit-numbers', numbers: all.find((x) => x.id === 'lost-qualification')!.numbers });
     const card = await startAt(core, 'kiosk-3');
     expect((await send(core, card, { type: 'choose-document', document: 'myna-card' })).state).not.toBe('read-card');
@@ -151,11 +192,18 @@ describe('onshi-folder adapter + terminal simulator (real folders)', () => {
     const ok = await until(core, good.id, (x) => x.verification.status === 'verified');
     expect(ok.state).toBe('completed');
     const flagged = await until(core, bad.id, (x) => x.verification.status === 'failed');
-    expect(flagged).toMatchObject({ state: 'completed', staffReasons: ['reverify-mismatch'], verification: { validity: 'invalid' } });
+    expect(flagged).toMatchObject({
+      state: 'completed',
+      staffReasons: ['reverify-mismatch'],
+      verification: { validity: 'invalid' },
+    });
     expect(statuses).toContain('down');
     expect(statuses.at(-1)).toBe('up');
     const queue = value<ReverificationEntry[]>(await core.handle(STAFF, 'staff.reverifications', {}));
-    expect(Object.fromEntries(queue.map((q) => [q.sessionId, q.status]))).toMatchObject({ [good.id]: 'done', [bad.id]: 'failed' });
+    expect(Object.fromEntries(queue.map((q) => [q.sessionId, q.status]))).toMatchObject({
+      [good.id]: 'done',
+      [bad.id]: 'failed',
+    });
     expect(reverified.map((r) => r.status)).toEqual(expect.arrayContaining(['done', 'failed']));
   });
 
@@ -165,10 +213,18 @@ describe('onshi-folder adapter + terminal simulator (real folders)', () => {
     const s = await startAt(core);
     const decl = await send(core, s, { type: 'choose-document', document: 'myna-card' });
     expect(decl.state).toBe('self-declaration');
-    await send(core, s, { type: 'submit-declaration', declaration: { nameKana: 'シケン タロウ', birthDate: '1980-01-15' } });
+    await send(core, s, {
+      type: 'submit-declaration',
+      declaration: { nameKana: 'シケン タロウ', birthDate: '1980-01-15' },
+    });
     value(await core.handle(ADMIN, 'admin.setOnlineMode', { mode: 'auto', staff: '院長', reason: '訓練終了' }));
     await expect
-      .poll(async () => value<ReverificationEntry[]>(await core.handle(STAFF, 'staff.reverifications', {})).find((q) => q.sessionId === s.id)?.status)
+      .poll(
+        async () =>
+          value<ReverificationEntry[]>(await core.handle(STAFF, 'staff.reverifications', {})).find(
+            (q) => q.sessionId === s.id,
+          )?.status,
+      )
       .toBe('needs-staff');
     expect((await get(core, s.id)).verification.status).toBe('pending');
   });
@@ -182,9 +238,20 @@ describe('onshi-folder adapter + terminal simulator (real folders)', () => {
     // Two kiosks wait: a card read cannot be attributed by the adapter alone.
     value(await first.core.handle(KIOSK, 'demo.presentCard', { persona: 'main-insured' }));
     let reads: UnmatchedRead[] = [];
-    await expect.poll(async () => (reads = value<UnmatchedRead[]>(await first.core.handle(STAFF, 'staff.unmatchedReads', {}))).length).toBe(1);
+    await expect
+      .poll(
+        async () => (reads = value<UnmatchedRead[]>(await first.core.handle(STAFF, 'staff.unmatchedReads', {}))).length,
+      )
+      .toBe(1);
     expect(reads[0]).toMatchObject({ reason: 'ambiguous', candidates: expect.arrayContaining([a.id, b.id]) });
-    const assigned = value<CheckInSession>(await first.core.handle(STAFF, 'staff.assignRead', { readId: reads[0]!.id, sessionId: a.id, staff: '山田', reason: '本人確認済み' }));
+    const assigned = value<CheckInSession>(
+      await first.core.handle(STAFF, 'staff.assignRead', {
+        readId: reads[0]!.id,
+        sessionId: a.id,
+        staff: '山田',
+        reason: '本人確認済み',
+      }),
+    );
     expect(assigned.state).toBe('completed');
     expect(first.core.internals.store.auditLog()[0]).toMatchObject({ action: 'reader.assign-read', subject: a.id });
     await shut(first.core);
@@ -202,7 +269,11 @@ describe('onshi-folder adapter + terminal simulator (real folders)', () => {
     const first = await boot(undefined, { ...FAST, simulatorSlowAnswerMs: 600, readerQueryTimeoutMs: 3000 });
     const p = (await personas(first.core)).find((x) => x.id === 'slow-answer')!;
     const s = await startAt(first.core);
-    await send(first.core, s, { type: 'choose-document', document: 'eligibility-certificate', printedValidUntil: '2027-07-31' });
+    await send(first.core, s, {
+      type: 'choose-document',
+      document: 'eligibility-certificate',
+      printedValidUntil: '2027-07-31',
+    });
     await send(first.core, s, { type: 'submit-numbers', numbers: p.numbers });
     await expect.poll(() => first.core.internals.simulator!.answered().size).toBe(1);
     await shut(first.core);
@@ -216,7 +287,12 @@ describe('onshi-folder adapter + terminal simulator (real folders)', () => {
   });
 
   it('every simulator persona can be checked in, by card and by numbers, with staff where the flow asks for them', async () => {
-    const { core } = await boot(undefined, { ...FAST, readerCardWaitSeconds: 1, readerQueryTimeoutMs: 500, monitorFailuresForDown: 20 });
+    const { core } = await boot(undefined, {
+      ...FAST,
+      readerCardWaitSeconds: 1,
+      readerQueryTimeoutMs: 500,
+      monitorFailuresForDown: 20,
+    });
     const list = await personas(core);
     expect(list).toHaveLength(14);
     let ticket = 0;
@@ -224,7 +300,12 @@ describe('onshi-folder adapter + terminal simulator (real folders)', () => {
       let x = await until(core, s.id, (y) => ['completed', 'staff-confirm', 'card-failed'].includes(y.state), 5000);
       if (x.state === 'card-failed') x = await send(core, x, { type: 'call-staff' });
       if (x.state === 'staff-confirm') {
-        x = value<CheckInSession>(await core.handle(STAFF, 'staff.act', { sessionId: s.id, event: { type: 'staff-approve', staff: '山田', reason: '窓口で確認' } }));
+        x = value<CheckInSession>(
+          await core.handle(STAFF, 'staff.act', {
+            sessionId: s.id,
+            event: { type: 'staff-approve', staff: '山田', reason: '窓口で確認' },
+          }),
+        );
       }
       expect(x.state).toBe('completed');
       expect(x.ticketNumber).toBe(++ticket);
@@ -237,7 +318,11 @@ describe('onshi-folder adapter + terminal simulator (real folders)', () => {
       value(await core.handle(KIOSK, 'demo.presentCard', { persona: p.id }));
       const c = await finish(byCard);
       const byNumbers = await startAt(core);
-      await send(core, byNumbers, { type: 'choose-document', document: 'eligibility-certificate', printedValidUntil: '2027-07-31' });
+      await send(core, byNumbers, {
+        type: 'choose-document',
+        document: 'eligibility-certificate',
+        printedValidUntil: '2027-07-31',
+      });
       await send(core, byNumbers, { type: 'submit-numbers', numbers: p.numbers });
       const n = await finish(byNumbers);
       seen[p.id] = `${c.verification.status}/${n.verification.status}`;

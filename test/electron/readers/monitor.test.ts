@@ -5,7 +5,12 @@ import { createOnlineMonitor, type OnlineMonitor } from '../../../electron/core/
 import type { ReaderHealth } from '../../../electron/core/readers';
 
 let t = Date.parse('2026-11-25T00:00:00Z');
-const clock: Clock = { now: () => new Date(t), nowIso: () => new Date(t).toISOString(), today: () => '2026-11-25', timeZone: 'Asia/Tokyo' };
+const clock: Clock = {
+  now: () => new Date(t),
+  nowIso: () => new Date(t).toISOString(),
+  today: () => '2026-11-25',
+  timeZone: 'Asia/Tokyo',
+};
 const monitors: OnlineMonitor[] = [];
 afterEach(() => {
   while (monitors.length) monitors.pop()!.close();

@@ -8,8 +8,17 @@ import { createLogger } from '../../../electron/core/logger';
 import { createOnlineMonitor, type OnlineMonitor } from '../../../electron/core/monitor';
 import type { CardEvent, NumberQueryOutcome } from '../../../electron/core/readers';
 import { openStore, type Store } from '../../../electron/core/store/index';
-import { buildOnshiResultXml, parseNumberQuery, type OnshiPersonInput, type OnshiResultInput } from '../../../electron/onshi/index';
-import { createOnshiFolderReader, outcomeFromResult, type OnshiFolderReader } from '../../../electron/readers/onshi-folder';
+import {
+  buildOnshiResultXml,
+  parseNumberQuery,
+  type OnshiPersonInput,
+  type OnshiResultInput,
+} from '../../../electron/onshi/index';
+import {
+  createOnshiFolderReader,
+  outcomeFromResult,
+  type OnshiFolderReader,
+} from '../../../electron/readers/onshi-folder';
 import { tempDir } from '../../helpers/temp';
 
 const clock = createClock({ timeZone: 'Asia/Tokyo' }) as Clock;
@@ -32,10 +41,21 @@ const TARO: OnshiPersonInput = {
   insurerName: '全国健康保険協会',
   validUntil: '2027-03-31',
 };
-const HANAKO: OnshiPersonInput = { ...TARO, number: '5678', branch: '01', relationship: 'family', name: '試験　花子', nameKana: 'ｼｹﾝ ﾊﾅｺ', birthDate: '1985-04-20' };
+const HANAKO: OnshiPersonInput = {
+  ...TARO,
+  number: '5678',
+  branch: '01',
+  relationship: 'family',
+  name: '試験　花子',
+  nameKana: 'ｼｹﾝ ﾊﾅｺ',
+  birthDate: '1985-04-20',
+};
 
 const result = (over: Partial<OnshiResultInput> = {}): Uint8Array =>
-  buildOnshiResultXml({ source: 'card', institutionCode: '1312345678', confirmationDate: clock.today(), people: [TARO], ...over }, { encoding: 'utf-8' });
+  buildOnshiResultXml(
+    { source: 'card', institutionCode: '1312345678', confirmationDate: clock.today(), people: [TARO], ...over },
+    { encoding: 'utf-8' },
+  );
 
 let seq = 0;
 const faceName = () => `OQSsiquc01res_face_1312345678T${String(++seq).padStart(4, '0')}_20261125090000.xml`;
@@ -61,7 +81,10 @@ afterEach(async () => {
   }
 });
 
-function rig(existing?: { dir: string; dataDir: string }, config: Parameters<typeof createOnshiFolderReader>[0]['config'] = undefined): Rig {
+function rig(
+  existing?: { dir: string; dataDir: string },
+  config: Parameters<typeof createOnshiFolderReader>[0]['config'] = undefined,
+): Rig {
   const dir = existing?.dir ?? tempDir('onshi-');
   const dataDir = existing?.dataDir ?? tempDir('data-');
   for (const sub of ['req', 'res', 'face']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
@@ -76,7 +99,15 @@ function rig(existing?: { dir: string; dataDir: string }, config: Parameters<typ
     log,
     institutionCode: () => '1312345678',
     session: (id) => sessions.get(id),
-    config: () => ({ pollMs: 10, idlePollMs: 20, stabilityMs: 10, queryTimeoutMs: 600, cardWaitMs: 10_000, watch: false, ...(config?.() ?? {}) }),
+    config: () => ({
+      pollMs: 10,
+      idlePollMs: 20,
+      stabilityMs: 10,
+      queryTimeoutMs: 600,
+      cardWaitMs: 10_000,
+      watch: false,
+      ...(config?.() ?? {}),
+    }),
   });
   const unmatched: UnmatchedRead[] = [];
   reader.onUnmatched!((r) => unmatched.push(r));
@@ -89,7 +120,11 @@ function rig(existing?: { dir: string; dataDir: string }, config: Parameters<typ
     sessions,
     unmatched,
     wait(id, over = {}) {
-      const s: CheckInSession = { ...newSession(id, `kiosk-${id}`, clock.nowIso(), clock.today()), state: 'read-card', ...over };
+      const s: CheckInSession = {
+        ...newSession(id, `kiosk-${id}`, clock.nowIso(), clock.today()),
+        state: 'read-card',
+        ...over,
+      };
       sessions.set(id, s);
       const events: CardEvent[] = [];
       reader.awaitCard(s, (e) => {
@@ -116,11 +151,27 @@ function rig(existing?: { dir: string; dataDir: string }, config: Parameters<typ
 
 describe('outcomeFromResult', () => {
   it('keeps only what the flow may keep: no address, no 被保険者氏名, no consents', () => {
-    const o = outcomeFromResult({ source: 'card', status: 'ok', validity: 'valid', people: [{ ...TARO, copayPercent: 30, limitClass: 'A03', insurerName: 'x' }] } as never);
+    const o = outcomeFromResult({
+      source: 'card',
+      status: 'ok',
+      validity: 'valid',
+      people: [{ ...TARO, copayPercent: 30, limitClass: 'A03', insurerName: 'x' }],
+    } as never);
     expect(o).toEqual({
       ok: true,
       validity: 'valid',
-      identity: { name: '試験　太郎', nameKana: 'ｼｹﾝ ﾀﾛｳ', birthDate: '1980-01-15', insurerNumber: '01130012', symbol: '12345678', number: '1234', branch: '00', copayPercent: 30, limitClass: 'A03', validUntil: '2027-03-31' },
+      identity: {
+        name: '試験　太郎',
+        nameKana: 'ｼｹﾝ ﾀﾛｳ',
+        birthDate: '1980-01-15',
+        insurerNumber: '01130012',
+        symbol: '12345678',
+        number: '1234',
+        branch: '00',
+        copayPercent: 30,
+        limitClass: 'A03',
+        validUntil: '2027-03-31',
+      },
     });
   });
 
@@ -136,7 +187,10 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     const events = r.wait('s1');
     const name = r.placeFace(result());
     await expect.poll(() => events.length).toBe(1);
-    expect(events[0]).toMatchObject({ type: 'card-read', outcome: { ok: true, validity: 'valid', identity: { nameKana: 'ｼｹﾝ ﾀﾛｳ', birthDate: '1980-01-15' } } });
+    expect(events[0]).toMatchObject({
+      type: 'card-read',
+      outcome: { ok: true, validity: 'valid', identity: { nameKana: 'ｼｹﾝ ﾀﾛｳ', birthDate: '1980-01-15' } },
+    });
     expect(JSON.stringify(events[0])).not.toContain('東京都'); // the address never leaves the adapter
     expect(fs.existsSync(path.join(r.dir, 'face', name))).toBe(true);
     expect(r.store.cardWait('s1')).toBeUndefined();
@@ -149,7 +203,12 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     const events = r.wait('s1');
     r.placeFace(result(), { mtimeMs: Date.now() - 60_000 });
     await expect.poll(() => r.unmatched.length).toBe(1);
-    expect(r.unmatched[0]).toMatchObject({ reason: 'stale', status: 'open', candidates: ['s1'], terminalTime: '2026-11-25T09:00:00' });
+    expect(r.unmatched[0]).toMatchObject({
+      reason: 'stale',
+      status: 'open',
+      candidates: ['s1'],
+      terminalTime: '2026-11-25T09:00:00',
+    });
     expect(events).toEqual([]);
     expect(r.reader.internals.waiting()).toEqual(['s1']);
   });
@@ -161,7 +220,11 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     r.placeFace(result());
     await expect.poll(() => r.unmatched.length).toBe(1);
     const read = r.unmatched[0]!;
-    expect(read).toMatchObject({ reason: 'ambiguous', candidates: ['sa', 'sb'], outcome: { ok: true, validity: 'valid' } });
+    expect(read).toMatchObject({
+      reason: 'ambiguous',
+      candidates: ['sa', 'sb'],
+      outcome: { ok: true, validity: 'valid' },
+    });
     expect(a.length + b.length).toBe(0);
     expect(r.reader.unmatchedReads!()).toHaveLength(1);
 
@@ -171,7 +234,11 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     expect(b[0]).toMatchObject({ type: 'card-read', outcome: { identity: { name: '試験　太郎' } } });
     expect(r.reader.assignRead!(read.id, 'sa', '山田')).toMatchObject({ ok: false, code: 'conflict' });
     expect(r.reader.unmatchedReads!()).toEqual([]);
-    expect(r.reader.unmatchedReads!({ all: true })[0]).toMatchObject({ status: 'assigned', sessionId: 'sb', resolvedBy: '山田' });
+    expect(r.reader.unmatchedReads!({ all: true })[0]).toMatchObject({
+      status: 'assigned',
+      sessionId: 'sb',
+      resolvedBy: '山田',
+    });
   });
 
   it('two waiting sessions: birth date (and kana) the patient confirmed pick exactly one', async () => {
@@ -189,9 +256,16 @@ describe('onshi-folder adapter: card reads (face/)', () => {
   it('an unreadable file for the single waiting session is delivered as a failed read (staff), never a crash', async () => {
     const r = rig();
     const events = r.wait('s1');
-    r.placeFace(new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><XmlMsg>&e;</XmlMsg>'));
+    r.placeFace(
+      new TextEncoder().encode(
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><XmlMsg>&e;</XmlMsg>',
+      ),
+    );
     await expect.poll(() => events.length).toBe(1);
-    expect(events[0]).toMatchObject({ type: 'card-read', outcome: { ok: false, errorCode: 'unreadable-forbidden-dtd' } });
+    expect(events[0]).toMatchObject({
+      type: 'card-read',
+      outcome: { ok: false, errorCode: 'unreadable-forbidden-dtd' },
+    });
   });
 
   it('a terminal error result (status error) for the waiting session is delivered with ok:false and counts against the monitor', async () => {
@@ -291,12 +365,23 @@ describe('onshi-folder adapter: card reads (face/)', () => {
 });
 
 describe('onshi-folder adapter: number queries (req/ → res/)', () => {
-  const numbers = { insurerNumber: '０１１３００１２', symbol: '12345678', number: '1234', branch: '0', birthDate: '1980-01-15' };
-  const session = (id: string): CheckInSession => ({ ...newSession(id, 'k', clock.nowIso(), clock.today()), state: 'verifying' });
+  const numbers = {
+    insurerNumber: '０１１３００１２',
+    symbol: '12345678',
+    number: '1234',
+    branch: '0',
+    birthDate: '1980-01-15',
+  };
+  const session = (id: string): CheckInSession => ({
+    ...newSession(id, 'k', clock.nowIso(), clock.today()),
+    state: 'verifying',
+  });
 
   async function nextRequest(dir: string): Promise<{ name: string; fileId: string }> {
     let name: string | undefined;
-    await expect.poll(() => (name = fs.readdirSync(path.join(dir, 'req')).find((n) => n.endsWith('.xml') && !n.startsWith('.')))).toBeDefined();
+    await expect
+      .poll(() => (name = fs.readdirSync(path.join(dir, 'req')).find((n) => n.endsWith('.xml') && !n.startsWith('.'))))
+      .toBeDefined();
     const q = parseNumberQuery(fs.readFileSync(path.join(dir, 'req', name!)));
     if (!q.ok) throw new Error(q.detail);
     return { name: name!, fileId: q.query.fileId };
@@ -313,11 +398,21 @@ describe('onshi-folder adapter: number queries (req/ → res/)', () => {
     const { name, fileId } = await nextRequest(r.dir);
     expect(name).toBe(`OQSsiquc01req_${fileId}.xml`);
     const q = parseNumberQuery(fs.readFileSync(path.join(r.dir, 'req', name)));
-    expect(q.ok && q.query).toMatchObject({ insurerNumber: '01130012', symbol: '12345678', number: '1234', branch: '00', birthDate: '1980-01-15', institutionCode: '1312345678' });
+    expect(q.ok && q.query).toMatchObject({
+      insurerNumber: '01130012',
+      symbol: '12345678',
+      number: '1234',
+      branch: '00',
+      birthDate: '1980-01-15',
+      institutionCode: '1312345678',
+    });
     expect(fs.readdirSync(path.join(r.dir, 'req')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     answer(r.dir, name, result({ source: 'numbers', fileId }));
     const out = await pending;
-    expect(out).toMatchObject({ kind: 'answer', outcome: { ok: true, validity: 'valid', identity: { name: '試験　太郎' } } });
+    expect(out).toMatchObject({
+      kind: 'answer',
+      outcome: { ok: true, validity: 'valid', identity: { name: '試験　太郎' } },
+    });
     await expect.poll(() => fs.existsSync(path.join(r.dir, 'req', name))).toBe(false);
     expect(fs.existsSync(path.join(r.dir, 'res', name.replace('req_', 'res_')))).toBe(true); // the terminal's file stays
     expect(r.store.getNumberQuery(fileId)).toMatchObject({ status: 'answered' });
@@ -327,18 +422,32 @@ describe('onshi-folder adapter: number queries (req/ → res/)', () => {
     const r = rig();
     const out = await r.reader.verifyNumbers(session('s1'), numbers);
     expect(out).toMatchObject({ kind: 'unavailable', detail: expect.stringContaining('no answer') });
-    const rec = r.store.db.prepare(`SELECT file_id AS fileId, status FROM number_queries`).all() as { fileId: string; status: string }[];
+    const rec = r.store.db.prepare(`SELECT file_id AS fileId, status FROM number_queries`).all() as {
+      fileId: string;
+      status: string;
+    }[];
     expect(rec).toEqual([{ fileId: expect.any(String), status: 'timed-out' }]);
     answer(r.dir, `OQSsiquc01req_${rec[0]!.fileId}.xml`, result({ source: 'numbers', fileId: rec[0]!.fileId }));
     await expect.poll(() => r.store.consumedFileNames('res').length).toBe(1);
-    expect(r.store.db.prepare(`SELECT disposition FROM onshi_files WHERE folder = 'res'`).get()).toEqual({ disposition: 'late-answer' });
+    expect(r.store.db.prepare(`SELECT disposition FROM onshi_files WHERE folder = 'res'`).get()).toEqual({
+      disposition: 'late-answer',
+    });
   });
 
   it('a system error (SegmentOfResult 9) is an answer for staff and counts toward degraded', async () => {
     const r = rig();
     const pending = r.reader.verifyNumbers(session('s1'), numbers);
     const { name, fileId } = await nextRequest(r.dir);
-    answer(r.dir, name, result({ source: 'numbers', fileId, failure: { kind: 'segment', code: 'EQ999', message: 'システムエラー' }, people: [] }));
+    answer(
+      r.dir,
+      name,
+      result({
+        source: 'numbers',
+        fileId,
+        failure: { kind: 'segment', code: 'EQ999', message: 'システムエラー' },
+        people: [],
+      }),
+    );
     const out = await pending;
     expect(out).toMatchObject({ kind: 'answer', systemError: true, outcome: { ok: false, errorCode: 'EQ999' } });
     expect(r.monitor.status()).toMatchObject({ state: 'degraded', detail: expect.stringContaining('EQ999') });

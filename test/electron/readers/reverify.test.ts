@@ -5,12 +5,21 @@ import type { EligibilityReader, NumberQueryOutcome } from '../../../electron/co
 import { numbersToVerify } from '../../../electron/core/reverify';
 import { ADMIN, KIOSK, makeCore } from '../../helpers/core';
 
-const numbers: PrintedNumbers = { insurerNumber: '01130012', symbol: '12345678', number: '1234', branch: '00', birthDate: '1980-01-15' };
+const numbers: PrintedNumbers = {
+  insurerNumber: '01130012',
+  symbol: '12345678',
+  number: '1234',
+  branch: '00',
+  birthDate: '1980-01-15',
+};
 
 /** A reader whose number answers the test scripts. */
 function fakeReader() {
   const calls: string[] = [];
-  let next: (s: CheckInSession) => NumberQueryOutcome = () => ({ kind: 'answer', outcome: { ok: true, validity: 'valid' } });
+  let next: (s: CheckInSession) => NumberQueryOutcome = () => ({
+    kind: 'answer',
+    outcome: { ok: true, validity: 'valid' },
+  });
   const reader: EligibilityReader = {
     kind: 'onshi-folder',
     awaitCard: () => {},
@@ -32,19 +41,32 @@ afterEach(async () => {
   while (cores.length) await cores.pop()!.close();
 });
 async function boot(reader: EligibilityReader, dataDir?: string) {
-  const made = await makeCore({ reader, ...(dataDir ? { dataDir } : {}), settings: { reverifyIntervalMs: 0, monitorProbeMs: 600_000, onlineMode: 'forced-offline' } });
+  const made = await makeCore({
+    reader,
+    ...(dataDir ? { dataDir } : {}),
+    settings: { reverifyIntervalMs: 0, monitorProbeMs: 600_000, onlineMode: 'forced-offline' },
+  });
   cores.push(made.core);
   return made;
 }
 const ok = <T>(r: { ok: boolean; value?: unknown }) => r.value as T;
 async function offlineCheckIn(core: Core, kioskId = 'kiosk-1', n: PrintedNumbers = numbers) {
   const s = ok<CheckInSession>(await core.handle({ role: 'kiosk', kioskId }, 'session.start', { kioskId }));
-  await core.handle({ role: 'kiosk', kioskId }, 'session.send', { sessionId: s.id, event: { type: 'choose-document', document: 'eligibility-certificate', printedValidUntil: '2027-07-31' } });
-  const done = ok<CheckInSession>(await core.handle({ role: 'kiosk', kioskId }, 'session.send', { sessionId: s.id, event: { type: 'submit-numbers', numbers: n } }));
+  await core.handle({ role: 'kiosk', kioskId }, 'session.send', {
+    sessionId: s.id,
+    event: { type: 'choose-document', document: 'eligibility-certificate', printedValidUntil: '2027-07-31' },
+  });
+  const done = ok<CheckInSession>(
+    await core.handle({ role: 'kiosk', kioskId }, 'session.send', {
+      sessionId: s.id,
+      event: { type: 'submit-numbers', numbers: n },
+    }),
+  );
   expect(done).toMatchObject({ state: 'completed', verification: { status: 'pending' } });
   return done;
 }
-const online = (core: Core) => core.handle(ADMIN, 'admin.setOnlineMode', { mode: 'auto', staff: '院長', reason: '復旧' });
+const online = (core: Core) =>
+  core.handle(ADMIN, 'admin.setOnlineMode', { mode: 'auto', staff: '院長', reason: '復旧' });
 
 describe('re-verification service', () => {
   it('runs when the monitor comes back and applies the answers', async () => {
@@ -54,7 +76,11 @@ describe('re-verification service', () => {
     expect(await core.internals.reverify.runOnce()).toEqual({ processed: 0, stoppedEarly: true }); // still offline
     expect((await online(core)).ok).toBe(true);
     await expect.poll(() => core.internals.store.getSession(s.id)!.verification.status).toBe('verified');
-    expect(core.internals.store.getReverification(s.id)).toMatchObject({ status: 'done', attempts: 1, result: 'valid' });
+    expect(core.internals.store.getReverification(s.id)).toMatchObject({
+      status: 'done',
+      attempts: 1,
+      result: 'valid',
+    });
     expect(f.calls).toEqual([s.id]);
     // Nothing is asked twice.
     await core.internals.reverify.runOnce();
@@ -71,7 +97,11 @@ describe('re-verification service', () => {
     const r = await core.internals.reverify.runOnce();
     expect(r).toEqual({ processed: 0, stoppedEarly: true });
     expect(f.calls).toEqual([a.id]);
-    expect(core.internals.store.getReverification(a.id)).toMatchObject({ status: 'pending', attempts: 1, result: expect.stringContaining('unavailable') });
+    expect(core.internals.store.getReverification(a.id)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      result: expect.stringContaining('unavailable'),
+    });
     expect(core.internals.store.getReverification(b.id)).toMatchObject({ status: 'pending', attempts: 0 });
     expect(core.internals.monitor.status().state).toBe('degraded');
   });
@@ -81,7 +111,11 @@ describe('re-verification service', () => {
     const first = await boot(f.reader);
     const s = await offlineCheckIn(first.core);
     await cores.pop()!.close();
-    const second = await makeCore({ reader: f.reader, dataDir: first.dataDir, settings: { reverifyIntervalMs: 0, monitorProbeMs: 600_000, onlineMode: 'auto' } });
+    const second = await makeCore({
+      reader: f.reader,
+      dataDir: first.dataDir,
+      settings: { reverifyIntervalMs: 0, monitorProbeMs: 600_000, onlineMode: 'auto' },
+    });
     cores.push(second.core);
     await expect.poll(() => second.core.internals.store.getReverification(s.id)?.status).toBe('done');
   });
@@ -91,23 +125,53 @@ describe('re-verification service', () => {
     const { core } = await boot(f.reader);
     const bad = await offlineCheckIn(core, 'kiosk-1');
     const gone = await offlineCheckIn(core, 'kiosk-2');
-    core.internals.store.db.prepare(`UPDATE sessions SET state = 'cancelled', snapshot = json_set(snapshot, '$.state', 'cancelled') WHERE id = ?`).run(gone.id);
+    core.internals.store.db
+      .prepare(
+        `UPDATE sessions SET state = 'cancelled', snapshot = json_set(snapshot, '$.state', 'cancelled') WHERE id = ?`,
+      )
+      .run(gone.id);
     f.answer(() => ({ kind: 'answer', outcome: { ok: true, validity: 'not-found' } }));
     const pushed: CheckInSession[] = [];
-    core.subscribe({ role: 'staff', kioskId: 'desk' }, (e, p) => e === 'session.updated' && pushed.push(p as CheckInSession));
+    core.subscribe(
+      { role: 'staff', kioskId: 'desk' },
+      (e, p) => e === 'session.updated' && pushed.push(p as CheckInSession),
+    );
     core.internals.monitor.setMode('auto');
     await core.internals.reverify.runOnce();
-    expect(core.internals.store.getSession(bad.id)).toMatchObject({ state: 'completed', staffReasons: ['reverify-mismatch'], verification: { status: 'failed', validity: 'not-found' } });
+    expect(core.internals.store.getSession(bad.id)).toMatchObject({
+      state: 'completed',
+      staffReasons: ['reverify-mismatch'],
+      verification: { status: 'failed', validity: 'not-found' },
+    });
     expect(pushed.map((p) => p.id)).toContain(bad.id);
     expect(core.internals.store.getReverification(bad.id)).toMatchObject({ status: 'failed', result: 'not-found' });
     expect(core.internals.store.getReverification(gone.id)).toMatchObject({ status: 'skipped' });
-    expect(core.internals.store.auditLog()[0]).toMatchObject({ actor: 'reverify', action: 'session.reverify-mismatch' });
+    expect(core.internals.store.auditLog()[0]).toMatchObject({
+      actor: 'reverify',
+      action: 'session.reverify-mismatch',
+    });
   });
 
   it('uses declared numbers when complete, and leaves a bare declaration for staff', () => {
-    const base = { id: 's', version: 1, kioskId: 'k', state: 'staff-confirm', startedAt: '', updatedAt: '', today: '', verification: { status: 'pending' }, staffReasons: [], staffActions: [] } as CheckInSession;
+    const base = {
+      id: 's',
+      version: 1,
+      kioskId: 'k',
+      state: 'staff-confirm',
+      startedAt: '',
+      updatedAt: '',
+      today: '',
+      verification: { status: 'pending' },
+      staffReasons: [],
+      staffActions: [],
+    } as CheckInSession;
     expect(numbersToVerify({ ...base, numbers })).toEqual(numbers);
-    expect(numbersToVerify({ ...base, declaration: { nameKana: 'ｼｹﾝ', birthDate: '1980-01-15', insurerNumber: '01130012', number: '1234' } })).toEqual({ insurerNumber: '01130012', number: '1234', birthDate: '1980-01-15' });
+    expect(
+      numbersToVerify({
+        ...base,
+        declaration: { nameKana: 'ｼｹﾝ', birthDate: '1980-01-15', insurerNumber: '01130012', number: '1234' },
+      }),
+    ).toEqual({ insurerNumber: '01130012', number: '1234', birthDate: '1980-01-15' });
     expect(numbersToVerify({ ...base, declaration: { nameKana: 'ｼｹﾝ', birthDate: '1980-01-15' } })).toBeUndefined();
   });
 
@@ -115,7 +179,12 @@ describe('re-verification service', () => {
     const f = fakeReader();
     const { core } = await boot(f.reader);
     const s = await offlineCheckIn(core);
-    expect(await core.handle(KIOSK, 'session.send', { sessionId: s.id, event: { type: 'reverification-result', outcome: { ok: true, validity: 'valid' } } })).toMatchObject({
+    expect(
+      await core.handle(KIOSK, 'session.send', {
+        sessionId: s.id,
+        event: { type: 'reverification-result', outcome: { ok: true, validity: 'valid' } },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid-payload' },
     });

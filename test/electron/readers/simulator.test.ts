@@ -13,14 +13,23 @@ afterEach(async () => {
   while (sims.length) await sims.pop()!.stop();
 });
 async function sim(config = { answerDelayMs: 0, slowAnswerMs: 300, pollMs: 10 }) {
-  const s = createTerminalSimulator({ dir: tempDir('sim-'), clock, institutionCode: () => '1312345678', config: () => config });
+  const s = createTerminalSimulator({
+    dir: tempDir('sim-'),
+    clock,
+    institutionCode: () => '1312345678',
+    config: () => config,
+  });
   await s.start();
   sims.push(s);
   return s;
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function ask(dir: string, fileId: string, n: { insurerNumber: string; symbol?: string; number: string; branch?: string; birthDate: string }) {
+function ask(
+  dir: string,
+  fileId: string,
+  n: { insurerNumber: string; symbol?: string; number: string; branch?: string; birthDate: string },
+) {
   const name = `OQSsiquc01req_${fileId}.xml`;
   const bytes = buildNumberQueryXml({ ...n, confirmationDate: clock.today(), institutionCode: '1312345678', fileId });
   fs.writeFileSync(path.join(dir, 'req', `.${name}.tmp`), bytes);
@@ -53,7 +62,18 @@ describe('persona fixtures', () => {
   });
 
   it('a broken fixture is refused with a readable message', () => {
-    const r = loadPersonas({ version: 1, personas: [{ id: 'x', label: 'x', description: 'x', numbers: { insurerNumber: '1', number: '1', birthDate: 'soon' }, people: [] }] });
+    const r = loadPersonas({
+      version: 1,
+      personas: [
+        {
+          id: 'x',
+          label: 'x',
+          description: 'x',
+          numbers: { insurerNumber: '1', number: '1', birthDate: 'soon' },
+          people: [],
+        },
+      ],
+    });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toMatch(/insurerNumber|birthDate/);
   });
@@ -68,25 +88,32 @@ describe('persona fixtures', () => {
 });
 
 describe('terminal simulator', () => {
-  it.each(Object.keys(EXPECTED).filter((id) => id !== 'no-answer'))('presentCard(%s) writes a face file the parser reads as expected', async (id) => {
-    const s = await sim({ answerDelayMs: 0, slowAnswerMs: 0, pollMs: 10 });
-    const r = await s.presentCardAsync(id);
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    expect(parseFaceFileName(r.fileName)).toMatchObject({ institutionCode: '1312345678', localTime: expect.stringMatching(/^2026-11-25T09:30/) });
-    const parsed = parseOnshiResult(fs.readFileSync(r.path));
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok) return;
-    expect(parsed.result).toMatchObject({ source: 'card', status: EXPECTED[id]!.status });
-    expect(parsed.result.validity).toBe(EXPECTED[id]!.validity);
-    expect(parsed.result.people).toHaveLength(EXPECTED[id]!.people);
-    if (id === 'kokuho-sjis') expect(parsed.result.encoding).toBe('shift_jis');
-    if (id === 'preschool-child') expect(parsed.result.people[0]!.preschool).toBe(true);
-    if (id === 'elderly-70-74') expect(parsed.result.people[0]!.copayPercent).toBe(20);
-    if (id === 'late-elderly') expect(parsed.result.people[0]).toMatchObject({ copayPercent: 20, insurerNumber: '39139993' });
-    if (id === 'limit-class') expect(parsed.result.people[0]!.limitClass).toBe('A03');
-    expect(fs.readdirSync(path.join(s.dir, 'face')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-  });
+  it.each(Object.keys(EXPECTED).filter((id) => id !== 'no-answer'))(
+    'presentCard(%s) writes a face file the parser reads as expected',
+    async (id) => {
+      const s = await sim({ answerDelayMs: 0, slowAnswerMs: 0, pollMs: 10 });
+      const r = await s.presentCardAsync(id);
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(parseFaceFileName(r.fileName)).toMatchObject({
+        institutionCode: '1312345678',
+        localTime: expect.stringMatching(/^2026-11-25T09:30/),
+      });
+      const parsed = parseOnshiResult(fs.readFileSync(r.path));
+      expect(parsed.ok).toBe(true);
+      if (!parsed.ok) return;
+      expect(parsed.result).toMatchObject({ source: 'card', status: EXPECTED[id]!.status });
+      expect(parsed.result.validity).toBe(EXPECTED[id]!.validity);
+      expect(parsed.result.people).toHaveLength(EXPECTED[id]!.people);
+      if (id === 'kokuho-sjis') expect(parsed.result.encoding).toBe('shift_jis');
+      if (id === 'preschool-child') expect(parsed.result.people[0]!.preschool).toBe(true);
+      if (id === 'elderly-70-74') expect(parsed.result.people[0]!.copayPercent).toBe(20);
+      if (id === 'late-elderly')
+        expect(parsed.result.people[0]).toMatchObject({ copayPercent: 20, insurerNumber: '39139993' });
+      if (id === 'limit-class') expect(parsed.result.people[0]!.limitClass).toBe('A03');
+      expect(fs.readdirSync(path.join(s.dir, 'face')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    },
+  );
 
   it('answers a number query for a persona, and 該当資格なし for numbers it does not know', async () => {
     const s = await sim();
@@ -96,8 +123,20 @@ describe('terminal simulator', () => {
     await expect.poll(() => fs.existsSync(res1) && fs.existsSync(res2)).toBe(true);
     const a = parseOnshiResult(fs.readFileSync(res1));
     const b = parseOnshiResult(fs.readFileSync(res2));
-    expect(a.ok && a.result).toMatchObject({ source: 'numbers', status: 'ok', validity: 'valid', fileId: 'Q1', people: [{ name: '試験　太郎' }] });
-    expect(b.ok && b.result).toMatchObject({ source: 'numbers', status: 'ok', validity: 'not-found', fileId: 'Q2', people: [] });
+    expect(a.ok && a.result).toMatchObject({
+      source: 'numbers',
+      status: 'ok',
+      validity: 'valid',
+      fileId: 'Q1',
+      people: [{ name: '試験　太郎' }],
+    });
+    expect(b.ok && b.result).toMatchObject({
+      source: 'numbers',
+      status: 'ok',
+      validity: 'not-found',
+      fileId: 'Q2',
+      people: [],
+    });
     expect(s.answered().get('OQSsiquc01req_Q1.xml')).toBe('main-insured');
     // It never deletes the requests: that is the requester's business.
     expect(fs.existsSync(path.join(s.dir, 'req', 'OQSsiquc01req_Q1.xml'))).toBe(true);
@@ -123,7 +162,12 @@ describe('terminal simulator', () => {
   it('offers its personas for the demo panel with Japanese descriptions and the numbers to type', async () => {
     const s = await sim();
     const list = s.personas();
-    expect(list[0]).toMatchObject({ id: 'main-insured', label: expect.stringContaining('試験'), description: expect.any(String), numbers: { insurerNumber: '01130012' } });
+    expect(list[0]).toMatchObject({
+      id: 'main-insured',
+      label: expect.stringContaining('試験'),
+      description: expect.any(String),
+      numbers: { insurerNumber: '01130012' },
+    });
     expect(s.presentCard('nobody')).toMatchObject({ ok: false });
   });
 

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { EligibilityAction, EligibilityDecision } from '../../../shared/eligibility/index';
-import { newSession, transition, type CheckInSession, type FlowContext, type SessionEvent } from '../../../shared/flow/session';
+import {
+  newSession,
+  transition,
+  type CheckInSession,
+  type FlowContext,
+  type SessionEvent,
+} from '../../../shared/flow/session';
 
-const decision = (action: EligibilityAction, staff = false): EligibilityDecision => ({ action, staff, alsoNeeded: [], reasons: [`test-${action}`] });
+const decision = (action: EligibilityAction, staff = false): EligibilityDecision => ({
+  action,
+  staff,
+  alsoNeeded: [],
+  reasons: [`test-${action}`],
+});
 const ctx = (over: Partial<FlowContext> = {}, action: EligibilityAction = 'verify-numbers'): FlowContext => ({
   now: '2026-11-25T00:10:00.000Z',
   online: false,
@@ -10,7 +21,13 @@ const ctx = (over: Partial<FlowContext> = {}, action: EligibilityAction = 'verif
   nextTicketNumber: 3,
   ...over,
 });
-const numbers = { insurerNumber: '01130012', symbol: '12345678', number: '1234', branch: '00', birthDate: '1980-01-15' };
+const numbers = {
+  insurerNumber: '01130012',
+  symbol: '12345678',
+  number: '1234',
+  branch: '00',
+  birthDate: '1980-01-15',
+};
 const start = () => newSession('s1', 'kiosk-1', '2026-11-25T00:00:00.000Z', '2026-11-25');
 
 function run(s: CheckInSession, events: SessionEvent[], c: FlowContext): CheckInSession {
@@ -24,7 +41,14 @@ function run(s: CheckInSession, events: SessionEvent[], c: FlowContext): CheckIn
 
 /** Numbers typed while offline: completed with a pending verification and a re-verification entry. */
 const offlineCompleted = () =>
-  run(start(), [{ type: 'choose-document', document: 'insurance-card' }, { type: 'submit-numbers', numbers }], ctx());
+  run(
+    start(),
+    [
+      { type: 'choose-document', document: 'insurance-card' },
+      { type: 'submit-numbers', numbers },
+    ],
+    ctx(),
+  );
 
 const later = ctx({ now: '2026-11-25T03:00:00.000Z', online: true });
 
@@ -36,10 +60,19 @@ describe('reverification-result', () => {
 
   it('a valid answer marks a completed session verified and changes nothing else', () => {
     const s = offlineCompleted();
-    const r = transition(s, { type: 'reverification-result', outcome: { ok: true, validity: 'valid', identity: { name: '別人' } } }, later);
+    const r = transition(
+      s,
+      { type: 'reverification-result', outcome: { ok: true, validity: 'valid', identity: { name: '別人' } } },
+      later,
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.session).toEqual({ ...s, version: s.version + 1, updatedAt: later.now, verification: { status: 'verified', at: later.now, validity: 'valid' } });
+    expect(r.session).toEqual({
+      ...s,
+      version: s.version + 1,
+      updatedAt: later.now,
+      verification: { status: 'verified', at: later.now, validity: 'valid' },
+    });
     expect(r.effects).toEqual([{ kind: 'audit', action: 'reverified', detail: 'valid' }]);
   });
 
@@ -61,7 +94,14 @@ describe('reverification-result', () => {
   });
 
   it('is accepted in staff-confirm (verification unavailable) and keeps the session waiting for staff', () => {
-    let s = run(start(), [{ type: 'choose-document', document: 'insurance-card' }, { type: 'submit-numbers', numbers }], ctx({ online: true }));
+    let s = run(
+      start(),
+      [
+        { type: 'choose-document', document: 'insurance-card' },
+        { type: 'submit-numbers', numbers },
+      ],
+      ctx({ online: true }),
+    );
     expect(s.state).toBe('verifying');
     s = run(s, [{ type: 'verification-unavailable' }], ctx({ online: true }));
     expect(s).toMatchObject({ state: 'staff-confirm', verification: { status: 'pending' } });
@@ -76,7 +116,11 @@ describe('reverification-result', () => {
     const once = transition(s, { type: 'reverification-result', outcome: { ok: true, validity: 'valid' } }, later);
     expect(once.ok).toBe(true);
     if (!once.ok) return;
-    const twice = transition(once.session, { type: 'reverification-result', outcome: { ok: true, validity: 'not-found' } }, later);
+    const twice = transition(
+      once.session,
+      { type: 'reverification-result', outcome: { ok: true, validity: 'not-found' } },
+      later,
+    );
     expect(twice).toMatchObject({ ok: false, error: { code: 'invalid-event' } });
   });
 
