@@ -12,6 +12,7 @@ vi.mock('../../../electron/core/index', () => ({
   createCore: vi.fn(async () => {
     throw new Error('pass createCore in the test');
   }),
+  defaultDataDir: () => '/home/clinic/.local/share/clinic-reception-kiosk',
 }));
 
 import {
@@ -112,11 +113,10 @@ describe('startApp', () => {
     expect(started?.config.kioskId).toBe('front-1');
   });
 
-  it("defaults the data folder to app.getPath('userData')", async () => {
+  it('defaults the data folder to the same app-data folder the browser host uses', async () => {
     const { createCore } = fakeCore();
-    app.getPath.mockImplementation((name: string) => path.join(tmp, name));
     await startApp({ env: {}, distDir, createCore, logToConsole: false });
-    expect(createCore).toHaveBeenCalledWith({ dataDir: path.join(tmp, 'userData') });
+    expect(createCore).toHaveBeenCalledWith({ dataDir: '/home/clinic/.local/share/clinic-reception-kiosk' });
   });
 
   it('serves dist/renderer on app:// with the CSP', async () => {
