@@ -14,6 +14,8 @@ import {
   type Role,
 } from '../../shared/api/index';
 import { decideEligibility } from '../../shared/eligibility/index';
+import { buildClinicTimeline } from '../../shared/eligibility/policy';
+import type { RuleTimeline } from '../../shared/eligibility/timeline';
 import { createOnshiFolderReader, type OnshiFolderConfig } from '../readers/onshi-folder';
 import { createTerminalSimulator, type TerminalSimulator } from '../readers/simulator';
 import { createClock, isClockError, type Clock } from './clock';
@@ -126,12 +128,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     reader = adapter;
     startReader = () => adapter.start();
   }
+  // The national timeline made stricter by the clinic's policy; rebuilt only when the policy changes.
+  let timelineFor: { key: string; timeline: RuleTimeline } | undefined;
+  const clinicTimeline = (): RuleTimeline => {
+    const policy = settings.get().policy;
+    const key = JSON.stringify(policy);
+    if (timelineFor?.key !== key) timelineFor = { key, timeline: buildClinicTimeline({ policy }).timeline };
+    return timelineFor.timeline;
+  };
   const sessions = createSessionManager({
     store,
     clock,
     monitor,
     reader: () => reader,
-    decide: (q) => decideEligibility(q),
+    decide: (q) => decideEligibility(q, clinicTimeline()),
+    smartphoneReader: () => settings.get().smartphoneReader,
     log: log.child('sessions'),
   });
   const purgeDay = shiftDay(clock.today(), -settings.get().retentionDays);

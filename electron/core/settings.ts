@@ -3,8 +3,22 @@
  * one JSON document, validated on the way in and on the way out (a hand-edited or older row cannot break boot).
  */
 import { z } from 'zod';
-import { onlineModeSchema } from '../../shared/api/index';
+import { documentSchema, onlineModeSchema } from '../../shared/api/index';
+import type { ClinicPolicy } from '../../shared/eligibility/policy';
 import type { Store } from './store/index';
+
+const documentList = z.array(documentSchema).max(9);
+export const clinicPolicySchema = z
+  .object({
+    staffConfirmOfflineAcceptance: z.boolean().optional(),
+    staffConfirmEveryAcceptance: z.boolean().optional(),
+    staffConfirmDocuments: documentList.optional(),
+    smartphoneReader: z.boolean().optional(),
+    refuseNoticeWithCardOffline: z.boolean().optional(),
+    refusePortalWithCardOffline: z.boolean().optional(),
+    refuseDocuments: documentList.optional(),
+  })
+  .strict() satisfies z.ZodType<ClinicPolicy>;
 
 export const settingsSchema = z.object({
   clinicName: z.string().min(1).max(60),
@@ -17,8 +31,10 @@ export const settingsSchema = z.object({
   languages: z.array(z.string()).min(1),
   /** Days to keep finished check-ins before they are purged (patient data: keep the minimum). */
   retentionDays: z.number().int().min(1).max(3650),
-  /** Stricter-only clinic policy, passed to the eligibility engine. */
-  policy: z.record(z.string(), z.unknown()),
+  /** Stricter-only clinic policy (shared/eligibility ClinicPolicy), applied over the national timeline. */
+  policy: clinicPolicySchema,
+  /** The clinic has a card reader that also takes smartphones (スマホのマイナ保険証). */
+  smartphoneReader: z.boolean(),
   // The onshi-folder adapter (資格確認端末's shared folder), the online monitor and the re-verification queue.
   /** A number query (個別照会) without an answer after this long is 'unavailable'. */
   readerQueryTimeoutMs: z.number().int().min(100).max(120_000),
@@ -58,6 +74,7 @@ export const DEFAULT_SETTINGS: Settings = {
   languages: ['ja', 'en'],
   retentionDays: 90,
   policy: {},
+  smartphoneReader: false,
   readerQueryTimeoutMs: 15_000,
   readerCardWaitSeconds: 60,
   readerPollMs: 50,
