@@ -85,8 +85,11 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
             .reader()
             .verifyNumbers(s, fx.numbers)
             .then((answer) => {
-              if (answer.kind === 'answer') monitor.reportSuccess();
-              else monitor.reportFailure(answer.detail);
+              // A system error (SegmentOfResult 9) is an answer for the patient's flow but not a sign of health:
+              // the adapter has already counted it as a failure.
+              if (answer.kind === 'answer') {
+                if (!answer.systemError) monitor.reportSuccess();
+              } else monitor.reportFailure(answer.detail);
               const ev: SessionEvent =
                 answer.kind === 'answer' ? { type: 'verification-result', outcome: answer.outcome } : { type: 'verification-unavailable' };
               const r = manager.apply(id, ev, { actor: 'reader' });

@@ -160,7 +160,7 @@ export function normaliseKana(kana: string): string {
 /** What the patient confirmed at the kiosk about who they are, when the session has it. */
 function patientHints(s: CheckInSession): { birthDate?: string; nameKana?: string } {
   const birthDate =
-    (s as { birthDate?: string }).birthDate ??
+    s.birthDate ??
     s.numbers?.birthDate ??
     s.declaration?.birthDate ??
     s.identity?.birthDate;

@@ -90,6 +90,8 @@ export interface CheckInSession {
   updatedAt: string;
   today: string; // the clinic's date the session runs under
   document?: PresentedDocument;
+  /** The birth date the patient gave with their choice: lets a card read be matched when several kiosks wait. */
+  birthDate?: string;
   online?: boolean; // whether online verification was usable when the decision was made
   decision?: EligibilityDecision;
   numbers?: PrintedNumbers;
@@ -245,6 +247,7 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
       const decision = ctx.decide(query);
       const base: Partial<CheckInSession> = {
         document: e.document,
+        birthDate: e.birthDate,
         online: ctx.online,
         decision,
         notice: undefined,
