@@ -7,7 +7,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApi } from './api';
 import { App } from './app/App';
+import { preloadGlyphs } from './app/preloadGlyphs';
 
+void preloadGlyphs();
 const api = createApi();
 document.documentElement.dataset.role = api.role;
 createRoot(document.getElementById('root')!).render(

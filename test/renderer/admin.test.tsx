@@ -24,7 +24,9 @@ describe('admin', () => {
     fireEvent.change(within(form).getByRole('textbox', { name: '理由' }), { target: { value: '回線工事のため' } });
     fireEvent.click(within(form).getByRole('button', { name: '変更する' }));
     await settle();
-    expect(api.inputs('admin.setOnlineMode')).toEqual([{ mode: 'forced-offline', staff: '院長', reason: '回線工事のため' }]);
+    expect(api.inputs('admin.setOnlineMode')).toEqual([
+      { mode: 'forced-offline', staff: '院長', reason: '回線工事のため' },
+    ]);
     expect(within(form).getByText('変更しました')).toBeTruthy();
     expect(within(status).getByText('常にオフライン')).toBeTruthy();
     expect((within(form).getByRole('radio', { name: '常にオフライン' }) as HTMLInputElement).checked).toBe(true);

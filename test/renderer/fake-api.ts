@@ -46,7 +46,9 @@ export function makeSession(patch: Partial<CheckInSession> = {}): CheckInSession
   return { ...newSession('s-1', 'kiosk-1', NOW, TODAY), ...patch };
 }
 
-type Handler<N extends RequestName> = (input: RequestInput<N>) => ApiResult<RequestOutput<N>> | Promise<ApiResult<RequestOutput<N>>>;
+type Handler<N extends RequestName> = (
+  input: RequestInput<N>,
+) => ApiResult<RequestOutput<N>> | Promise<ApiResult<RequestOutput<N>>>;
 export type Handlers = { [N in RequestName]?: Handler<N> };
 
 export interface Call {
@@ -54,7 +56,10 @@ export interface Call {
   input: unknown;
 }
 
-const fail = (code: ApiError['code'], message: string = code): ApiResult<never> => ({ ok: false, error: { code, message } });
+const fail = (code: ApiError['code'], message: string = code): ApiResult<never> => ({
+  ok: false,
+  error: { code, message },
+});
 
 export class FakeApi implements RendererApi {
   readonly role: Role;
@@ -70,7 +75,9 @@ export class FakeApi implements RendererApi {
   private readonly events = new Map<ApiEventName, Set<(payload: never) => void>>();
   private readonly connectionHandlers = new Set<(s: ConnectionState) => void>();
 
-  constructor(options: { role?: Role; kioskId?: string; status?: Partial<KioskStatus>; sessions?: CheckInSession[] } = {}) {
+  constructor(
+    options: { role?: Role; kioskId?: string; status?: Partial<KioskStatus>; sessions?: CheckInSession[] } = {},
+  ) {
     this.role = options.role ?? 'kiosk';
     this.kioskId = options.kioskId ?? 'kiosk-1';
     this.status = makeStatus(options.status);
@@ -155,7 +162,12 @@ export class FakeApi implements RendererApi {
       case 'status.get':
         return { ok: true, value: this.status };
       case 'session.start': {
-        const s = newSession(`s-${this.nextSession++}`, (input as { kioskId: string }).kioskId, this.status.now, this.status.today);
+        const s = newSession(
+          `s-${this.nextSession++}`,
+          (input as { kioskId: string }).kioskId,
+          this.status.now,
+          this.status.today,
+        );
         this.sessions.set(s.id, s);
         return { ok: true, value: s };
       }
@@ -178,7 +190,11 @@ export class FakeApi implements RendererApi {
       }
       case 'admin.setOnlineMode': {
         const i = input as RequestInput<'admin.setOnlineMode'>;
-        const online = makeOnline({ mode: i.mode, online: i.mode !== 'forced-offline', state: i.mode === 'forced-offline' ? 'down' : 'up' });
+        const online = makeOnline({
+          mode: i.mode,
+          online: i.mode !== 'forced-offline',
+          state: i.mode === 'forced-offline' ? 'down' : 'up',
+        });
         this.status = { ...this.status, online };
         this.emit('status.changed', online);
         return { ok: true, value: online };
@@ -193,7 +209,11 @@ export class FakeApi implements RendererApi {
         };
       case 'demo.presentCard': {
         const persona = (input as { persona: string }).persona;
-        const r = this.presentCard({ ok: true, validity: 'valid', identity: { nameKana: 'ヤマダ タロウ', birthDate: '1950-04-01' } });
+        const r = this.presentCard({
+          ok: true,
+          validity: 'valid',
+          identity: { nameKana: 'ヤマダ タロウ', birthDate: '1950-04-01' },
+        });
         return r.ok ? { ok: true, value: { presented: persona } } : r;
       }
       default:

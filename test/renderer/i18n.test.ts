@@ -19,7 +19,9 @@ describe('catalogues', () => {
       expect(text.trim(), `${locale}:${key}`).not.toBe('');
       // Dates and the co-payment are worded per language (月 names, 割 vs %): their variables differ on purpose.
       if (!key.startsWith('date.format.') && key !== 'staff.copay.value') {
-        expect(placeholders(text), `${locale}:${key}`).toEqual(placeholders((UI_CATALOGUES.ja as Record<string, string>)[key]!));
+        expect(placeholders(text), `${locale}:${key}`).toEqual(
+          placeholders((UI_CATALOGUES.ja as Record<string, string>)[key]!),
+        );
       }
     }
   });
@@ -43,7 +45,8 @@ describe('catalogues', () => {
 
   it('names every session state and every document', () => {
     for (const locale of LOCALES) {
-      for (const state of SESSION_STATES) expect(translateDynamic(locale, `state.${state}`, 'common.none')).not.toBe('—');
+      for (const state of SESSION_STATES)
+        expect(translateDynamic(locale, `state.${state}`, 'common.none')).not.toBe('—');
       for (const c of DOCUMENT_CHOICES) expect(UI_CATALOGUES[locale][c.name]).toBeTruthy();
     }
   });

@@ -58,7 +58,18 @@ describe('staff console', () => {
     await settle();
     fireEvent.click(screen.getByRole('button', { name: /対応が必要/ }));
     expect(rows()).toHaveLength(1);
-    act(() => api.emit('session.updated', makeSession({ id: 's-9', version: 2, state: 'staff-confirm', startedAt: '2026-11-25T01:00:00Z', staffReasons: ['patient-asked-for-help'] })));
+    act(() =>
+      api.emit(
+        'session.updated',
+        makeSession({
+          id: 's-9',
+          version: 2,
+          state: 'staff-confirm',
+          startedAt: '2026-11-25T01:00:00Z',
+          staffReasons: ['patient-asked-for-help'],
+        }),
+      ),
+    );
     expect(rows()).toHaveLength(2);
     expect(rows()[0]!.textContent).toContain('患者さんが呼び出し');
     fireEvent.click(screen.getByRole('button', { name: 'すべて' }));
@@ -84,11 +95,16 @@ describe('staff console', () => {
     await settle();
     expect(api.inputs('staff.act')).toEqual([]);
     expect(within(dialog).queryByText('担当者名を入力してください')).toBeNull();
-    fireEvent.change(within(dialog).getByRole('textbox', { name: '理由' }), { target: { value: '目視で本人確認、保険証の番号で確認' } });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: '理由' }), {
+      target: { value: '目視で本人確認、保険証の番号で確認' },
+    });
     fireEvent.click(within(dialog).getByRole('button', { name: '実行する' }));
     await settle();
     expect(api.inputs('staff.act')).toEqual([
-      { sessionId: 's-1', event: { type: 'staff-approve', staff: '佐藤', reason: '目視で本人確認、保険証の番号で確認' } },
+      {
+        sessionId: 's-1',
+        event: { type: 'staff-approve', staff: '佐藤', reason: '目視で本人確認、保険証の番号で確認' },
+      },
     ]);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(rows()[0]!.textContent).toContain('完了');
@@ -97,7 +113,10 @@ describe('staff console', () => {
 
   it('offers override cancel on an open session and sends the outcome with the reason', async () => {
     const api = staffApi();
-    api.sessions.set('s-5', makeSession({ id: 's-5', state: 'read-card', startedAt: '2026-11-25T02:00:00Z', document: 'myna-card' }));
+    api.sessions.set(
+      's-5',
+      makeSession({ id: 's-5', state: 'read-card', startedAt: '2026-11-25T02:00:00Z', document: 'myna-card' }),
+    );
     renderApp(api);
     await settle();
     fireEvent.click(screen.getAllByRole('button', { name: /を選ぶ/ })[0]!);
@@ -106,7 +125,9 @@ describe('staff console', () => {
     fireEvent.click(within(detail).getByRole('button', { name: '受付を取り消す' }));
     const dialog = screen.getByRole('dialog', { name: '受付を取り消す' });
     fireEvent.change(within(dialog).getByRole('textbox', { name: '担当者名' }), { target: { value: '田中' } });
-    fireEvent.change(within(dialog).getByRole('textbox', { name: '理由' }), { target: { value: '患者さんが帰られた' } });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: '理由' }), {
+      target: { value: '患者さんが帰られた' },
+    });
     fireEvent.click(within(dialog).getByRole('button', { name: '実行する' }));
     await settle();
     expect(api.inputs('staff.act')[0]).toEqual({
@@ -125,7 +146,10 @@ describe('staff console', () => {
 
   it('shows the server error inside the dialog when the act is refused', async () => {
     const api = staffApi();
-    api.handlers['staff.act'] = () => ({ ok: false, error: { code: 'invalid-event', message: 'session already completed' } });
+    api.handlers['staff.act'] = () => ({
+      ok: false,
+      error: { code: 'invalid-event', message: 'session already completed' },
+    });
     renderApp(api);
     await settle();
     fireEvent.click(screen.getByRole('button', { name: /スズキ ハナコ を選ぶ/ }));

@@ -12,8 +12,14 @@ describe('和暦 dates', () => {
     expect(checkDraft({ era: 'heisei', year: '31', month: '5', day: '1' })).toEqual({ ok: false, error: 'era-range' });
     expect(checkDraft({ era: 'showa', year: '64', month: '1', day: '8' })).toEqual({ ok: false, error: 'era-range' });
     expect(checkDraft({ era: 'taisho', year: '15', month: '12', day: '24' })).toEqual({ ok: true, iso: '1926-12-24' });
-    expect(checkDraft({ era: 'western', year: '2026', month: '2', day: '30' })).toEqual({ ok: false, error: 'invalid' });
-    expect(checkDraft({ era: 'western', year: '1946', month: '5', day: '' })).toEqual({ ok: false, error: 'incomplete' });
+    expect(checkDraft({ era: 'western', year: '2026', month: '2', day: '30' })).toEqual({
+      ok: false,
+      error: 'invalid',
+    });
+    expect(checkDraft({ era: 'western', year: '1946', month: '5', day: '' })).toEqual({
+      ok: false,
+      error: 'incomplete',
+    });
   });
 
   it('reads dates back as printed', () => {
@@ -56,7 +62,11 @@ describe('transport choice from the URL', () => {
     expect(kioskIdFromSearch('?kiosk=front-2')).toBe('front-2');
     expect(kioskIdFromSearch('?kiosk=../../x')).toBe('kiosk-1');
     expect(kioskIdFromSearch('')).toBe('kiosk-1');
-    expect(webSocketUrl({ protocol: 'http:', host: '127.0.0.1:8787' }, 'staff', 'kiosk-1')).toBe('ws://127.0.0.1:8787/api?role=staff&kiosk=kiosk-1');
-    expect(webSocketUrl({ protocol: 'https:', host: 'k.local' }, 'kiosk', 'a')).toBe('wss://k.local/api?role=kiosk&kiosk=a');
+    expect(webSocketUrl({ protocol: 'http:', host: '127.0.0.1:8787' }, 'staff', 'kiosk-1')).toBe(
+      'ws://127.0.0.1:8787/api?role=staff&kiosk=kiosk-1',
+    );
+    expect(webSocketUrl({ protocol: 'https:', host: 'k.local' }, 'kiosk', 'a')).toBe(
+      'wss://k.local/api?role=kiosk&kiosk=a',
+    );
   });
 });

@@ -1,5 +1,12 @@
 /** The Electron transport: the preload's `window.kioskBridge`, typed. IPC does not drop, so always open. */
-import type { ApiEventName, ApiEvents, ApiResult, RequestInput, RequestName, RequestOutput } from '../../../shared/api/index';
+import type {
+  ApiEventName,
+  ApiEvents,
+  ApiResult,
+  RequestInput,
+  RequestName,
+  RequestOutput,
+} from '../../../shared/api/index';
 import type { KioskBridge } from '../../../shared/api/bridge';
 import type { RendererApi } from './types';
 

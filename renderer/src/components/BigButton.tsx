@@ -10,9 +10,21 @@ interface BigButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 /** The one button of the app: ≥ 72 px tall on the kiosk (≥ 48 px in the staff console), label always text. */
-export function BigButton({ variant = 'primary', size = 'normal', icon, children, className, type = 'button', ...rest }: BigButtonProps) {
+export function BigButton({
+  variant = 'primary',
+  size = 'normal',
+  icon,
+  children,
+  className,
+  type = 'button',
+  ...rest
+}: BigButtonProps) {
   return (
-    <button type={type} className={['btn', `btn-${variant}`, `btn-${size}`, className].filter(Boolean).join(' ')} {...rest}>
+    <button
+      type={type}
+      className={['btn', `btn-${variant}`, `btn-${size}`, className].filter(Boolean).join(' ')}
+      {...rest}
+    >
       {icon ? (
         <span className="btn-icon" aria-hidden="true">
           {icon}

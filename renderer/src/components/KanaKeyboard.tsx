@@ -49,10 +49,20 @@ export function KanaKeyboard({ value, onChange, maxLength = 100 }: KanaKeyboardP
         <button type="button" className="key key-fn" onMouseDown={keep} onClick={() => type('ー')}>
           {t('kana.longVowel')}
         </button>
-        <button type="button" className="key key-fn" onMouseDown={keep} onClick={() => (value && !value.endsWith(' ') ? type(' ') : undefined)}>
+        <button
+          type="button"
+          className="key key-fn"
+          onMouseDown={keep}
+          onClick={() => (value && !value.endsWith(' ') ? type(' ') : undefined)}
+        >
           {t('kana.space')}
         </button>
-        <button type="button" className="key key-fn" onMouseDown={keep} onClick={() => onChange([...value].slice(0, -1).join(''))}>
+        <button
+          type="button"
+          className="key key-fn"
+          onMouseDown={keep}
+          onClick={() => onChange([...value].slice(0, -1).join(''))}
+        >
           {t('common.delete')}
         </button>
         <button type="button" className="key key-fn" onMouseDown={keep} onClick={() => onChange('')}>

@@ -10,13 +10,24 @@ interface KeypadFieldProps {
   error?: string;
   /** Digits only (保険者番号, 枝番, 電話) or free text that the keypad can help with (記号, 番号). */
   digitsOnly?: boolean;
+  /** The screen's heading already says it: keep the label for assistive tech only. */
+  hideLabel?: boolean;
 }
 
 /**
  * One labelled field with the keypad under it. The field also takes a hardware keyboard (and, for free
  * text, the system's IME); with `digitsOnly` the system's own touch keyboard stays closed.
  */
-export function KeypadField({ label, help, value, onChange, maxLength, error, digitsOnly = true }: KeypadFieldProps) {
+export function KeypadField({
+  label,
+  help,
+  value,
+  onChange,
+  maxLength,
+  error,
+  digitsOnly = true,
+  hideLabel = false,
+}: KeypadFieldProps) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const set = (v: string) => {
@@ -26,7 +37,7 @@ export function KeypadField({ label, help, value, onChange, maxLength, error, di
   const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="keypad-field">
-      <label htmlFor={id} className="field-label">
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label'}>
         {label}
       </label>
       {help ? (
@@ -49,7 +60,11 @@ export function KeypadField({ label, help, value, onChange, maxLength, error, di
       <p id={`${id}-error`} className="field-error" role="alert">
         {error ?? ''}
       </p>
-      <NumericKeypad onDigit={(d) => set(value + d)} onDelete={() => set([...value].slice(0, -1).join(''))} onClear={() => set('')} />
+      <NumericKeypad
+        onDigit={(d) => set(value + d)}
+        onDelete={() => set([...value].slice(0, -1).join(''))}
+        onClear={() => set('')}
+      />
     </div>
   );
 }

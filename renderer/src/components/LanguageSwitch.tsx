@@ -9,7 +9,14 @@ export function LanguageSwitch() {
   return (
     <div role="group" aria-label={t('lang.label')} className="lang-switch">
       {LOCALES.map((l) => (
-        <button key={l} type="button" lang={l} className="toggle" aria-pressed={locale === l} onClick={() => languageChosen(l)}>
+        <button
+          key={l}
+          type="button"
+          lang={l}
+          className="toggle"
+          aria-pressed={locale === l}
+          onClick={() => languageChosen(l)}
+        >
           {LOCALE_NAMES[l]}
         </button>
       ))}

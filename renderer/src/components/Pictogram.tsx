@@ -4,7 +4,13 @@
  */
 import type { PresentedDocument } from './documents';
 
-const stroke = { fill: 'none', stroke: 'currentColor', strokeWidth: 4, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
+const stroke = {
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 4,
+  strokeLinecap: 'round',
+  strokeLinejoin: 'round',
+} as const;
 
 function Card({ x = 6, y = 20, w = 84, h = 56 }: { x?: number; y?: number; w?: number; h?: number }) {
   return (
@@ -22,16 +28,36 @@ function Phone({ x = 30, y = 6, w = 40, h = 84 }: { x?: number; y?: number; w?: 
     <g>
       <rect x={x} y={y} width={w} height={h} rx={7} {...stroke} />
       <path d={`M${x + w / 2 - 6} ${y + h - 9} h12`} {...stroke} strokeWidth={3} />
-      <path d={`M${x + 8} ${y + 16} h${w - 16} M${x + 8} ${y + 26} h${w - 22} M${x + 8} ${y + 36} h${w - 16}`} {...stroke} strokeWidth={3} />
+      <path
+        d={`M${x + 8} ${y + 16} h${w - 16} M${x + 8} ${y + 26} h${w - 22} M${x + 8} ${y + 36} h${w - 16}`}
+        {...stroke}
+        strokeWidth={3}
+      />
     </g>
   );
 }
 
-function Paper({ x = 14, y = 6, w = 56, h = 78, label }: { x?: number; y?: number; w?: number; h?: number; label?: string }) {
+function Paper({
+  x = 14,
+  y = 6,
+  w = 56,
+  h = 78,
+  label,
+}: {
+  x?: number;
+  y?: number;
+  w?: number;
+  h?: number;
+  label?: string;
+}) {
   return (
     <g>
       <path d={`M${x} ${y} h${w - 14} l14 14 v${h - 14} h-${w} z`} {...stroke} />
-      <path d={`M${x + 10} ${y + 24} h${w - 20} M${x + 10} ${y + 36} h${w - 20} M${x + 10} ${y + 48} h${w - 28}`} {...stroke} strokeWidth={3} />
+      <path
+        d={`M${x + 10} ${y + 24} h${w - 20} M${x + 10} ${y + 36} h${w - 20} M${x + 10} ${y + 48} h${w - 28}`}
+        {...stroke}
+        strokeWidth={3}
+      />
       {label ? (
         <text x={x + w / 2} y={y + h - 10} textAnchor="middle" fontSize={15} fontWeight={700} fill="currentColor">
           {label}
@@ -55,6 +81,15 @@ export function DocumentPictogram({ document }: { document: PresentedDocument })
       body = <Phone />;
       break;
     case 'eligibility-certificate':
+      // A sheet (or card) from the insurer, with its seal.
+      body = (
+        <g>
+          <rect x={12} y={8} width={72} height={80} rx={5} {...stroke} />
+          <path d="M22 24 h52 M22 36 h52 M22 48 h36" {...stroke} strokeWidth={3} />
+          <circle cx={66} cy={70} r={9} {...stroke} strokeWidth={3} />
+        </g>
+      );
+      break;
     case 'insurance-card':
       body = (
         <g>
@@ -117,7 +152,16 @@ export function ReaderIllustration() {
       <path d="M120 96 v18" {...stroke} />
       <path d="M40 190 l20 -76 h120 l20 76 z" {...stroke} />
       <g className="illustration-card">
-        <rect x={78} y={126} width={84} height={52} rx={6} fill="var(--accent-soft)" stroke="currentColor" strokeWidth={4} />
+        <rect
+          x={78}
+          y={126}
+          width={84}
+          height={52}
+          rx={6}
+          fill="var(--accent-soft)"
+          stroke="currentColor"
+          strokeWidth={4}
+        />
         <rect x={88} y={138} width={16} height={12} rx={2} fill="currentColor" />
       </g>
       <path d="M120 122 m-54 0 a54 30 0 0 1 108 0" {...stroke} strokeWidth={3} strokeDasharray="6 8" opacity={0.6} />

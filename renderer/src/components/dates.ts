@@ -56,7 +56,8 @@ export function eraOf(iso: string): { era: Exclude<Era, 'western'>; eraYear: num
   if (!parts) return null;
   for (const era of ['reiwa', 'heisei', 'showa', 'taisho'] as const) {
     const span = ERA_SPANS[era];
-    if (iso >= span.first && (span.last === null || iso <= span.last)) return { era, eraYear: parts.year - span.offset };
+    if (iso >= span.first && (span.last === null || iso <= span.last))
+      return { era, eraYear: parts.year - span.offset };
   }
   return null;
 }

@@ -16,8 +16,20 @@ export interface DocumentChoice {
 
 /** In the order shown: the common case (マイナ保険証) first and largest, "nothing" last. */
 export const DOCUMENT_CHOICES: readonly DocumentChoice[] = [
-  { document: 'myna-card', name: 'doc.myna-card.name', hint: 'doc.myna-card.hint', asksValidUntil: false, asksBirthDate: false },
-  { document: 'myna-smartphone', name: 'doc.myna-smartphone.name', hint: 'doc.myna-smartphone.hint', asksValidUntil: false, asksBirthDate: false },
+  {
+    document: 'myna-card',
+    name: 'doc.myna-card.name',
+    hint: 'doc.myna-card.hint',
+    asksValidUntil: false,
+    asksBirthDate: false,
+  },
+  {
+    document: 'myna-smartphone',
+    name: 'doc.myna-smartphone.name',
+    hint: 'doc.myna-smartphone.hint',
+    asksValidUntil: false,
+    asksBirthDate: false,
+  },
   {
     document: 'eligibility-certificate',
     name: 'doc.eligibility-certificate.name',
@@ -25,8 +37,20 @@ export const DOCUMENT_CHOICES: readonly DocumentChoice[] = [
     asksValidUntil: true,
     asksBirthDate: true,
   },
-  { document: 'insurance-card', name: 'doc.insurance-card.name', hint: 'doc.insurance-card.hint', asksValidUntil: true, asksBirthDate: false },
-  { document: 'notice-with-card', name: 'doc.notice-with-card.name', hint: 'doc.notice-with-card.hint', asksValidUntil: false, asksBirthDate: false },
+  {
+    document: 'insurance-card',
+    name: 'doc.insurance-card.name',
+    hint: 'doc.insurance-card.hint',
+    asksValidUntil: true,
+    asksBirthDate: false,
+  },
+  {
+    document: 'notice-with-card',
+    name: 'doc.notice-with-card.name',
+    hint: 'doc.notice-with-card.hint',
+    asksValidUntil: false,
+    asksBirthDate: false,
+  },
   {
     document: 'portal-screen-with-card',
     name: 'doc.portal-screen-with-card.name',
@@ -41,8 +65,21 @@ export const DOCUMENT_CHOICES: readonly DocumentChoice[] = [
     asksValidUntil: false,
     asksBirthDate: false,
   },
-  { document: 'notice-only', name: 'doc.notice-only.name', hint: 'doc.notice-only.hint', asksValidUntil: false, asksBirthDate: false },
-  { document: 'nothing', name: 'doc.nothing.name', hint: 'doc.nothing.hint', asksValidUntil: false, asksBirthDate: false },
+  {
+    document: 'notice-only',
+    name: 'doc.notice-only.name',
+    hint: 'doc.notice-only.hint',
+    asksValidUntil: false,
+    asksBirthDate: false,
+  },
+  {
+    document: 'nothing',
+    name: 'doc.nothing.name',
+    hint: 'doc.nothing.hint',
+    asksValidUntil: false,
+    asksBirthDate: false,
+  },
 ];
 
-export const documentNameKey = (d: PresentedDocument): UiKey => DOCUMENT_CHOICES.find((c) => c.document === d)?.name ?? 'common.none';
+export const documentNameKey = (d: PresentedDocument): UiKey =>
+  DOCUMENT_CHOICES.find((c) => c.document === d)?.name ?? 'common.none';

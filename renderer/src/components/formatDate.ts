@@ -20,5 +20,9 @@ export function formatDate(locale: Locale, iso: string, withEra = true): string 
   const vars = { year: parts.year, month: parts.month, day: parts.day, monthName };
   const era = withEra ? eraOf(iso) : null;
   if (!era) return translate(locale, 'date.format.western', vars);
-  return translate(locale, 'date.format.era', { ...vars, era: translate(locale, ERA_KEY[era.era]!), eraYear: era.eraYear === 1 ? (locale === 'ja' ? '元' : 1) : era.eraYear });
+  return translate(locale, 'date.format.era', {
+    ...vars,
+    era: translate(locale, ERA_KEY[era.era]!),
+    eraYear: era.eraYear === 1 ? (locale === 'ja' ? '元' : 1) : era.eraYear,
+  });
 }

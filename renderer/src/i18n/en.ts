@@ -307,5 +307,6 @@ export const en: UiCatalogue = {
   'admin.timeline.document': 'Document',
   'admin.timeline.source': 'Source',
   'admin.timeline.checked': 'Checked against sources on {date}',
-  'admin.timeline.open': '(open)',
+  'admin.timeline.open': '(no end)',
+  'admin.timeline.earlier': '(earlier)',
 };

@@ -36,7 +36,9 @@ export type Vars = Readonly<Record<string, string | number>>;
 /** Fill `{name}` placeholders; an unknown placeholder stays visible rather than vanishing silently. */
 export function format(template: string, vars?: Vars): string {
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(vars, name) ? String(vars[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(vars, name) ? String(vars[name]) : whole,
+  );
 }
 
 export function translate(locale: Locale, key: UiKey, vars?: Vars): string {
@@ -50,7 +52,13 @@ export function translateDynamic(locale: Locale, key: string, fallback: UiKey, v
 }
 
 /** A domain text by code, falling back to a UI key when the table has no entry (yet). */
-export function translateCode(locale: Locale, table: CodeTableName, code: string, fallback: UiKey, vars?: Vars): string {
+export function translateCode(
+  locale: Locale,
+  table: CodeTableName,
+  code: string,
+  fallback: UiKey,
+  vars?: Vars,
+): string {
   const messages = CODE_TABLES[table][locale];
   const text = Object.hasOwn(messages, code) ? messages[code] : undefined;
   return text ? format(text, vars) : translate(locale, fallback, vars);
@@ -68,9 +76,13 @@ export interface Translator {
 export function useT(): Translator {
   const locale = useLanguage();
   const t = useCallback((key: UiKey, vars?: Vars) => translate(locale, key, vars), [locale]);
-  const tDynamic = useCallback((key: string, fallback: UiKey, vars?: Vars) => translateDynamic(locale, key, fallback, vars), [locale]);
+  const tDynamic = useCallback(
+    (key: string, fallback: UiKey, vars?: Vars) => translateDynamic(locale, key, fallback, vars),
+    [locale],
+  );
   const tCode = useCallback(
-    (table: CodeTableName, code: string, fallback: UiKey, vars?: Vars) => translateCode(locale, table, code, fallback, vars),
+    (table: CodeTableName, code: string, fallback: UiKey, vars?: Vars) =>
+      translateCode(locale, table, code, fallback, vars),
     [locale],
   );
   return useMemo(() => ({ locale, t, tIn: translate, tDynamic, tCode }), [locale, t, tDynamic, tCode]);

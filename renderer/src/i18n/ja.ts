@@ -17,7 +17,7 @@ export const ja = {
   'common.required': '（必須）',
   'common.cancel': 'やめる',
   'common.close': '閉じる',
-  'common.delete': '1文字けす',
+  'common.delete': '一文字けす',
   'common.clear': 'ぜんぶけす',
   'common.loading': '読み込んでいます…',
   'common.step': '{current} / {total}',
@@ -327,7 +327,8 @@ export const ja = {
   'admin.timeline.document': '書類',
   'admin.timeline.source': '根拠',
   'admin.timeline.checked': '{date} に出典と照合',
-  'admin.timeline.open': '（期限なし）',
+  'admin.timeline.open': '（終了日なし）',
+  'admin.timeline.earlier': '（以前から）',
 } as const satisfies Record<string, string>;
 
 export type UiKey = keyof typeof ja;

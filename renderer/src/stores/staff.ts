@@ -73,4 +73,5 @@ export const useStaffFilter = () => useStaffStore((s) => s.filter);
 export const useStaffLoaded = () => useStaffStore((s) => s.loaded);
 export const useStaffActions = () => useStaffStore((s) => s.actions);
 
-export const resetStaff = () => useStaffStore.setState({ sessions: {}, selectedId: null, filter: 'all', loaded: false });
+export const resetStaff = () =>
+  useStaffStore.setState({ sessions: {}, selectedId: null, filter: 'all', loaded: false });

@@ -8,11 +8,14 @@ import { useT } from '../../i18n';
 export function RuleTimeline() {
   const { t, locale } = useT();
   const titleId = useId();
-  const date = (d: string | null) => (d ? formatDate(locale, d, false) : t('admin.timeline.open'));
+  const date = (d: string | null, open: 'admin.timeline.earlier' | 'admin.timeline.open') =>
+    d ? formatDate(locale, d, false) : t(open);
   return (
     <section className="panel panel-wide" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('admin.timeline.title')}</h2>
-      <p className="quiet">{t('admin.timeline.checked', { date: formatDate(locale, NATIONAL_TIMELINE.checkedOn, false) })}</p>
+      <p className="quiet">
+        {t('admin.timeline.checked', { date: formatDate(locale, NATIONAL_TIMELINE.checkedOn, false) })}
+      </p>
       <table className="timeline">
         <thead>
           <tr>
@@ -27,8 +30,8 @@ export function RuleTimeline() {
           {NATIONAL_TIMELINE.entries.map((e) => (
             <tr key={e.id}>
               <td>{t(documentNameKey(e.document))}</td>
-              <td>{date(e.from)}</td>
-              <td>{date(e.until)}</td>
+              <td className="timeline-date">{date(e.from, 'admin.timeline.earlier')}</td>
+              <td className="timeline-date">{date(e.until, 'admin.timeline.open')}</td>
               <td>{e.summary[locale]}</td>
               <td className="timeline-source">{e.source}</td>
             </tr>

@@ -86,7 +86,13 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
           <p className="lead">{t('choose.subtitle')}</p>
           <div className="doc-grid">
             {DOCUMENT_CHOICES.map((c, i) => (
-              <DocumentButton key={c.document} choice={c} primary={i === 0} disabled={busy} onChoose={() => choose(c)} />
+              <DocumentButton
+                key={c.document}
+                choice={c}
+                primary={i === 0}
+                disabled={busy}
+                onChoose={() => choose(c)}
+              />
             ))}
           </div>
         </div>
@@ -105,7 +111,12 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
           <>
             <ScreenTitle>{t('choose.validUntil.title', { document: docName })}</ScreenTitle>
             <p className="lead">{t('choose.validUntil.help')}</p>
-            <DateEntry label={t('choose.validUntil.title', { document: docName })} value={validUntil} onChange={setValidUntil} showError={tried} />
+            <DateEntry
+              label={t('choose.validUntil.title', { document: docName })}
+              value={validUntil}
+              onChange={setValidUntil}
+              showError={tried}
+            />
           </>
         ) : (
           <>
@@ -132,7 +143,17 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
  * document (the contract's selector, and what a foreign resident sees on the paper they hold); the
  * one-line hint is its description.
  */
-function DocumentButton({ choice, primary, disabled, onChoose }: { choice: DocumentChoice; primary: boolean; disabled: boolean; onChoose: () => void }) {
+function DocumentButton({
+  choice,
+  primary,
+  disabled,
+  onChoose,
+}: {
+  choice: DocumentChoice;
+  primary: boolean;
+  disabled: boolean;
+  onChoose: () => void;
+}) {
   const { t, tIn, locale } = useT();
   const id = useId();
   const showJa = locale !== 'ja';

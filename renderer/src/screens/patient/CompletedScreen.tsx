@@ -23,7 +23,8 @@ export function CompletedScreen({ flow }: { flow: PatientFlow }) {
   // 'ask' items are for this patient ("hand these in"); 'if-held' ones only if they have one.
   const ask = alsoNeeded.filter((c) => !isAlsoNeededCode(c) || ALSO_NEEDED_KIND[c] === 'ask');
   const ifHeld = alsoNeeded.filter((c) => isAlsoNeededCode(c) && ALSO_NEEDED_KIND[c] === 'if-held');
-  const kana = session?.identity?.nameKana;
+  // The reader may return half-width kana (ｼｹﾝ ﾀﾛｳ): shown full-width, the way people read their name.
+  const kana = session?.identity?.nameKana?.normalize('NFKC');
   return (
     <PatientFrame onBack={null} onCallStaff={null}>
       <div className="screen screen-completed">
@@ -58,7 +59,7 @@ export function CompletedScreen({ flow }: { flow: PatientFlow }) {
         ) : null}
         {session?.verification.status === 'pending' ? <p className="lead">{t('completed.pending')}</p> : null}
         <p className="lead">{t('completed.wait')}</p>
-        <BigButton size="large" onClick={flow.finish}>
+        <BigButton size="hero" onClick={flow.finish}>
           {t('completed.finish')}
         </BigButton>
         <p className="quiet">{t('completed.autoReturn')}</p>

@@ -43,7 +43,12 @@ export function EnterNumbersScreen({ flow }: { flow: PatientFlow }) {
   const { t, tCode, locale } = useT();
   const busy = useSessionBusy();
   const [step, setStep] = useState<Step>('insurerNumber');
-  const [fields, setFields] = useState<Record<TextStep, string>>({ insurerNumber: '', symbol: '', number: '', branch: '' });
+  const [fields, setFields] = useState<Record<TextStep, string>>({
+    insurerNumber: '',
+    symbol: '',
+    number: '',
+    branch: '',
+  });
   const [birth, setBirth] = useState<DateDraft>(emptyDraft('showa'));
   const [error, setError] = useState<InsuranceValidationError | null>(null);
   const [triedDate, setTriedDate] = useState(false);
@@ -130,7 +135,9 @@ export function EnterNumbersScreen({ flow }: { flow: PatientFlow }) {
   };
 
   const callStaff = () => void flow.send({ type: 'call-staff' });
-  const labels = Object.fromEntries(Object.entries(LABEL).map(([k, v]) => [k, t(v).replace(/\s*\(.*\)$/, '')])) as Record<SampleField, string>;
+  const labels = Object.fromEntries(
+    Object.entries(LABEL).map(([k, v]) => [k, t(v).replace(/\s*\(.*\)$/, '')]),
+  ) as Record<SampleField, string>;
 
   if (step === 'review') {
     const date = checkDraft(birth);
@@ -188,6 +195,7 @@ export function EnterNumbersScreen({ flow }: { flow: PatientFlow }) {
             <DateEntry label={t(LABEL.birthDate)} value={birth} onChange={setBirth} showError={triedDate} />
           ) : (
             <KeypadField
+              hideLabel
               label={t(LABEL[step])}
               value={fields[step]}
               maxLength={MAX[step]}

@@ -9,9 +9,12 @@ import { useSessionBusy, useSessionProblem } from '../../stores/session';
 import { useClinicName, useOffline } from '../../stores/status';
 
 interface PatientFrameProps {
-  /** Back for this screen; `null` shows the button disabled (nothing to go back to right now). */
+  /**
+   * Back for this screen. `null` leaves its place empty where there is nothing to go back to (start,
+   * a running query, completed): an elderly patient should not meet a button that does nothing.
+   */
   onBack: (() => void) | null;
-  /** Call staff for this screen; `null` shows it disabled (staff are already on their way). */
+  /** Call staff for this screen; `null` where staff are already on their way or it is over. */
   onCallStaff: (() => void) | null;
   /** Show the offline banner (start and document choice). */
   offlineBanner?: boolean;
@@ -43,14 +46,24 @@ export function PatientFrame({ onBack, onCallStaff, offlineBanner = false, child
         {problem ? <Banner tone="warn">{t('error.generic')}</Banner> : null}
       </div>
       <main className="kiosk-main">{children}</main>
-      <footer className="kiosk-footer">
-        <BigButton variant="secondary" size="large" icon={<BackArrow />} onClick={onBack ?? undefined} disabled={!onBack || busy}>
-          {t('common.back')}
-        </BigButton>
-        <BigButton variant="staff" size="large" icon={<BellIcon />} onClick={onCallStaff ?? undefined} disabled={!onCallStaff || busy}>
-          {t('common.callStaff')}
-        </BigButton>
-      </footer>
+      {onBack || onCallStaff ? (
+        <footer className="kiosk-footer">
+          {onBack ? (
+            <BigButton variant="secondary" size="large" icon={<BackArrow />} onClick={onBack} disabled={busy}>
+              {t('common.back')}
+            </BigButton>
+          ) : (
+            <span />
+          )}
+          {onCallStaff ? (
+            <BigButton variant="staff" size="large" icon={<BellIcon />} onClick={onCallStaff} disabled={busy}>
+              {t('common.callStaff')}
+            </BigButton>
+          ) : (
+            <span />
+          )}
+        </footer>
+      ) : null}
     </div>
   );
 }
@@ -71,7 +84,14 @@ export function ScreenTitle({ children }: { children: ReactNode }) {
 function BackArrow() {
   return (
     <svg viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true">
-      <path d="M15 4 L7 12 L15 20" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M15 4 L7 12 L15 20"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="3"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

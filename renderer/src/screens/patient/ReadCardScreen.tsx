@@ -16,7 +16,10 @@ export function ReadCardScreen({ flow }: { flow: PatientFlow }) {
   const demo = useDemoPanel();
   const phone = session?.document === 'myna-smartphone';
   return (
-    <PatientFrame onBack={() => void flow.send({ type: 'back' })} onCallStaff={() => void flow.send({ type: 'call-staff' })}>
+    <PatientFrame
+      onBack={() => void flow.send({ type: 'back' })}
+      onCallStaff={() => void flow.send({ type: 'call-staff' })}
+    >
       <div className="screen screen-read-card">
         <ScreenTitle>{t(phone ? 'readCard.smartphoneTitle' : 'readCard.title')}</ScreenTitle>
         <ReaderIllustration />

@@ -116,7 +116,11 @@ export function SelfDeclarationScreen({ flow }: { flow: PatientFlow }) {
                 <dt>{t(label)}</dt>
                 <dd>{value || t('common.none')}</dd>
                 <dd>
-                  <BigButton variant="quiet" aria-label={`${t(label)} ${t('numbers.review.edit')}`} onClick={() => go(STEPS[i]!)}>
+                  <BigButton
+                    variant="quiet"
+                    aria-label={`${t(label)} ${t('numbers.review.edit')}`}
+                    onClick={() => go(STEPS[i]!)}
+                  >
                     {t('numbers.review.edit')}
                   </BigButton>
                 </dd>
@@ -139,7 +143,11 @@ export function SelfDeclarationScreen({ flow }: { flow: PatientFlow }) {
         <ScreenTitle>{t(LABEL[step])}</ScreenTitle>
         {index === 0 ? <p className="lead">{t('declare.intro')}</p> : null}
         {step === 'nameKana' ? (
-          <KanaField label={t(LABEL.nameKana)} help={t('declare.name.help')} value={name} onChange={(v) => {
+          <KanaField
+            label={t(LABEL.nameKana)}
+            help={t('declare.name.help')}
+            value={name}
+            onChange={(v) => {
               setError(null);
               setName(v);
             }}
@@ -157,6 +165,7 @@ export function SelfDeclarationScreen({ flow }: { flow: PatientFlow }) {
           <DateEntry label={t(LABEL.birthDate)} value={birth} onChange={setBirth} showError={tried} />
         ) : (
           <KeypadField
+            hideLabel
             label={t(LABEL[step])}
             help={step === 'phone' ? t('declare.phone.help') : undefined}
             value={step === 'phone' ? phone : insurerNumber}
@@ -188,12 +197,19 @@ export function SelfDeclarationScreen({ flow }: { flow: PatientFlow }) {
  * A text field with the katakana keys under it. A hardware keyboard (with its IME) types into the field as
  * usual; hiragana becomes katakana when the field is checked, never mid-composition.
  */
-function KanaField(props: { label: string; help: string; value: string; onChange: (v: string) => void; error: string | null }) {
+function KanaField(props: {
+  label: string;
+  help: string;
+  value: string;
+  onChange: (v: string) => void;
+  error: string | null;
+}) {
   const { label, help, value, onChange, error } = props;
   const id = useId();
   return (
     <div className="kana-field">
-      <label htmlFor={id} className="field-label">
+      {/* The heading says the same: the label stays for assistive tech. */}
+      <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
       <p id={`${id}-help`} className="field-help">

@@ -41,7 +41,10 @@ export function ConfirmSelfPayScreen({ flow }: { flow: PatientFlow }) {
   const { t } = useT();
   const busy = useSessionBusy();
   return (
-    <PatientFrame onBack={() => void flow.send({ type: 'back' })} onCallStaff={() => void flow.send({ type: 'call-staff' })}>
+    <PatientFrame
+      onBack={() => void flow.send({ type: 'back' })}
+      onCallStaff={() => void flow.send({ type: 'call-staff' })}
+    >
       <div className="screen screen-self-pay">
         <ScreenTitle>{t('selfPay.title')}</ScreenTitle>
         <div className="explain">

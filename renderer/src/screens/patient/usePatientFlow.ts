@@ -68,7 +68,11 @@ export function usePatientFlow(): PatientFlow {
   }, [api, actions]);
 }
 
-async function refetch(api: RendererApi, sessionId: string, received: (s: NonNullable<ReturnType<typeof currentSession>>) => void) {
+async function refetch(
+  api: RendererApi,
+  sessionId: string,
+  received: (s: NonNullable<ReturnType<typeof currentSession>>) => void,
+) {
   const g = await api.request('session.get', { sessionId });
   if (g.ok) received(g.value);
 }

@@ -12,7 +12,8 @@ export function OnlineBadge() {
       <span className="online-dot" aria-hidden="true" />
       <span>
         {t('online.label')}: {t(`online.state.${online.state}`)} · {t(`online.mode.${online.mode}`)} ·{' '}
-        {t(online.online ? 'online.usable' : 'online.unusable')} ({t('online.since', { time: clinicTime(locale, online.since) })})
+        {t(online.online ? 'online.usable' : 'online.unusable')} (
+        {t('online.since', { time: clinicTime(locale, online.since) })})
       </span>
     </p>
   );

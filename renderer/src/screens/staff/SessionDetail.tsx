@@ -21,7 +21,8 @@ export function staffReasonText(tr: Translator, code: string): string {
 export function verificationText(tr: Translator, s: CheckInSession): string {
   const v = s.verification;
   const base = tr.t(`verification.${v.status}`);
-  if (v.status === 'failed' && v.validity) return `${base}（${tr.tDynamic(`validity.${v.validity}`, 'validity.unknown')}）`;
+  if (v.status === 'failed' && v.validity)
+    return `${base}（${tr.tDynamic(`validity.${v.validity}`, 'validity.unknown')}）`;
   return base;
 }
 
@@ -47,11 +48,18 @@ export function SessionDetail({ session, onAct }: { session: CheckInSession; onA
   if (session.decision) {
     rows.push([t('staff.field.decision'), t(`action.${session.decision.action}`)]);
     if (session.decision.reasons.length)
-      rows.push([t('staff.field.decisionReasons'), session.decision.reasons.map((c) => tr.tCode('reasonStaff', c, 'common.none').replace(/^—$/, c)).join('、')]);
+      rows.push([
+        t('staff.field.decisionReasons'),
+        session.decision.reasons.map((c) => tr.tCode('reasonStaff', c, 'common.none').replace(/^—$/, c)).join('、'),
+      ]);
     if (session.decision.alsoNeeded.length)
-      rows.push([t('staff.field.alsoNeeded'), session.decision.alsoNeeded.map((c) => tr.tDynamic(`alsoNeeded.${c}`, 'alsoNeeded.generic')).join('、')]);
+      rows.push([
+        t('staff.field.alsoNeeded'),
+        session.decision.alsoNeeded.map((c) => tr.tDynamic(`alsoNeeded.${c}`, 'alsoNeeded.generic')).join('、'),
+      ]);
   }
-  if (session.staffReasons.length) rows.push([t('staff.field.staffReasons'), session.staffReasons.map((c) => staffReasonText(tr, c)).join('、')]);
+  if (session.staffReasons.length)
+    rows.push([t('staff.field.staffReasons'), session.staffReasons.map((c) => staffReasonText(tr, c)).join('、')]);
   rows.push([t('staff.field.verification'), verificationText(tr, session)]);
   if (session.verification.status === 'failed' && (session.verification.code || session.verification.message))
     rows.push(['', [session.verification.code, session.verification.message].filter(Boolean).join(' ')]);
@@ -60,9 +68,15 @@ export function SessionDetail({ session, onAct }: { session: CheckInSession; onA
     if (id.nameKana) rows.push([t('staff.field.nameKana'), id.nameKana]);
     if (id.name) rows.push([t('staff.field.name'), id.name]);
     if (id.birthDate) rows.push([t('staff.field.birthDate'), formatDate(locale, id.birthDate)]);
-    if (id.insurerNumber || id.insurerName) rows.push([t('staff.field.insurer'), [id.insurerName, id.insurerNumber].filter(Boolean).join(' ')]);
-    if (id.number || id.symbol) rows.push([t('staff.field.numbers'), [id.symbol, id.number, id.branch].filter(Boolean).join(' / ')]);
-    if (id.copayPercent !== undefined) rows.push([t('staff.field.copay'), t('staff.copay.value', { percent: id.copayPercent, wari: id.copayPercent / 10 })]);
+    if (id.insurerNumber || id.insurerName)
+      rows.push([t('staff.field.insurer'), [id.insurerName, id.insurerNumber].filter(Boolean).join(' ')]);
+    if (id.number || id.symbol)
+      rows.push([t('staff.field.numbers'), [id.symbol, id.number, id.branch].filter(Boolean).join(' / ')]);
+    if (id.copayPercent !== undefined)
+      rows.push([
+        t('staff.field.copay'),
+        t('staff.copay.value', { percent: id.copayPercent, wari: id.copayPercent / 10 }),
+      ]);
     if (id.limitClass) rows.push([t('staff.field.limitClass'), id.limitClass]);
     if (id.validUntil) rows.push([t('staff.field.validUntil'), formatDate(locale, id.validUntil)]);
   }
@@ -70,7 +84,12 @@ export function SessionDetail({ session, onAct }: { session: CheckInSession; onA
   for (const a of session.staffActions) {
     rows.push([
       t('staff.field.history'),
-      t('staff.history.entry', { time: clinicTime(locale, a.at), staff: a.staff, action: t(`staff.history.${a.action}`), reason: a.reason }),
+      t('staff.history.entry', {
+        time: clinicTime(locale, a.at),
+        staff: a.staff,
+        action: t(`staff.history.${a.action}`),
+        reason: a.reason,
+      }),
     ]);
   }
   const acts = availableActions(session);
@@ -89,7 +108,13 @@ export function SessionDetail({ session, onAct }: { session: CheckInSession; onA
           {acts.map((kind) => (
             <BigButton
               key={kind}
-              variant={kind === 'approve' ? 'primary' : kind === 'override-cancel' || kind === 'reject' ? 'danger' : 'secondary'}
+              variant={
+                kind === 'approve'
+                  ? 'primary'
+                  : kind === 'override-cancel' || kind === 'reject'
+                    ? 'danger'
+                    : 'secondary'
+              }
               onClick={() => onAct(kind)}
             >
               {t(ACTION_LABEL[kind])}

@@ -32,7 +32,13 @@ function toEvent(kind: StaffActionKind, staff: string, reason: string): StaffEve
  * Every staff act names who and why (the core audits both and refuses an empty reason too). The name is
  * remembered for this window's next act; the reason is always typed fresh.
  */
-export function StaffActionDialog(props: { sessionId: string; kind: StaffActionKind; lastStaff: string; onStaff: (name: string) => void; onClose: () => void }) {
+export function StaffActionDialog(props: {
+  sessionId: string;
+  kind: StaffActionKind;
+  lastStaff: string;
+  onStaff: (name: string) => void;
+  onClose: () => void;
+}) {
   const { sessionId, kind, lastStaff, onStaff, onClose } = props;
   const { t } = useT();
   const api = useApi();
@@ -113,7 +119,11 @@ export function StaffActionDialog(props: { sessionId: string; kind: StaffActionK
           <BigButton variant="secondary" onClick={onClose}>
             {t('common.cancel')}
           </BigButton>
-          <BigButton type="submit" variant={kind === 'override-cancel' || kind === 'reject' ? 'danger' : 'primary'} disabled={busy}>
+          <BigButton
+            type="submit"
+            variant={kind === 'override-cancel' || kind === 'reject' ? 'danger' : 'primary'}
+            disabled={busy}
+          >
             {t('staff.dialog.submit')}
           </BigButton>
         </div>

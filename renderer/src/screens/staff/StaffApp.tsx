@@ -51,11 +51,21 @@ export function StaffApp() {
         </section>
         <section className="console-detail" aria-labelledby={detailTitle}>
           <h2 id={detailTitle}>{t('staff.detail.title')}</h2>
-          {selected ? <SessionDetail session={selected} onAct={setActing} /> : <p className="quiet">{t('staff.detail.none')}</p>}
+          {selected ? (
+            <SessionDetail session={selected} onAct={setActing} />
+          ) : (
+            <p className="quiet">{t('staff.detail.none')}</p>
+          )}
         </section>
       </div>
       {acting && selected ? (
-        <StaffActionDialog sessionId={selected.id} kind={acting} lastStaff={lastStaff} onStaff={setLastStaff} onClose={() => setActing(null)} />
+        <StaffActionDialog
+          sessionId={selected.id}
+          kind={acting}
+          lastStaff={lastStaff}
+          onStaff={setLastStaff}
+          onClose={() => setActing(null)}
+        />
       ) : null}
     </div>
   );
@@ -71,7 +81,12 @@ function FilterBar() {
       <button type="button" className="toggle" aria-pressed={filter === 'all'} onClick={() => filterChanged('all')}>
         {t('staff.filter.all')}
       </button>
-      <button type="button" className="toggle" aria-pressed={filter === 'attention'} onClick={() => filterChanged('attention')}>
+      <button
+        type="button"
+        className="toggle"
+        aria-pressed={filter === 'attention'}
+        onClick={() => filterChanged('attention')}
+      >
         {t('staff.filter.attention')} <span className="count">{attention}</span>
       </button>
     </div>
@@ -119,7 +134,13 @@ function SessionRow({ id }: { id: string }) {
   return (
     <tr className={[attention ? 'row-attention' : '', selectedId === id ? 'row-selected' : ''].join(' ')}>
       <td>
-        <button type="button" className="row-select" aria-pressed={selectedId === id} aria-label={t('staff.select', { ticket, time, name })} onClick={() => selected(id)}>
+        <button
+          type="button"
+          className="row-select"
+          aria-pressed={selectedId === id}
+          aria-label={t('staff.select', { ticket, time, name })}
+          onClick={() => selected(id)}
+        >
           {ticket}
         </button>
       </td>
