@@ -145,13 +145,13 @@ function SessionRow({ id }: { id: string }) {
         </button>
       </td>
       <td>{time}</td>
-      <td>{s.document ? t(documentNameKey(s.document)) : t('common.none')}</td>
+      <td className="wrap">{s.document ? t(documentNameKey(s.document)) : t('common.none')}</td>
       <td>
         <span className={`state-pill state-${s.state}`}>{t(`state.${s.state}`)}</span>
       </td>
       <td>{name}</td>
       <td>{verificationText(tr, s)}</td>
-      <td>{s.staffReasons.map((c) => staffReasonText(tr, c)).join('、')}</td>
+      <td className="wrap">{s.staffReasons.map((c) => staffReasonText(tr, c)).join('、')}</td>
     </tr>
   );
 }
