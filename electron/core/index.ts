@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   parseRequest,
+  type AdminSettings,
   type ApiEventName,
   type ApiResult,
   type KioskStatus,
@@ -254,9 +255,41 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }
       case 'staff.reverifications':
         return ok(store.reverifications());
+      case 'admin.getSettings':
+        return ok(adminView());
+      case 'admin.updateSettings': {
+        const i = input as RequestInput<'admin.updateSettings'>;
+        const at = clock.nowIso();
+        const before = adminView();
+        const u = settings.update(i.patch, at);
+        if (!u.ok) return { ok: false, error: { code: 'invalid-payload', message: u.message } };
+        const after = adminView();
+        const changed = (Object.keys(after) as (keyof AdminSettings)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+        if (changed.length) {
+          // A change that loosens nothing needs only a reason; the policy schema itself can only tighten.
+          store.audit({ at, actor: `admin:${i.staff}`, action: 'settings', detail: `${changed.join(', ')}: ${i.reason}` });
+          for (const l of settingsListeners) l(status());
+        }
+        return ok(after);
+      }
     }
     return { ok: false, error: { code: 'unknown-request', message: String(name) } };
   }
+
+  const settingsListeners = new Set<(s: KioskStatus) => void>();
+  const adminView = (): AdminSettings => {
+    const s = settings.get();
+    return {
+      clinicName: s.clinicName,
+      idleTimeoutSeconds: s.idleTimeoutSeconds,
+      demoPanel: s.demoPanel,
+      smartphoneReader: s.smartphoneReader,
+      retentionDays: s.retentionDays,
+      readerQueryTimeoutMs: s.readerQueryTimeoutMs,
+      readerCardWaitSeconds: s.readerCardWaitSeconds,
+      policy: s.policy,
+    };
+  };
 
   return {
     internals: { store, sessions, monitor, clock, settings, reader, log, reverify, ...(simulator ? { simulator } : {}) },
@@ -278,7 +311,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const staff = caller.role === 'staff' || caller.role === 'admin';
       const offUnmatched = staff && reader.onUnmatched ? reader.onUnmatched((r) => push('reader.unmatched', r)) : () => {};
       const offReverify = staff ? reverify.onUpdate((e) => push('reverify.updated', e)) : () => {};
+      const onSettings = (st: KioskStatus) => push('settings.changed', st);
+      settingsListeners.add(onSettings);
       return () => {
+        settingsListeners.delete(onSettings);
         offSession();
         offStatus();
         offUnmatched();

@@ -3,22 +3,11 @@
  * one JSON document, validated on the way in and on the way out (a hand-edited or older row cannot break boot).
  */
 import { z } from 'zod';
-import { documentSchema, onlineModeSchema } from '../../shared/api/index';
+import { clinicPolicySchema, onlineModeSchema } from '../../shared/api/index';
 import type { ClinicPolicy } from '../../shared/eligibility/policy';
 import type { Store } from './store/index';
 
-const documentList = z.array(documentSchema).max(9);
-export const clinicPolicySchema = z
-  .object({
-    staffConfirmOfflineAcceptance: z.boolean().optional(),
-    staffConfirmEveryAcceptance: z.boolean().optional(),
-    staffConfirmDocuments: documentList.optional(),
-    smartphoneReader: z.boolean().optional(),
-    refuseNoticeWithCardOffline: z.boolean().optional(),
-    refusePortalWithCardOffline: z.boolean().optional(),
-    refuseDocuments: documentList.optional(),
-  })
-  .strict() satisfies z.ZodType<ClinicPolicy>;
+export { clinicPolicySchema };
 
 export const settingsSchema = z.object({
   clinicName: z.string().min(1).max(60),
@@ -32,7 +21,7 @@ export const settingsSchema = z.object({
   /** Days to keep finished check-ins before they are purged (patient data: keep the minimum). */
   retentionDays: z.number().int().min(1).max(3650),
   /** Stricter-only clinic policy (shared/eligibility ClinicPolicy), applied over the national timeline. */
-  policy: clinicPolicySchema,
+  policy: clinicPolicySchema satisfies z.ZodType<ClinicPolicy>,
   /** The clinic has a card reader that also takes smartphones (スマホのマイナ保険証). */
   smartphoneReader: z.boolean(),
   // The onshi-folder adapter (資格確認端末's shared folder), the online monitor and the re-verification queue.

@@ -47,12 +47,15 @@ export const REQUEST_NAMES = [
   'staff.assignRead',
   'staff.dismissRead',
   'staff.reverifications',
+  'admin.getSettings',
+  'admin.updateSettings',
 ] as const satisfies readonly RequestName[];
 export const EVENT_NAMES = [
   'session.updated',
   'status.changed',
   'reader.unmatched',
   'reverify.updated',
+  'settings.changed',
 ] as const satisfies readonly ApiEventName[];
 
 type ListedAll<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };

@@ -91,6 +91,35 @@ export interface KioskStatus {
   readerAdapter: 'simulator' | 'onshi-folder';
 }
 
+/** The clinic's stricter-only eligibility policy (see shared/eligibility/policy.ts ClinicPolicy). */
+const documentList = z.array(documentSchema).max(9);
+export const clinicPolicySchema = z
+  .object({
+    staffConfirmOfflineAcceptance: z.boolean().optional(),
+    staffConfirmEveryAcceptance: z.boolean().optional(),
+    staffConfirmDocuments: documentList.optional(),
+    smartphoneReader: z.boolean().optional(),
+    refuseNoticeWithCardOffline: z.boolean().optional(),
+    refusePortalWithCardOffline: z.boolean().optional(),
+    refuseDocuments: documentList.optional(),
+  })
+  .strict();
+
+/** The settings a clinic admin edits from the admin screen. Every change is audited with a reason. */
+export const adminSettingsSchema = z
+  .object({
+    clinicName: z.string().min(1).max(60),
+    idleTimeoutSeconds: z.number().int().min(30).max(600),
+    demoPanel: z.boolean(),
+    smartphoneReader: z.boolean(),
+    retentionDays: z.number().int().min(1).max(3650),
+    readerQueryTimeoutMs: z.number().int().min(1000).max(120_000),
+    readerCardWaitSeconds: z.number().int().min(10).max(600),
+    policy: clinicPolicySchema,
+  })
+  .strict();
+export type AdminSettings = z.infer<typeof adminSettingsSchema>;
+
 /** Requests: name -> input schema and which roles may call it. Outputs are typed below. */
 export const requests = {
   'status.get': { input: z.object({}).strict(), roles: ['kiosk', 'staff', 'admin'] },
@@ -112,6 +141,8 @@ export const requests = {
   'staff.dismissRead': { input: z.object({ readId: id, staff: staffName, reason }).strict(), roles: ['staff', 'admin'] },
   /** The re-verification queue: check-ins recorded offline and what the online check said later. */
   'staff.reverifications': { input: z.object({}).strict(), roles: ['staff', 'admin'] },
+  'admin.getSettings': { input: z.object({}).strict(), roles: ['admin'] },
+  'admin.updateSettings': { input: z.object({ patch: adminSettingsSchema.partial(), staff: staffName, reason }).strict(), roles: ['admin'] },
 } as const;
 export type RequestName = keyof typeof requests;
 export type RequestInput<N extends RequestName> = z.infer<(typeof requests)[N]['input']>;
@@ -175,6 +206,8 @@ export interface RequestOutputs {
   'staff.assignRead': CheckInSession;
   'staff.dismissRead': UnmatchedRead;
   'staff.reverifications': ReverificationEntry[];
+  'admin.getSettings': AdminSettings;
+  'admin.updateSettings': AdminSettings;
 }
 export type RequestOutput<N extends RequestName> = RequestOutputs[N];
 
@@ -195,9 +228,11 @@ export interface ApiEvents {
   'reader.unmatched': UnmatchedRead;
   /** Staff and admin only: a re-verification entry changed. */
   'reverify.updated': ReverificationEntry;
+  /** Every window: the kiosk's status after an admin changed a setting (idle timeout, demo panel, …). */
+  'settings.changed': KioskStatus;
 }
 export type ApiEventName = keyof ApiEvents;
-export const API_EVENT_NAMES: readonly ApiEventName[] = ['session.updated', 'status.changed', 'reader.unmatched', 'reverify.updated'];
+export const API_EVENT_NAMES: readonly ApiEventName[] = ['session.updated', 'status.changed', 'reader.unmatched', 'reverify.updated', 'settings.changed'];
 
 /** What a renderer sees, whichever transport carries it. */
 export interface KioskApi {
