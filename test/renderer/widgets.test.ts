@@ -26,7 +26,7 @@ describe('和暦 dates', () => {
     expect(eraOf('1989-01-08')).toEqual({ era: 'heisei', eraYear: 1 });
     expect(formatDate('ja', '1946-05-03')).toBe('昭和21年5月3日（1946年）');
     expect(formatDate('ja', '2019-05-01')).toBe('令和元年5月1日（2019年）');
-    expect(formatDate('en', '1946-05-03')).toBe('3 May 1946 (Showa (昭和) 21)');
+    expect(formatDate('en', '1946-05-03')).toBe('3 May 1946 – Showa (昭和) 21');
     expect(draftFromIso('1946-05-03', 'showa')).toEqual({ era: 'showa', year: '21', month: '5', day: '3' });
   });
 });
@@ -68,5 +68,44 @@ describe('transport choice from the URL', () => {
     expect(webSocketUrl({ protocol: 'https:', host: 'k.local' }, 'kiosk', 'a')).toBe(
       'wss://k.local/api?role=kiosk&kiosk=a',
     );
+  });
+});
+
+describe('transport choice at start-up', () => {
+  it('uses the preload bridge when Electron provides one, with its role and kiosk id', async () => {
+    const { createApi } = await import('../../renderer/src/api');
+    const calls: unknown[] = [];
+    const bridge = {
+      role: 'staff' as const,
+      kioskId: 'front-1',
+      request: async (name: string, input: unknown) => {
+        calls.push([name, input]);
+        return { ok: true as const, value: 'x' };
+      },
+      on: () => () => {},
+    };
+    const api = createApi({ kioskBridge: bridge, location: window.location } as unknown as Window & {
+      kioskBridge: typeof bridge;
+    });
+    expect(api.transport).toBe('electron');
+    expect(api.role).toBe('staff');
+    expect(api.kioskId).toBe('front-1');
+    expect(api.connection()).toBe('open');
+    await expect(api.request('status.get', {})).resolves.toEqual({ ok: true, value: 'x' });
+    expect(calls).toEqual([['status.get', {}]]);
+  });
+
+  it('turns a throwing bridge into an unavailable result instead of an exception', async () => {
+    const { fromBridge } = await import('../../renderer/src/api/bridge');
+    const api = fromBridge({
+      role: 'kiosk',
+      kioskId: 'k',
+      request: () => Promise.reject(new Error('gone')),
+      on: () => () => {},
+    });
+    await expect(api.request('status.get', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: 'gone' },
+    });
   });
 });

@@ -17,7 +17,8 @@ import type {
   Role,
   WireMessage,
 } from '../../../shared/api/index';
-import { API_EVENT_NAMES } from '../../../shared/api/index';
+// The plain list from bridge.ts, not index.ts: keeps zod and the request schemas out of the renderer bundle.
+import { EVENT_NAMES } from '../../../shared/api/bridge';
 import type { ConnectionState, RendererApi } from './types';
 
 export interface WebSocketApiOptions {
@@ -92,7 +93,7 @@ export function createWebSocketApi(options: WebSocketApiOptions): RendererApi {
         pending.delete(msg.id);
         clearTimeout(p.timer);
         p.resolve(msg.result);
-      } else if (msg.kind === 'event' && API_EVENT_NAMES.includes(msg.event)) {
+      } else if (msg.kind === 'event' && (EVENT_NAMES as readonly string[]).includes(msg.event)) {
         for (const h of [...(eventHandlers.get(msg.event) ?? [])]) h(msg.payload);
       }
     };

@@ -22,7 +22,10 @@ export function verificationText(tr: Translator, s: CheckInSession): string {
   const v = s.verification;
   const base = tr.t(`verification.${v.status}`);
   if (v.status === 'failed' && v.validity)
-    return `${base}（${tr.tDynamic(`validity.${v.validity}`, 'validity.unknown')}）`;
+    return tr.t('verification.failedWith', {
+      status: base,
+      validity: tr.tDynamic(`validity.${v.validity}`, 'validity.unknown'),
+    });
   return base;
 }
 
@@ -50,16 +53,23 @@ export function SessionDetail({ session, onAct }: { session: CheckInSession; onA
     if (session.decision.reasons.length)
       rows.push([
         t('staff.field.decisionReasons'),
-        session.decision.reasons.map((c) => tr.tCode('reasonStaff', c, 'common.none').replace(/^—$/, c)).join('、'),
+        session.decision.reasons
+          .map((c) => tr.tCode('reasonStaff', c, 'common.none').replace(/^—$/, c))
+          .join(t('common.listSeparator')),
       ]);
     if (session.decision.alsoNeeded.length)
       rows.push([
         t('staff.field.alsoNeeded'),
-        session.decision.alsoNeeded.map((c) => tr.tDynamic(`alsoNeeded.${c}`, 'alsoNeeded.generic')).join('、'),
+        session.decision.alsoNeeded
+          .map((c) => tr.tDynamic(`alsoNeeded.${c}`, 'alsoNeeded.generic'))
+          .join(t('common.listSeparator')),
       ]);
   }
   if (session.staffReasons.length)
-    rows.push([t('staff.field.staffReasons'), session.staffReasons.map((c) => staffReasonText(tr, c)).join('、')]);
+    rows.push([
+      t('staff.field.staffReasons'),
+      session.staffReasons.map((c) => staffReasonText(tr, c)).join(t('common.listSeparator')),
+    ]);
   rows.push([t('staff.field.verification'), verificationText(tr, session)]);
   if (session.verification.status === 'failed' && (session.verification.code || session.verification.message))
     rows.push(['', [session.verification.code, session.verification.message].filter(Boolean).join(' ')]);

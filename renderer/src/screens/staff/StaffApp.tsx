@@ -151,7 +151,7 @@ function SessionRow({ id }: { id: string }) {
       </td>
       <td>{name}</td>
       <td>{verificationText(tr, s)}</td>
-      <td className="wrap">{s.staffReasons.map((c) => staffReasonText(tr, c)).join('、')}</td>
+      <td className="wrap">{s.staffReasons.map((c) => staffReasonText(tr, c)).join(t('common.listSeparator'))}</td>
     </tr>
   );
 }
