@@ -92,3 +92,4 @@ export type { ReasonCode, AlsoNeededCode } from './reasons';
 export { REASON_CODES, ALSO_NEEDED_CODES, ALSO_NEEDED_KIND, isReasonCode } from './reasons';
 export { REASON_MESSAGES, REASON_STAFF_LABELS, ALSO_NEEDED_MESSAGES } from './messages';
 export { PRESENTED_DOCUMENTS, ELIGIBILITY_ACTIONS, isPresentedDocument, isEligibilityAction } from './documents';
+export { neededInputs, type NeededInputs } from './inputs';
