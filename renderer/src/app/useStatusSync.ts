@@ -2,10 +2,13 @@ import { useEffect } from 'react';
 import { useApi } from '../api';
 import { useStatusActions } from '../stores/status';
 
-/** Load `status.get`, follow `status.changed` and the connection; reload the status after a reconnect. */
+/**
+ * Load `status.get`, follow `status.changed` (online state) and `settings.changed` (clinic name, idle
+ * timeout, demo panel… after an admin edit) and the connection; reload the status after a reconnect.
+ */
 export function useStatusSync(): void {
   const api = useApi();
-  const { statusLoaded, onlineChanged, connectionChanged } = useStatusActions();
+  const { statusLoaded, onlineChanged, settingsChanged, connectionChanged } = useStatusActions();
   useEffect(() => {
     let live = true;
     const load = async () => {
@@ -15,6 +18,7 @@ export function useStatusSync(): void {
     connectionChanged(api.connection());
     void load();
     const offStatus = api.on('status.changed', onlineChanged);
+    const offSettings = api.on('settings.changed', settingsChanged);
     const offConnection = api.onConnection((state) => {
       connectionChanged(state);
       if (state === 'open') void load();
@@ -22,7 +26,8 @@ export function useStatusSync(): void {
     return () => {
       live = false;
       offStatus();
+      offSettings();
       offConnection();
     };
-  }, [api, statusLoaded, onlineChanged, connectionChanged]);
+  }, [api, statusLoaded, onlineChanged, settingsChanged, connectionChanged]);
 }

@@ -9,6 +9,8 @@ interface StatusStore {
   actions: {
     statusLoaded: (status: KioskStatus) => void;
     onlineChanged: (online: OnlineStatus) => void;
+    /** `settings.changed`: an admin changed a setting; the whole status is replaced, live. */
+    settingsChanged: (status: KioskStatus) => void;
     connectionChanged: (connection: ConnectionState) => void;
   };
 }
@@ -19,6 +21,7 @@ const useStatusStore = create<StatusStore>()((set) => ({
   actions: {
     statusLoaded: (status) => set({ status }),
     onlineChanged: (online) => set((s) => (s.status ? { status: { ...s.status, online } } : {})),
+    settingsChanged: (status) => set({ status }),
     connectionChanged: (connection) => set({ connection }),
   },
 }));
