@@ -5,6 +5,7 @@
  * restore the connection.
  */
 import type {
+  AdminSettings,
   ApiError,
   ApiEventName,
   ApiEvents,
@@ -14,7 +15,9 @@ import type {
   RequestInput,
   RequestName,
   RequestOutput,
+  ReverificationEntry,
   Role,
+  UnmatchedRead,
 } from '../../shared/api/index';
 import { decideEligibility } from '../../shared/eligibility/index';
 import type { CardReadOutcome, CheckInSession, SessionEvent } from '../../shared/flow/session';
@@ -38,6 +41,34 @@ export function makeStatus(patch: Partial<KioskStatus> = {}): KioskStatus {
     idleTimeoutSeconds: 90,
     demoPanel: false,
     readerAdapter: 'simulator',
+    ...patch,
+  };
+}
+
+export function makeRead(patch: Partial<UnmatchedRead> = {}): UnmatchedRead {
+  return {
+    id: 'r-1',
+    fileName: '20261125093100_face.xml',
+    seenAt: '2026-11-25T00:31:05Z',
+    terminalTime: '2026-11-25T09:31:00',
+    reason: 'ambiguous',
+    outcome: { ok: true, validity: 'valid', identity: { nameKana: 'ヤマダ タロウ', birthDate: '1950-04-01' } },
+    candidates: [],
+    status: 'open',
+    ...patch,
+  };
+}
+
+export function makeSettings(patch: Partial<AdminSettings> = {}): AdminSettings {
+  return {
+    clinicName: 'さくら内科クリニック',
+    idleTimeoutSeconds: 90,
+    demoPanel: false,
+    smartphoneReader: false,
+    retentionDays: 365,
+    readerQueryTimeoutMs: 30_000,
+    readerCardWaitSeconds: 120,
+    policy: {},
     ...patch,
   };
 }
@@ -68,6 +99,9 @@ export class FakeApi implements RendererApi {
   readonly calls: Call[] = [];
   status: KioskStatus;
   readonly sessions = new Map<string, CheckInSession>();
+  readonly reads = new Map<string, UnmatchedRead>();
+  readonly reverifications = new Map<string, ReverificationEntry>();
+  settings: AdminSettings;
   handlers: Handlers = {};
   private state: ConnectionState = 'open';
   private nextSession = 1;
@@ -76,12 +110,39 @@ export class FakeApi implements RendererApi {
   private readonly connectionHandlers = new Set<(s: ConnectionState) => void>();
 
   constructor(
-    options: { role?: Role; kioskId?: string; status?: Partial<KioskStatus>; sessions?: CheckInSession[] } = {},
+    options: {
+      role?: Role;
+      kioskId?: string;
+      status?: Partial<KioskStatus>;
+      sessions?: CheckInSession[];
+      reads?: UnmatchedRead[];
+      reverifications?: ReverificationEntry[];
+      settings?: Partial<AdminSettings>;
+    } = {},
   ) {
     this.role = options.role ?? 'kiosk';
     this.kioskId = options.kioskId ?? 'kiosk-1';
     this.status = makeStatus(options.status);
     for (const s of options.sessions ?? []) this.sessions.set(s.id, s);
+    for (const r of options.reads ?? []) this.reads.set(r.id, r);
+    for (const e of options.reverifications ?? []) this.reverifications.set(e.sessionId, e);
+    this.settings = makeSettings({
+      clinicName: this.status.clinicName,
+      idleTimeoutSeconds: this.status.idleTimeoutSeconds,
+      demoPanel: this.status.demoPanel,
+      ...options.settings,
+    });
+  }
+
+  /** A card read the reader could not attach: recorded and pushed to staff, as the core does. */
+  pushRead(read: UnmatchedRead): void {
+    this.reads.set(read.id, read);
+    this.emit('reader.unmatched', read);
+  }
+
+  pushReverification(entry: ReverificationEntry): void {
+    this.reverifications.set(entry.sessionId, entry);
+    this.emit('reverify.updated', entry);
   }
 
   /** Requests made with this name, in order. */
@@ -215,6 +276,55 @@ export class FakeApi implements RendererApi {
           identity: { nameKana: 'ヤマダ タロウ', birthDate: '1950-04-01' },
         });
         return r.ok ? { ok: true, value: { presented: persona } } : r;
+      }
+      case 'staff.unmatchedReads': {
+        const all = (input as RequestInput<'staff.unmatchedReads'>).all === true;
+        return { ok: true, value: [...this.reads.values()].filter((r) => all || r.status === 'open') };
+      }
+      case 'staff.assignRead': {
+        const i = input as RequestInput<'staff.assignRead'>;
+        const read = this.reads.get(i.readId);
+        if (!read || read.status !== 'open') return fail('not-found', 'no such open read');
+        const s = this.sessions.get(i.sessionId);
+        if (!s || s.state !== 'read-card') return fail('conflict', 'the session does not wait for a card');
+        const r = this.apply(i.sessionId, { type: 'card-read', outcome: read.outcome ?? { ok: false } });
+        if (!r.ok) return r;
+        this.pushRead({ ...read, status: 'assigned', sessionId: i.sessionId, resolvedAt: NOW, resolvedBy: i.staff });
+        return r;
+      }
+      case 'staff.dismissRead': {
+        const i = input as RequestInput<'staff.dismissRead'>;
+        const read = this.reads.get(i.readId);
+        if (!read || read.status !== 'open') return fail('not-found', 'no such open read');
+        const done: UnmatchedRead = { ...read, status: 'dismissed', resolvedAt: NOW, resolvedBy: i.staff };
+        this.pushRead(done);
+        return { ok: true, value: done };
+      }
+      case 'staff.reverifications':
+        return { ok: true, value: [...this.reverifications.values()] };
+      case 'admin.getSettings':
+        return { ok: true, value: this.settings };
+      case 'admin.updateSettings': {
+        const i = input as RequestInput<'admin.updateSettings'>;
+        const next: AdminSettings = { ...this.settings, ...i.patch } as AdminSettings;
+        if (next.idleTimeoutSeconds < 30 || next.idleTimeoutSeconds > 600)
+          return {
+            ok: false,
+            error: {
+              code: 'invalid-payload',
+              message: "invalid payload for 'admin.updateSettings'",
+              issues: [{ path: 'patch.idleTimeoutSeconds', message: 'Too small: expected number to be >=30' }],
+            },
+          };
+        this.settings = next;
+        this.status = {
+          ...this.status,
+          clinicName: next.clinicName,
+          idleTimeoutSeconds: next.idleTimeoutSeconds,
+          demoPanel: next.demoPanel,
+        };
+        this.emit('settings.changed', this.status);
+        return { ok: true, value: next };
       }
       default:
         return fail('unknown-request');

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import type { UnmatchedRead } from '../../../../shared/api/index';
 import { useStatusSync } from '../../app/useStatusSync';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { documentNameKey } from '../../components/documents';
@@ -9,15 +10,22 @@ import {
   useAttentionCount,
   useSelectedId,
   useStaffActions,
+  useOpenReadCount,
+  useReverifyAttentionCount,
   useStaffFilter,
   useStaffLoaded,
   useStaffSession,
   useStaffSessionIds,
+  useStaffTab,
+  type StaffTab,
 } from '../../stores/staff';
 import { clinicTime } from './format';
 import { OnlineBadge } from './OnlineBadge';
+import { ReadActionDialog, type ReadActionKind } from './ReadActionDialog';
+import { ReverificationPanel } from './ReverificationPanel';
 import { SessionDetail, staffReasonText, verificationText } from './SessionDetail';
 import { StaffActionDialog, type StaffActionKind } from './StaffActionDialog';
+import { UnmatchedReadsPanel } from './UnmatchedReadsPanel';
 import { useStaffSync } from './useStaffSync';
 
 /** The receptionist's console: today's check-ins live, the ones needing a person first, and the acts. */
@@ -28,8 +36,11 @@ export function StaffApp() {
   const selectedId = useSelectedId();
   const selected = useStaffSession(selectedId);
   const [acting, setActing] = useState<StaffActionKind | null>(null);
+  const [readAct, setReadAct] = useState<{ read: UnmatchedRead; kind: ReadActionKind } | null>(null);
   const [lastStaff, setLastStaff] = useState('');
   const detailTitle = useId();
+  const tab = useStaffTab();
+  const tabIds = useId();
 
   return (
     <div className="console">
@@ -45,10 +56,26 @@ export function StaffApp() {
         </p>
       ) : null}
       <div className="console-body">
-        <section className="console-list" aria-label={t('staff.list.label')}>
-          <FilterBar />
-          <SessionTable />
-        </section>
+        <div className="console-list">
+          <Tabs idPrefix={tabIds} />
+          <section
+            role="tabpanel"
+            id={`${tabIds}-panel`}
+            aria-labelledby={`${tabIds}-${tab}`}
+            aria-label={tab === 'sessions' ? t('staff.list.label') : undefined}
+          >
+            {tab === 'sessions' ? (
+              <>
+                <FilterBar />
+                <SessionTable />
+              </>
+            ) : tab === 'unmatched' ? (
+              <UnmatchedReadsPanel onAct={(read, kind) => setReadAct({ read, kind })} />
+            ) : (
+              <ReverificationPanel />
+            )}
+          </section>
+        </div>
         <section className="console-detail" aria-labelledby={detailTitle}>
           <h2 id={detailTitle}>{t('staff.detail.title')}</h2>
           {selected ? (
@@ -67,6 +94,51 @@ export function StaffApp() {
           onClose={() => setActing(null)}
         />
       ) : null}
+      {readAct ? (
+        <ReadActionDialog
+          read={readAct.read}
+          kind={readAct.kind}
+          lastStaff={lastStaff}
+          onStaff={setLastStaff}
+          onClose={() => setReadAct(null)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+const TABS: readonly StaffTab[] = ['sessions', 'unmatched', 'reverify'];
+const TAB_LABEL = {
+  sessions: 'staff.tab.sessions',
+  unmatched: 'staff.tab.unmatched',
+  reverify: 'staff.tab.reverify',
+} as const;
+
+/** The session list and the two queues beside it; a count shows what is waiting without switching. */
+function Tabs({ idPrefix }: { idPrefix: string }) {
+  const { t } = useT();
+  const tab = useStaffTab();
+  const reads = useOpenReadCount();
+  const reverify = useReverifyAttentionCount();
+  const { tabChosen } = useStaffActions();
+  const counts: Record<StaffTab, number | null> = { sessions: null, unmatched: reads, reverify };
+  return (
+    <div className="staff-tabs" role="tablist" aria-label={t('staff.tabs.label')}>
+      {TABS.map((k) => (
+        <button
+          key={k}
+          id={`${idPrefix}-${k}`}
+          type="button"
+          role="tab"
+          className="staff-tab"
+          aria-selected={tab === k}
+          aria-controls={`${idPrefix}-panel`}
+          onClick={() => tabChosen(k)}
+        >
+          {t(TAB_LABEL[k])}
+          {counts[k] ? <span className="count"> {counts[k]}</span> : null}
+        </button>
+      ))}
     </div>
   );
 }
