@@ -137,8 +137,8 @@ describe('document choice', () => {
     const api = new FakeApi();
     renderApp(api, { session: makeSession() });
     await settle();
-    click('健康保険証（従来の保険証）');
-    expect(heading('健康保険証（従来の保険証）の「有効期限」を入力してください')).toBeTruthy();
+    click('資格確認書');
+    expect(heading('資格確認書の「有効期限」を入力してください')).toBeTruthy();
     click('戻る');
     expect(heading('今日お持ちのものを選んでください')).toBeTruthy();
     expect(api.sentEvents()).toEqual([]);
@@ -147,6 +147,16 @@ describe('document choice', () => {
     expect(api.sentEvents()).toEqual(['cancel']);
     expect(heading('受付')).toBeTruthy();
     expect(sessionNow()).toBeNull();
+  });
+
+  it('does not ask the old 保険証 printed date when no date could change the answer today (after 2026-07-31)', async () => {
+    const api = new FakeApi();
+    renderApp(api, { session: makeSession() });
+    await settle();
+    click('健康保険証（従来の保険証）');
+    await settle();
+    expect(screen.queryByRole('heading', { name: /有効期限/ })).toBeNull();
+    expect(api.sentEvents()).toEqual(['choose-document']);
   });
 
   it('shows the calm offline banner and still lets the patient choose', async () => {

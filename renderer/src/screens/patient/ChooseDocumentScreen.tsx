@@ -6,7 +6,9 @@ import { DOCUMENT_CHOICES, type DocumentChoice } from '../../components/document
 import { DocumentPictogram } from '../../components/Pictogram';
 import { StepProgress } from '../../components/Progress';
 import { useT } from '../../i18n';
+import { neededInputs } from '../../../../shared/eligibility/inputs';
 import { useSessionBusy } from '../../stores/session';
+import { useStatus } from '../../stores/status';
 import { PatientFrame, ScreenTitle } from './PatientFrame';
 import type { PatientFlow } from './usePatientFlow';
 
@@ -26,6 +28,15 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
   const [birth, setBirth] = useState<DateDraft>(emptyDraft('showa'));
   const [tried, setTried] = useState(false);
 
+  const status = useStatus();
+  // Ask only what changes today's decision (e.g. no old 保険証 is valid after 2025-12-01, so its printed
+  // date is not asked any more); the static flags say which documents have such a date at all.
+  const asks = (c: DocumentChoice) => {
+    if (!status) return { validUntil: c.asksValidUntil, birthDate: c.asksBirthDate };
+    const needed = neededInputs(c.document, status.today, status.online.online);
+    return { validUntil: c.asksValidUntil && needed.printedValidUntil, birthDate: c.asksBirthDate && needed.birthDate };
+  };
+
   const send = (c: DocumentChoice, printedValidUntil?: string, birthDate?: string) =>
     void flow.send({
       type: 'choose-document',
@@ -35,13 +46,13 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
     });
 
   const choose = (c: DocumentChoice) => {
-    if (c.asksValidUntil) {
+    if (asks(c).validUntil) {
       setChoice(c);
       setValidUntil(emptyDraft('reiwa'));
       setBirth(emptyDraft('showa'));
       setTried(false);
       setStage('validUntil');
-    } else if (c.asksBirthDate) {
+    } else if (asks(c).birthDate) {
       setChoice(c);
       setStage('birthDate');
     } else {
@@ -62,7 +73,7 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
       return;
     }
     setTried(false);
-    if (stage === 'validUntil' && choice.asksBirthDate) {
+    if (stage === 'validUntil' && asks(choice).birthDate) {
       setStage('birthDate');
       return;
     }
@@ -71,7 +82,7 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
 
   const back = () => {
     setTried(false);
-    if (stage === 'birthDate' && choice?.asksValidUntil) setStage('validUntil');
+    if (stage === 'birthDate' && choice && asks(choice).validUntil) setStage('validUntil');
     else if (stage !== 'list') setStage('list');
     else void flow.send({ type: 'cancel' });
   };
@@ -100,7 +111,7 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
     );
   }
 
-  const total = (choice.asksValidUntil ? 1 : 0) + (choice.asksBirthDate ? 1 : 0);
+  const total = (asks(choice).validUntil ? 1 : 0) + (asks(choice).birthDate ? 1 : 0);
   const current = stage === 'validUntil' ? 1 : total;
   const docName = t(choice.name);
   return (
