@@ -11,10 +11,11 @@ import { useStatus, useStatusActions } from '../../stores/status';
 import { clinicDateTime } from '../staff/format';
 import { OnlineBadge } from '../staff/OnlineBadge';
 import { RuleTimeline } from './RuleTimeline';
+import { SettingsForm } from './SettingsForm';
 
 const MODES: readonly OnlineMode[] = ['auto', 'forced-online', 'forced-offline'];
 
-/** The clinic admin's screen: only settings that work today (the online mode) and the status they affect. */
+/** The clinic admin's screen: the status, the online mode, the clinic's settings and the national rules. */
 export function AdminApp() {
   useStatusSync();
   const { t } = useT();
@@ -29,6 +30,7 @@ export function AdminApp() {
       <div className="admin-body">
         <StatusPanel />
         <OnlineModeForm />
+        <SettingsForm />
         <RuleTimeline />
       </div>
     </div>
