@@ -26,6 +26,7 @@ afterEach(() => {
   resetStatus();
   resetStaff();
   delete document.documentElement.dataset.textSize;
+  sessionStorage.clear();
 });
 
 /** Render the whole app for `api.role`, optionally with a session already running on this kiosk. */

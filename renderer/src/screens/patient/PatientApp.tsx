@@ -10,6 +10,7 @@ import { ReadCardScreen } from './ReadCardScreen';
 import { SelfDeclarationScreen } from './SelfDeclarationScreen';
 import { StartScreen } from './StartScreen';
 import { usePatientFlow, usePatientSync, type PatientFlow } from './usePatientFlow';
+import { useSessionResume } from './useSessionResume';
 import { ConfirmSelfPayScreen, RefusedScreen, StaffConfirmScreen, VerifyingScreen } from './WaitScreens';
 import type { SessionState } from '../../../../shared/flow/session';
 
@@ -17,6 +18,7 @@ import type { SessionState } from '../../../../shared/flow/session';
 export function PatientApp() {
   useStatusSync();
   usePatientSync();
+  useSessionResume();
   const flow = usePatientFlow();
   const state = useSessionState();
   const sessionId = useSessionId();
