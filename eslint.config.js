@@ -6,7 +6,7 @@ import globals from 'globals';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'events', 'stream', 'util', 'buffer', 'worker_threads'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'resources/**', '**/*.d.ts'] },
+  { ignores: ['dist/**', 'release/**', 'test-results/**', 'node_modules/**', 'resources/**', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
