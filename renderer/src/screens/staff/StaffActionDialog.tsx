@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { StaffEvent } from '../../../../shared/api/index';
 import { useApi } from '../../api';
 import { BigButton } from '../../components/BigButton';
 import { Dialog } from '../../components/Dialog';
 import { useT, type UiKey } from '../../i18n';
+import { NameReasonFields } from './NameReasonFields';
 import { useStaffActions } from '../../stores/staff';
 
 export type StaffActionKind = 'approve' | 'reject' | 'override-complete' | 'override-cancel';
@@ -43,7 +44,6 @@ export function StaffActionDialog(props: {
   const { t } = useT();
   const api = useApi();
   const { sessionUpdated } = useStaffActions();
-  const id = useId();
   const [staff, setStaff] = useState(lastStaff);
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
@@ -78,38 +78,7 @@ export function StaffActionDialog(props: {
           void submit();
         }}
       >
-        <label htmlFor={`${id}-staff`} className="field-label">
-          {t('staff.dialog.staffName')}
-        </label>
-        <input
-          id={`${id}-staff`}
-          className="field-input"
-          value={staff}
-          maxLength={60}
-          autoComplete="off"
-          aria-invalid={tried && staffMissing ? true : undefined}
-          aria-describedby={`${id}-staff-error`}
-          onChange={(e) => setStaff(e.target.value)}
-        />
-        <p id={`${id}-staff-error`} className="field-error">
-          {tried && staffMissing ? t('staff.dialog.staffRequired') : ''}
-        </p>
-        <label htmlFor={`${id}-reason`} className="field-label">
-          {t('staff.dialog.reason')}
-        </label>
-        <textarea
-          id={`${id}-reason`}
-          className="field-input"
-          rows={3}
-          value={reason}
-          maxLength={500}
-          aria-invalid={tried && reasonMissing ? true : undefined}
-          aria-describedby={`${id}-reason-error`}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        <p id={`${id}-reason-error`} className="field-error">
-          {tried && reasonMissing ? t('staff.dialog.reasonRequired') : ''}
-        </p>
+        <NameReasonFields staff={staff} reason={reason} tried={tried} onStaff={setStaff} onReason={setReason} />
         {failure ? (
           <p className="field-error" role="alert">
             {failure}
