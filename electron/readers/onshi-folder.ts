@@ -31,7 +31,8 @@ import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import type { OnlineMonitor } from '../core/monitor';
 import type { AssignReadResult, CardEvent, EligibilityReader, NumberQueryOutcome, ReaderHealth } from '../core/readers';
-import type { ConsumedFile, Store } from '../core/store/index';
+import type { CardReadsStore } from '../core/card-reads/store';
+import type { ConsumedFile, TerminalStore } from '../terminal/store';
 import {
   MAX_XML_BYTES,
   OnshiBuildError,
@@ -76,7 +77,8 @@ export const DEFAULT_ONSHI_FOLDER_CONFIG: OnshiFolderConfig = {
 
 export interface OnshiFolderOptions {
   dir: string;
-  store: Store;
+  store: TerminalStore;
+  cardReads: CardReadsStore;
   clock: Clock;
   monitor: OnlineMonitor;
   log: Logger;
@@ -186,7 +188,7 @@ export function normaliseNumbers(n: PrintedNumbers): PrintedNumbers {
 const errCode = (e: unknown) => (e as NodeJS.ErrnoException)?.code ?? 'EUNKNOWN';
 
 export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolderReader {
-  const { store, clock, monitor, log } = options;
+  const { store, cardReads, clock, monitor, log } = options;
   const dir = path.resolve(options.dir);
   const reqDir = path.join(dir, 'req');
   const resDir = path.join(dir, 'res');
@@ -241,7 +243,7 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
     waiters.delete(sessionId);
     if (persisted) return w;
     try {
-      store.deleteCardWait(sessionId);
+      cardReads.deleteCardWait(sessionId);
     } catch (e) {
       log.warn('could not clear a card wait', { session: sessionId, error: String(e) });
     }
@@ -359,11 +361,10 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
         unmatched.errorCode = parse.result.errorCode;
     }
     try {
-      store.recordConsumedFile(
-        fileRecord('face', file, target ? 'delivered' : (reason ?? 'unknown'), target?.sessionId),
-        unmatched,
-        target?.sessionId,
-      );
+      store.recordConsumedFile(fileRecord('face', file, target ? 'delivered' : (reason ?? 'unknown'), target?.sessionId), () => {
+        if (target) cardReads.deleteCardWait(target.sessionId);
+        if (unmatched) cardReads.insertUnmatched(unmatched);
+      });
     } catch (e) {
       // Not recorded → not applied: try again on a later poll rather than risk applying it twice.
       log.error('could not record a card-read file', { file: file.name, error: String(e) });
@@ -591,7 +592,7 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
       if (closed) return;
       let since = { since: session.updatedAt, sinceWallMs: wallNow() };
       try {
-        since = store.saveCardWait(session.id, session.updatedAt, wallNow());
+        since = cardReads.saveCardWait(session.id, session.updatedAt, wallNow());
       } catch (e) {
         log.warn('could not persist a card wait (kept in memory)', { session: session.id, error: String(e) });
       }
@@ -606,7 +607,7 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
       if (endWait(sessionId)) return;
       // Not waiting in memory (e.g. expired right after a restart): the stored wait still has to go.
       try {
-        store.deleteCardWait(sessionId);
+        cardReads.deleteCardWait(sessionId);
       } catch (e) {
         log.warn('could not clear a card wait', { session: sessionId, error: String(e) });
       }
@@ -666,9 +667,9 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
       return waitForAnswer(fileId, session.id, queryTimeoutMs);
     },
     health,
-    unmatchedReads: (o) => store.unmatchedReads(o ?? {}),
+    unmatchedReads: (o) => cardReads.unmatchedReads(o ?? {}),
     assignRead(readId, sessionId, staff): AssignReadResult {
-      const r = store.getUnmatchedRead(readId);
+      const r = cardReads.getUnmatchedRead(readId);
       if (!r) return { ok: false, code: 'not-found', message: 'no such card read' };
       if (r.status !== 'open') return { ok: false, code: 'conflict', message: `this card read is already ${r.status}` };
       if (!r.outcome)
@@ -680,17 +681,17 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
       const w = waiters.get(sessionId);
       if (!w || !stillWaiting(w))
         return { ok: false, code: 'conflict', message: 'that session is not waiting for a card' };
-      if (!store.resolveUnmatchedRead(readId, 'assigned', staff, clock.nowIso(), sessionId)) {
+      if (!cardReads.resolveUnmatchedRead(readId, 'assigned', staff, clock.nowIso(), sessionId)) {
         return { ok: false, code: 'conflict', message: 'this card read was resolved meanwhile' };
       }
       deliverTo(w, { type: 'card-read', outcome: r.outcome });
-      const updated = store.getUnmatchedRead(readId);
+      const updated = cardReads.getUnmatchedRead(readId);
       if (updated) emitUnmatched(updated);
       return { ok: true };
     },
     dismissRead(readId, staff) {
-      if (!store.resolveUnmatchedRead(readId, 'dismissed', staff, clock.nowIso())) return undefined;
-      const updated = store.getUnmatchedRead(readId);
+      if (!cardReads.resolveUnmatchedRead(readId, 'dismissed', staff, clock.nowIso())) return undefined;
+      const updated = cardReads.getUnmatchedRead(readId);
       if (updated) emitUnmatched(updated);
       return updated;
     },

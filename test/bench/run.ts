@@ -12,7 +12,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CheckInSession } from '../../shared/flow/session';
 import { createCore } from '../../electron/core/index';
-import { DEFAULT_SETTINGS, type Settings } from '../../electron/core/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { createTerminalSimulator } from '../../electron/readers/simulator';
 
 const N = Number(process.env.BENCH_N ?? 240);

@@ -7,7 +7,6 @@ import { createClock, type Clock } from '../../../electron/core/clock';
 import { createLogger } from '../../../electron/core/logger';
 import { createOnlineMonitor, type OnlineMonitor } from '../../../electron/core/monitor';
 import type { CardEvent, NumberQueryOutcome } from '../../../electron/core/readers';
-import { openStore, type Store } from '../../../electron/core/store/index';
 import {
   buildOnshiResultXml,
   parseNumberQuery,
@@ -19,6 +18,7 @@ import {
   outcomeFromResult,
   type OnshiFolderReader,
 } from '../../../electron/readers/onshi-folder';
+import { openReaderStores, type ReaderStores } from '../../helpers/core';
 import { tempDir } from '../../helpers/temp';
 
 const clock = createClock({ timeZone: 'Asia/Tokyo' }) as Clock;
@@ -62,7 +62,7 @@ const faceName = () => `OQSsiquc01res_face_1312345678T${String(++seq).padStart(4
 
 interface Rig {
   dir: string;
-  store: Store;
+  store: ReaderStores;
   monitor: OnlineMonitor;
   reader: OnshiFolderReader;
   sessions: Map<string, CheckInSession>;
@@ -88,12 +88,13 @@ function rig(
   const dir = existing?.dir ?? tempDir('onshi-');
   const dataDir = existing?.dataDir ?? tempDir('data-');
   for (const sub of ['req', 'res', 'face']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
-  const store = openStore(dataDir);
+  const store = openReaderStores(dataDir);
   const monitor = createOnlineMonitor(clock, { mode: 'auto', failuresForDown: 3 });
   const sessions = new Map<string, CheckInSession>();
   const reader = createOnshiFolderReader({
     dir,
-    store,
+    store: store.terminal,
+    cardReads: store.cardReads,
     clock,
     monitor,
     log,

@@ -11,14 +11,14 @@
  *   is probably down again: no point in timing out on every entry);
  * - a session that was cancelled or expired → 'skipped'.
  */
-import type { ReverificationEntry } from '../../shared/api/index';
-import type { CheckInSession, PrintedNumbers } from '../../shared/flow/session';
-import type { Clock } from './clock';
-import type { Logger } from './logger';
-import type { OnlineMonitor } from './monitor';
-import type { EligibilityReader } from './readers';
-import type { SessionManager } from './sessions';
-import type { Store } from './store/index';
+import type { ReverificationEntry } from '../../../shared/api/index';
+import type { CheckInSession, PrintedNumbers } from '../../../shared/flow/session';
+import type { SessionManager } from '../checkin/sessions';
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import type { OnlineMonitor } from '../monitor';
+import type { EligibilityReader } from '../readers';
+import type { ReverifyStore } from './store';
 
 export interface ReverifyService {
   /** Works through the pending queue once (no-op while offline or while a run is in progress). */
@@ -28,7 +28,7 @@ export interface ReverifyService {
 }
 
 export interface ReverifyDeps {
-  store: Store;
+  store: ReverifyStore;
   sessions: SessionManager;
   monitor: OnlineMonitor;
   reader: () => EligibilityReader;
@@ -62,8 +62,8 @@ export function createReverifyService(deps: ReverifyDeps): ReverifyService {
 
   const mark = (sessionId: string, status: ReverificationEntry['status'], result: string) => {
     try {
-      store.markReverification(sessionId, status, clock.nowIso(), result);
-      const e = store.getReverification(sessionId);
+      store.mark(sessionId, status, clock.nowIso(), result);
+      const e = store.get(sessionId);
       if (e) for (const l of [...listeners]) l(e);
     } catch (e) {
       log.error('could not update the re-verification queue', { session: sessionId, error: String(e) });
@@ -72,9 +72,9 @@ export function createReverifyService(deps: ReverifyDeps): ReverifyService {
 
   async function run(): Promise<{ processed: number; stoppedEarly: boolean }> {
     let processed = 0;
-    let pending: ReturnType<Store['pendingReverifications']>;
+    let pending: ReturnType<ReverifyStore['pending']>;
     try {
-      pending = store.pendingReverifications();
+      pending = store.pending();
     } catch (e) {
       log.error('could not read the re-verification queue', { error: String(e) });
       return { processed, stoppedEarly: true };
