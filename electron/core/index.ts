@@ -2,7 +2,7 @@
  * The core's composition root: plain Node services behind the kiosk API. The Electron shell, the browser
  * host, the tests and the benchmarks all run this same code. Nothing here imports 'electron'.
  *
- * It opens the database, creates the clock, logger and online monitor, then adds the features
+ * It opens the database, creates the clock, logger, terminal transport and online monitor, then adds the features
  * (electron/core/<feature>/, see feature.ts) in dependency order — each `app.add` migrates that feature's
  * tables and creates it — and serves the API through the request table (requests.ts).
  */
@@ -12,20 +12,18 @@ import { decideEligibility } from '../../shared/eligibility/index';
 import { buildClinicTimeline } from '../../shared/eligibility/policy';
 import type { RuleTimeline } from '../../shared/eligibility/timeline';
 import type { Settings } from '../../shared/settings';
-import { createOnshiFolderReader } from '../readers/onshi-folder';
-import { createTerminalSimulator, type TerminalSimulator } from '../readers/simulator';
+import { createTerminalSimulator, type TerminalSimulator } from '../terminal/simulator';
 import { createTerminalStore, terminalMigrations } from '../terminal/store';
-import { createAssembly } from './assembly';
+import { createTerminalTransport, type TerminalTransport } from '../terminal/transport';
+import { createAssembly, type Assembly } from './assembly';
 import { auditFeature, type AuditLog } from './audit/index';
-import { cardReadsFeature } from './card-reads/index';
-import type { CardReadsStore } from './card-reads/store';
+import { cardReadsFeature, type CardReads } from './card-reads/index';
 import { checkinFeature, type Checkin } from './checkin/index';
 import { createClock, isClockError, type Clock } from './clock';
 import { demoFeature } from './demo/index';
 import type { Caller, EmitEvent } from './feature';
 import { createLogger, type Logger } from './logger';
-import { createOnlineMonitor, type OnlineMonitor } from './monitor';
-import type { EligibilityReader } from './readers';
+import { createOnlineMonitor, linkTerminalHealth, type OnlineMonitor } from './monitor';
 import { dispatch } from './requests';
 import { reverifyFeature, type Reverify } from './reverify/index';
 import { settingsFeature, type SettingsService } from './settings/index';
@@ -39,11 +37,11 @@ export interface CoreOptions {
   dataDir: string;
   /** KIOSK_NOW: fixes where the clinic clock starts. */
   now?: string;
-  /** KIOSK_ONSHI_DIR: use the onshi-folder adapter on this folder instead of the simulator. */
+  /** KIOSK_ONSHI_DIR: use the terminal folder transport on this folder instead of the simulator's. */
   onshiDir?: string;
   settings?: Partial<Settings>;
-  /** Tests inject their own reader. */
-  reader?: EligibilityReader;
+  /** Tests inject their own terminal transport. */
+  terminal?: TerminalTransport;
   logToConsole?: boolean;
 }
 
@@ -56,14 +54,14 @@ export interface Core {
     db: Db;
     audit: AuditLog;
     checkin: Checkin;
+    cardReads: CardReads;
+    reverify: Reverify;
     monitor: OnlineMonitor;
     clock: Clock;
     settings: SettingsService;
-    reader: EligibilityReader;
+    terminal: TerminalTransport;
     log: Logger;
-    reverify: Reverify;
-    cardReads: CardReadsStore;
-    /** The embedded terminal simulator, when KIOSK_ONSHI_DIR is unset and no reader was injected. */
+    /** The embedded terminal simulator, when KIOSK_ONSHI_DIR is unset and no transport was injected. */
     simulator?: TerminalSimulator;
   };
 }
@@ -72,10 +70,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = createLogger({ dir: path.join(options.dataDir, 'logs'), console: options.logToConsole ?? true });
   const db = openDatabase(options.dataDir);
   const app = createAssembly(db, log);
+  const cleanup: (() => Promise<void> | void)[] = [];
   try {
-    return await compose(options, db, app, log);
+    return await compose(options, db, app, log, cleanup);
   } catch (e) {
     await app.close();
+    for (const c of cleanup.reverse()) await c();
     db.close();
     throw e;
   }
@@ -84,8 +84,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 async function compose(
   options: CoreOptions,
   db: Db,
-  app: ReturnType<typeof createAssembly>,
+  app: Assembly,
   log: Logger,
+  cleanup: (() => Promise<void> | void)[],
 ): Promise<Core> {
   const audit = app.add(auditFeature, {});
   const settings = app.add(settingsFeature, { audit, overrides: options.settings ?? {} });
@@ -94,20 +95,50 @@ async function compose(
   if (isClockError(clockOrError)) throw new Error(clockOrError.message);
   const clock: Clock = clockOrError;
 
-  // Step-1 wiring (see README "Core features"): the reader is created after the sessions it serves, so
-  // the monitor's probe and the session manager reach it through `readerRef`.
-  const readerRef: { current?: EligibilityReader } = {};
-  const reader = (): EligibilityReader => {
-    if (!readerRef.current) throw new Error('the reader is not ready yet');
-    return readerRef.current;
-  };
+  // The terminal: injected (tests), the folder transport on KIOSK_ONSHI_DIR, or — the default — the same
+  // transport on a folder served by the embedded terminal simulator, so `npm start` runs the real code.
+  app.migrate('terminal', terminalMigrations);
+  const terminalStore = createTerminalStore(db);
+  let simulator: TerminalSimulator | undefined;
+  const institutionCode = () => settings.get().institutionCode;
+  const dir = options.onshiDir ?? path.join(options.dataDir, 'onshi-sim');
+  if (!options.terminal && !options.onshiDir) {
+    simulator = createTerminalSimulator({
+      dir,
+      clock,
+      institutionCode,
+      log: log.child('simulator'),
+      config: () => ({
+        answerDelayMs: settings.get().simulatorAnswerMs,
+        slowAnswerMs: settings.get().simulatorSlowAnswerMs,
+      }),
+    });
+    const sim = simulator;
+    cleanup.push(() => sim.stop());
+    await sim.start();
+  }
+  const terminal =
+    options.terminal ??
+    createTerminalTransport({
+      dir,
+      store: terminalStore,
+      clock,
+      log: log.child('terminal'),
+      institutionCode,
+      config: () => terminalConfig(settings.get()),
+      kind: simulator ? 'simulator' : 'onshi-folder',
+    });
+  cleanup.push(() => terminal.close());
+
   const monitor = createOnlineMonitor(clock, {
     mode: s0.onlineMode,
     failuresForDown: s0.monitorFailuresForDown,
     degradedWindowMs: s0.monitorDegradedWindowMs,
     probeIntervalMs: s0.monitorProbeMs,
-    probe: () => readerRef.current?.health?.() ?? Promise.resolve({ ok: true }),
+    probe: () => terminal.probe(),
   });
+  cleanup.push(() => monitor.close());
+  linkTerminalHealth(monitor, terminal);
 
   // The national timeline made stricter by the clinic's policy; rebuilt only when the policy changes.
   let timelineFor: { key: string; timeline: RuleTimeline } | undefined;
@@ -118,78 +149,50 @@ async function compose(
     return timelineFor.timeline;
   };
 
+  const cardReads = app.add(cardReadsFeature, {
+    audit,
+    clock,
+    log: log.child('card-reads'),
+    transport: terminal,
+    config: () => ({
+      cardWaitMs: settings.get().readerCardWaitSeconds * 1000,
+      clockSkewMs: settings.get().readerClockSkewMs,
+    }),
+  });
+  const verify = (owner: string, numbers: Parameters<TerminalTransport['query']>[1]) => terminal.query(owner, numbers);
   const checkin = app.add(checkinFeature, {
     audit,
     clock,
     monitor,
     log: log.child('sessions'),
-    reader,
+    cards: cardReads,
+    verify,
     decide: (q) => decideEligibility(q, clinicTimeline()),
     smartphoneReader: () => settings.get().smartphoneReader,
     sweepAfterSeconds: () => settings.get().idleTimeoutSeconds * settings.get().sweepIdleFactor,
   });
-  const cardReads = app.add(cardReadsFeature, { audit, clock, sessions: checkin.sessions, reader });
-
-  // The reader: injected (tests), the onshi-folder adapter on KIOSK_ONSHI_DIR, or — the default — the same
-  // adapter on a folder served by the embedded terminal simulator, so `npm start` runs the real adapter.
-  app.migrate('terminal', terminalMigrations);
-  const terminalStore = createTerminalStore(db);
-  let simulator: TerminalSimulator | undefined;
-  let startReader = () => {};
-  if (options.reader) {
-    readerRef.current = options.reader;
-  } else {
-    const dir = options.onshiDir ?? path.join(options.dataDir, 'onshi-sim');
-    const institutionCode = () => settings.get().institutionCode;
-    if (!options.onshiDir) {
-      simulator = createTerminalSimulator({
-        dir,
-        clock,
-        institutionCode,
-        log: log.child('simulator'),
-        config: () => ({
-          answerDelayMs: settings.get().simulatorAnswerMs,
-          slowAnswerMs: settings.get().simulatorSlowAnswerMs,
-        }),
-      });
-      await simulator.start();
-    }
-    const adapter = createOnshiFolderReader({
-      dir,
-      store: terminalStore,
-      cardReads,
-      clock,
-      monitor,
-      log: log.child('onshi'),
-      institutionCode,
-      config: () => readerConfig(settings.get()),
-      session: (id) => checkin.sessions.get(id),
-      kind: simulator ? 'simulator' : 'onshi-folder',
-    });
-    readerRef.current = adapter;
-    startReader = () => adapter.start();
-  }
   const reverify = app.add(reverifyFeature, {
     sessions: checkin.sessions,
     monitor,
-    reader,
+    verify,
     clock,
     log: log.child('reverify'),
     intervalMs: s0.reverifyIntervalMs,
   });
   const demo = app.add(demoFeature, { ...(simulator ? { simulator } : {}), enabled: () => settings.get().demoPanel });
-  app.add(statusFeature, { audit, clock, monitor, settings, readerKind: reader().kind, demoAvailable: demo.available });
+  app.add(statusFeature, { audit, clock, monitor, settings, readerKind: terminal.kind, demoAvailable: demo.available });
 
   // Retention: finished check-ins and the reader records with patient data.
   const purgeDay = shiftDay(clock.today(), -s0.retentionDays);
   const purged =
-    checkin.store.purgeBefore(purgeDay) + cardReads.purgeBefore(purgeDay) + terminalStore.purgeBefore(purgeDay);
+    checkin.store.purgeBefore(purgeDay) + cardReads.store.purgeBefore(purgeDay) + terminalStore.purgeBefore(purgeDay);
   if (purged) log.info('purged finished check-ins past retention', { count: purged });
 
   const table = app.table();
-  // Restores sessions first, so restored card waits and number queries are in place before the first poll.
+  // Features start in order: sessions are restored (card waits and number queries re-armed) before the
+  // terminal's first poll.
   await app.start();
-  startReader();
+  terminal.start();
   void monitor.probeNow();
 
   return {
@@ -197,13 +200,13 @@ async function compose(
       db,
       audit,
       checkin,
+      cardReads,
+      reverify,
       monitor,
       clock,
       settings,
-      reader: reader(),
+      terminal,
       log,
-      reverify,
-      cardReads,
       ...(simulator ? { simulator } : {}),
     },
     handle: (caller, name, input) =>
@@ -218,22 +221,18 @@ async function compose(
     subscribe: (caller, push) => app.subscribe(caller, push),
     async close() {
       await app.close();
-      monitor.close();
-      await readerRef.current?.close();
-      await simulator?.stop();
+      for (const c of cleanup.reverse()) await c();
       db.close();
     },
   };
 }
 
-function readerConfig(s: Settings) {
+function terminalConfig(s: Settings) {
   return {
     queryTimeoutMs: s.readerQueryTimeoutMs,
-    cardWaitMs: s.readerCardWaitSeconds * 1000,
     pollMs: s.readerPollMs,
     idlePollMs: s.readerIdlePollMs,
     stabilityMs: s.readerStabilityMs,
-    clockSkewMs: s.readerClockSkewMs,
     settleMs: s.readerSettleMs,
     watch: s.readerWatchHint,
   };

@@ -1,52 +1,58 @@
 /**
- * Card reads: what the 資格確認端末 reports from its card reader (face/), matched to a waiting session,
- * and the staff workflow for reads the kiosk would not attach by itself (list, assign, dismiss; the
- * staff-only 'reader.unmatched' event). Owns unmatched_reads and card_waits.
+ * Card reads: what the 資格確認端末 reports from its card reader (face/), matched to a waiting session
+ * (service.ts with the pure matcher in shared/card-reads/match.ts), and the staff workflow for reads the
+ * kiosk would not attach by itself: 'staff.unmatchedReads', 'staff.assignRead', 'staff.dismissRead' and
+ * the staff-only 'reader.unmatched' event. Owns unmatched_reads and card_waits (store.ts).
  */
-import type { SessionManager } from '../checkin/sessions';
 import type { AuditLog } from '../audit/index';
 import type { Clock } from '../clock';
 import { defineFeature } from '../feature';
-import type { EligibilityReader } from '../readers';
+import type { Logger } from '../logger';
 import { fail, ok, type RequestTable } from '../requests';
 import type { Db } from '../store/index';
-import { cardReadsMigrations, createCardReadsStore } from './store';
+import { createCardReadsService, type CardReadsService, type CardReadsServiceDeps } from './service';
+import { cardReadsMigrations, createCardReadsStore, type CardReadsStore } from './store';
+
+export type { CardEvent, CardWaitRequest } from './service';
 
 export interface CardReadsDeps {
   audit: AuditLog;
   clock: Clock;
-  sessions: SessionManager;
-  reader: () => EligibilityReader;
+  log: Logger;
+  transport: CardReadsServiceDeps['transport'];
+  config: CardReadsServiceDeps['config'];
+  wallNow?: () => number;
+}
+
+export interface CardReads extends CardReadsService {
+  store: CardReadsStore;
 }
 
 export const cardReadsFeature = defineFeature({
   name: 'card-reads',
   migrations: cardReadsMigrations,
-  create({ db, audit, clock, sessions, reader }: CardReadsDeps & { db: Db }) {
+  create({ db, audit, ...deps }: CardReadsDeps & { db: Db }) {
     const store = createCardReadsStore(db);
+    const service = createCardReadsService({ ...deps, store });
     const handlers: Pick<RequestTable, 'staff.unmatchedReads' | 'staff.assignRead' | 'staff.dismissRead'> = {
-      'staff.unmatchedReads': (_ctx, { all }) => ok(reader().unmatchedReads?.({ all: all ?? false }) ?? []),
-      'staff.assignRead': (_ctx, { readId, sessionId, staff, reason }) => {
-        const r0 = reader();
-        if (!r0.assignRead) return fail('not-found', 'this reader has no unmatched reads');
-        if (!sessions.get(sessionId)) return fail('not-found', 'no such session');
-        const r = r0.assignRead(readId, sessionId, staff);
+      'staff.unmatchedReads': (_ctx, { all }) => ok(service.unmatchedReads({ all: all ?? false })),
+      'staff.assignRead': ({ now }, { readId, sessionId, staff, reason }) => {
+        const r = service.assign(readId, sessionId, staff);
         if (!r.ok) return fail(r.code, r.message);
         audit.write({
-          at: clock.nowIso(),
+          at: now,
           actor: `staff:${staff}`,
           action: 'reader.assign-read',
           subject: sessionId,
           detail: `${readId}: ${reason}`,
         });
-        const s = sessions.get(sessionId);
-        return s ? ok(s) : fail('not-found', 'no such session');
+        return ok(r.session);
       },
-      'staff.dismissRead': (_ctx, { readId, staff, reason }) => {
-        const r = reader().dismissRead?.(readId, staff);
+      'staff.dismissRead': ({ now }, { readId, staff, reason }) => {
+        const r = service.dismiss(readId, staff);
         if (!r) return fail('conflict', 'no such open card read');
         audit.write({
-          at: clock.nowIso(),
+          at: now,
           actor: `staff:${staff}`,
           action: 'reader.dismiss-read',
           subject: readId,
@@ -56,12 +62,11 @@ export const cardReadsFeature = defineFeature({
       },
     };
     return {
-      service: store,
+      service: { ...service, store } satisfies CardReads,
       handlers,
-      subscribe: (caller, emit) => {
-        const r = reader();
-        return caller.role === 'kiosk' || !r.onUnmatched ? () => {} : r.onUnmatched((u) => emit('reader.unmatched', u));
-      },
+      subscribe: (caller, emit) =>
+        caller.role === 'kiosk' ? () => {} : service.onUnmatched((u) => emit('reader.unmatched', u)),
+      close: () => service.close(),
     };
   },
 });

@@ -10,11 +10,10 @@ import type { Clock } from '../clock';
 import { defineFeature, type Caller } from '../feature';
 import type { Logger } from '../logger';
 import type { OnlineMonitor } from '../monitor';
-import type { EligibilityReader } from '../readers';
 import { fail, ok, type RequestTable } from '../requests';
 import type { Db } from '../store/index';
 import { checkinMigrations } from './migrations';
-import { createSessionManager, type SessionManager } from './sessions';
+import { createSessionManager, type SessionManager, type SessionManagerDeps } from './sessions';
 import { createCheckinStore, type CheckinStore } from './store';
 
 export interface CheckinDeps {
@@ -22,7 +21,8 @@ export interface CheckinDeps {
   clock: Clock;
   monitor: OnlineMonitor;
   log: Logger;
-  reader: () => EligibilityReader;
+  cards: SessionManagerDeps['cards'];
+  verify: SessionManagerDeps['verify'];
   decide: (query: EligibilityQuery) => EligibilityDecision;
   smartphoneReader: () => boolean;
   /** Sessions idle longer than this are expired by the periodic sweep. */
@@ -47,14 +47,25 @@ export const checkinFeature = defineFeature({
     clock,
     monitor,
     log,
-    reader,
+    cards,
+    verify,
     decide,
     smartphoneReader,
     sweepAfterSeconds,
     sweepEveryMs,
   }: CheckinDeps & { db: Db }) {
     const store = createCheckinStore(db);
-    const sessions = createSessionManager({ store, audit, clock, monitor, reader, decide, smartphoneReader, log });
+    const sessions = createSessionManager({
+      store,
+      audit,
+      clock,
+      monitor,
+      cards,
+      verify,
+      decide,
+      smartphoneReader,
+      log,
+    });
     const visible = (caller: Caller, id: string): CheckInSession | undefined => {
       const s = sessions.get(id);
       return s && owns(caller, s.kioskId) ? s : undefined;

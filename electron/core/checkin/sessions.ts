@@ -11,14 +11,16 @@ import {
   newSession,
   transition,
   type CheckInSession,
+  type PrintedNumbers,
   type SessionEffect,
   type SessionEvent,
 } from '../../../shared/flow/session';
 import type { AuditEntry, AuditLog } from '../audit/index';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
+import type { CardWaitRequest } from '../card-reads/index';
 import type { OnlineMonitor } from '../monitor';
-import type { EligibilityReader } from '../readers';
+import type { NumberQueryOutcome } from '../../terminal/transport';
 import { StoreError } from '../store/index';
 import type { CheckinStore } from './store';
 
@@ -51,7 +53,10 @@ export interface SessionManagerDeps {
   audit: AuditLog;
   clock: Clock;
   monitor: OnlineMonitor;
-  reader: () => EligibilityReader;
+  /** The card-reads feature: waits for a card read for a session. */
+  cards: { awaitCard(request: CardWaitRequest): void; stopCard(sessionId: string): void };
+  /** A number query (個別照会) through the terminal, for this session. Never rejects. */
+  verify: (sessionId: string, numbers: PrintedNumbers) => Promise<NumberQueryOutcome>;
   decide: (query: EligibilityQuery) => EligibilityDecision;
   log: Logger;
   smartphoneReader?: () => boolean;
@@ -81,32 +86,29 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
     for (const fx of effects) {
       switch (fx.kind) {
         case 'await-card':
-          deps.reader().awaitCard(s, (ev) => {
-            const r = manager.apply(s.id, ev, { actor: 'reader' });
-            if (!r.ok) log.warn('card event not applied', { session: s.id, code: r.error.code });
+          deps.cards.awaitCard({
+            session: s,
+            current: () => store.getSession(s.id),
+            deliver: (ev) => {
+              const r = manager.apply(s.id, ev, { actor: 'reader' });
+              if (!r.ok) log.warn('card event not applied', { session: s.id, code: r.error.code });
+            },
           });
           break;
         case 'stop-card':
-          deps.reader().stopCard(s.id);
+          deps.cards.stopCard(s.id);
           break;
         case 'verify-numbers': {
           const id = s.id;
-          void deps
-            .reader()
-            .verifyNumbers(s, fx.numbers)
-            .then((answer) => {
-              // A system error (SegmentOfResult 9) is an answer for the patient's flow but not a sign of health:
-              // the adapter has already counted it as a failure.
-              if (answer.kind === 'answer') {
-                if (!answer.systemError) monitor.reportSuccess();
-              } else monitor.reportFailure(answer.detail);
-              const ev: SessionEvent =
-                answer.kind === 'answer'
-                  ? { type: 'verification-result', outcome: answer.outcome }
-                  : { type: 'verification-unavailable' };
-              const r = manager.apply(id, ev, { actor: 'reader' });
-              if (!r.ok) log.warn('verification not applied', { session: id, code: r.error.code });
-            });
+          void deps.verify(id, fx.numbers).then((answer) => {
+            // The terminal's health is reported by the transport itself (one place); here only the flow moves.
+            const ev: SessionEvent =
+              answer.kind === 'answer'
+                ? { type: 'verification-result', outcome: answer.outcome }
+                : { type: 'verification-unavailable' };
+            const r = manager.apply(id, ev, { actor: 'reader' });
+            if (!r.ok) log.warn('verification not applied', { session: id, code: r.error.code });
+          });
           break;
         }
         case 'queue-reverification':

@@ -8,7 +8,8 @@ import type { Clock } from '../clock';
 import { defineFeature } from '../feature';
 import type { Logger } from '../logger';
 import type { OnlineMonitor } from '../monitor';
-import type { EligibilityReader } from '../readers';
+import type { PrintedNumbers } from '../../../shared/flow/session';
+import type { NumberQueryOutcome } from '../../terminal/transport';
 import { ok, type RequestTable } from '../requests';
 import type { Db } from '../store/index';
 import { createReverifyService, type ReverifyService } from './service';
@@ -17,7 +18,7 @@ import { createReverifyStore, reverifyMigrations, type ReverifyStore } from './s
 export interface ReverifyDeps {
   sessions: SessionManager;
   monitor: OnlineMonitor;
-  reader: () => EligibilityReader;
+  verify: (sessionId: string, numbers: PrintedNumbers) => Promise<NumberQueryOutcome>;
   clock: Clock;
   log: Logger;
   intervalMs: number;

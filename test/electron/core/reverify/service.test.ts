@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CheckInSession, PrintedNumbers } from '../../../shared/flow/session';
-import type { Core } from '../../../electron/core/index';
-import type { EligibilityReader, NumberQueryOutcome } from '../../../electron/core/readers';
-import { numbersToVerify } from '../../../electron/core/reverify/service';
-import { ADMIN, KIOSK, makeCore } from '../../helpers/core';
+import type { CheckInSession, PrintedNumbers } from '../../../../shared/flow/session';
+import type { Core } from '../../../../electron/core/index';
+import type { NumberQueryOutcome, TerminalHealth, TerminalTransport } from '../../../../electron/terminal/transport';
+import { numbersToVerify } from '../../../../electron/core/reverify/service';
+import { ADMIN, KIOSK, makeCore } from '../../../helpers/core';
 
 const numbers: PrintedNumbers = {
   insurerNumber: '01130012',
@@ -13,25 +13,38 @@ const numbers: PrintedNumbers = {
   birthDate: '1980-01-15',
 };
 
-/** A reader whose number answers the test scripts. */
+/**
+ * A terminal whose number answers the test scripts. Like the real transport, it reports the health of
+ * every answer (an unavailable answer is a failure, an answer a success).
+ */
 function fakeReader() {
   const calls: string[] = [];
-  let next: (s: CheckInSession) => NumberQueryOutcome = () => ({
+  let next: (sessionId: string) => NumberQueryOutcome = () => ({
     kind: 'answer',
     outcome: { ok: true, validity: 'valid' },
   });
-  const reader: EligibilityReader = {
+  const health = new Set<(h: TerminalHealth) => void>();
+  const reader: TerminalTransport = {
     kind: 'onshi-folder',
-    awaitCard: () => {},
-    stopCard: () => {},
-    async verifyNumbers(s) {
-      calls.push(s.id);
-      return next(s);
+    dir: '/nowhere',
+    start: () => {},
+    setCardReadConsumer: () => {},
+    kickCards: () => {},
+    async query(owner) {
+      calls.push(owner);
+      const o = next(owner);
+      for (const l of health) l(o.kind === 'unavailable' ? { ok: false, detail: o.detail } : { ok: true });
+      return o;
     },
-    async health() {
-      return { ok: true };
+    onHealth(l) {
+      health.add(l);
+      return () => health.delete(l);
     },
+    probe: async () => ({ ok: true }),
     async close() {},
+    get internals(): TerminalTransport['internals'] {
+      throw new Error('not a folder transport');
+    },
   };
   return { reader, calls, answer: (f: typeof next) => (next = f) };
 }
@@ -40,9 +53,9 @@ const cores: Core[] = [];
 afterEach(async () => {
   while (cores.length) await cores.pop()!.close();
 });
-async function boot(reader: EligibilityReader, dataDir?: string) {
+async function boot(reader: TerminalTransport, dataDir?: string) {
   const made = await makeCore({
-    reader,
+    terminal: reader,
     ...(dataDir ? { dataDir } : {}),
     settings: { reverifyIntervalMs: 0, monitorProbeMs: 600_000, onlineMode: 'forced-offline' },
   });
@@ -112,7 +125,7 @@ describe('re-verification service', () => {
     const s = await offlineCheckIn(first.core);
     await cores.pop()!.close();
     const second = await makeCore({
-      reader: f.reader,
+      terminal: f.reader,
       dataDir: first.dataDir,
       settings: { reverifyIntervalMs: 0, monitorProbeMs: 600_000, onlineMode: 'auto' },
     });
