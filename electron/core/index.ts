@@ -8,7 +8,6 @@
  */
 import path from 'node:path';
 import type { ApiResult } from '../../shared/api/index';
-import { decideEligibility } from '../../shared/eligibility/index';
 import { buildClinicTimeline } from '../../shared/eligibility/policy';
 import type { RuleTimeline } from '../../shared/eligibility/timeline';
 import type { Settings } from '../../shared/settings';
@@ -167,7 +166,7 @@ async function compose(
     log: log.child('sessions'),
     cards: cardReads,
     verify,
-    decide: (q) => decideEligibility(q, clinicTimeline()),
+    rules: clinicTimeline,
     smartphoneReader: () => settings.get().smartphoneReader,
     sweepAfterSeconds: () => settings.get().idleTimeoutSeconds * settings.get().sweepIdleFactor,
   });
