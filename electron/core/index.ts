@@ -13,7 +13,7 @@ import type { RuleTimeline } from '../../shared/eligibility/timeline';
 import type { Settings } from '../../shared/settings';
 import { createTerminalSimulator, type TerminalSimulator } from '../terminal/simulator';
 import { createTerminalStore, terminalMigrations } from '../terminal/store';
-import { createTerminalTransport, type TerminalTransport } from '../terminal/transport';
+import { createTerminalTransport, terminalConfigFrom, type TerminalTransport } from '../terminal/transport';
 import { createAssembly, type Assembly } from './assembly';
 import { auditFeature, type AuditLog } from './audit/index';
 import { cardReadsFeature, type CardReads } from './card-reads/index';
@@ -124,7 +124,7 @@ async function compose(
       clock,
       log: log.child('terminal'),
       institutionCode,
-      config: () => terminalConfig(settings.get()),
+      config: () => terminalConfigFrom(settings.get()),
       kind: simulator ? 'simulator' : 'onshi-folder',
     });
   cleanup.push(() => terminal.close());
@@ -223,17 +223,6 @@ async function compose(
       for (const c of cleanup.reverse()) await c();
       db.close();
     },
-  };
-}
-
-function terminalConfig(s: Settings) {
-  return {
-    queryTimeoutMs: s.readerQueryTimeoutMs,
-    pollMs: s.readerPollMs,
-    idlePollMs: s.readerIdlePollMs,
-    stabilityMs: s.readerStabilityMs,
-    settleMs: s.readerSettleMs,
-    watch: s.readerWatchHint,
   };
 }
 

@@ -24,6 +24,9 @@ export const IPC_EVENT_CHANNEL = 'kiosk:event';
 export const PRELOAD_ROLE_ARG = '--kiosk-role=';
 export const PRELOAD_KIOSK_ID_ARG = '--kiosk-id=';
 
+/** A kiosk, session or read id as it may cross the boundary: 1-64 letters, digits, '-' or '_'. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** WebSocket path (browser host). Query: role=kiosk|staff|admin, kiosk=<kioskId>. */
 export const WS_PATH = '/api';
 

@@ -15,7 +15,7 @@ import {
   type AdminSettings,
   type OnlineMode,
 } from '../settings';
-import { EVENT_NAMES } from './bridge';
+import { EVENT_NAMES, ID_PATTERN } from './bridge';
 
 export {
   adminSettingsSchema,
@@ -31,11 +31,7 @@ export type Role = (typeof ROLES)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const text = (max: number) => z.string().max(max);
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/);
+const id = z.string().regex(ID_PATTERN);
 
 export const printedNumbersSchema = z.object({
   insurerNumber: text(16),
