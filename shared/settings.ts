@@ -4,7 +4,7 @@
  * them). The core stores them (electron/core/settings), the admin screen edits them, the renderer falls
  * back to the defaults before the first status arrives. Pure: no Node or DOM.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { PRESENTED_DOCUMENTS } from './eligibility/documents';
 import type { ClinicPolicy } from './eligibility/policy';
 
