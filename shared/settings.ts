@@ -141,3 +141,13 @@ export function adminView(s: Settings): AdminSettings {
     policy: s.policy,
   };
 }
+
+type NumericAdminKey = {
+  [K in keyof AdminSettings]: AdminSettings[K] extends number ? K : never;
+}[keyof AdminSettings];
+
+/** The limits of a number an admin types (for the form's min/max), read from the admin schema itself. */
+export function adminNumberLimits(key: NumericAdminKey): { min: number; max: number } {
+  const field = adminSettingsSchema.shape[key];
+  return { min: field.minValue ?? Number.MIN_SAFE_INTEGER, max: field.maxValue ?? Number.MAX_SAFE_INTEGER };
+}

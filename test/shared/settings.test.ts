@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ADMIN_SETTING_KEYS,
+  adminNumberLimits,
   adminSettingsSchema,
   adminView,
   DEFAULT_SETTINGS,
@@ -35,5 +36,10 @@ describe('shared/settings: one schema, one set of defaults, the admin view deriv
   it('the admin schema refuses keys that are not the admin’s (institution code, time zone, …)', () => {
     expect(adminSettingsSchema.partial().safeParse({ institutionCode: '1234567890' }).success).toBe(false);
     expect(adminSettingsSchema.partial().safeParse({ policy: { loosen: true } }).success).toBe(false);
+  });
+
+  it('forms read their min/max from the same schema', () => {
+    expect(adminNumberLimits('idleTimeoutSeconds')).toEqual({ min: 30, max: 600 });
+    expect(adminNumberLimits('readerQueryTimeoutMs')).toEqual({ min: 1000, max: 120_000 });
   });
 });

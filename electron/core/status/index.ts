@@ -41,8 +41,7 @@ export const statusFeature = defineFeature({
     };
     const handlers: Pick<RequestTable, 'status.get' | 'admin.setOnlineMode'> = {
       'status.get': () => ok(status()),
-      'admin.setOnlineMode': (_ctx, { mode, staff, reason }) => {
-        const at = clock.nowIso();
+      'admin.setOnlineMode': ({ now: at }, { mode, staff, reason }) => {
         const u = settings.update({ onlineMode: mode }, at);
         if (!u.ok) return fail('invalid-payload', u.message);
         audit.write({ at, actor: `admin:${staff}`, action: 'online-mode', detail: `${mode}: ${reason}` });
