@@ -9,26 +9,22 @@ import { startHost } from './server';
 
 async function main() {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const rendererDir = process.env.KIOSK_RENDERER_DIR ?? path.resolve(here, '../renderer');
   const { config, warnings, errors } = readRuntimeConfig(process.env, { dataDir: defaultDataDir() });
   for (const w of warnings) console.warn(`[kiosk] ${w}`);
   if (errors.length) throw new Error(errors.join('; '));
   const { dataDir, port } = config;
+  const rendererDir = config.rendererDir ?? path.resolve(here, '../renderer');
   const core = await createCore({
     dataDir,
     ...(config.now ? { now: config.now } : {}),
     ...(config.onshiDir ? { onshiDir: config.onshiDir } : {}),
   });
   const host = await startHost({ core, rendererDir, port });
-  const st = await core.handle({ role: 'staff', kioskId: 'host' }, 'status.get', {});
   console.log(`[kiosk] browser host on ${host.url} (data: ${dataDir})`);
   console.log(`[kiosk]   kiosk:  ${host.url}/`);
   console.log(`[kiosk]   staff:  ${host.url}/staff`);
   console.log(`[kiosk]   admin:  ${host.url}/admin`);
-  if (st.ok) {
-    const v = st.value as { today: string; readerAdapter: string };
-    console.log(`[kiosk] clinic date ${v.today}; reader: ${v.readerAdapter}`);
-  }
+  console.log(`[kiosk] clinic date ${core.internals.clock.today()}; reader: ${core.internals.terminal.kind}`);
   const stop = async () => {
     await host.close();
     await core.close();
