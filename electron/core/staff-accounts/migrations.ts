@@ -64,4 +64,18 @@ export const STAFF_ACCOUNTS_MIGRATIONS: readonly FeatureMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'host exposure on the clinic LAN (admin setting)',
+    sql: `
+      CREATE TABLE host_exposure (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        bind TEXT NOT NULL,
+        port INTEGER NOT NULL,
+        names TEXT NOT NULL DEFAULT '[]',
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL
+      );
+    `,
+  },
 ];

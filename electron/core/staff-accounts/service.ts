@@ -68,6 +68,8 @@ export interface StaffAccounts {
   /** Like resolve, without counting as activity (for pushed events). */
   peek(token: string): StaffIdentity | undefined;
   signOut(token: string): void;
+  /** When a live session ends at the latest, and after how much idleness. */
+  sessionInfo(token: string): { expiresAt: string; idleSeconds: number } | undefined;
   list(): StaffAccount[];
   create(
     input: { name: string; role: StaffRole; secret: string },
@@ -137,6 +139,7 @@ export function createStaffAccounts(options: StaffAccountsOptions): StaffAccount
     addSession: db.prepare(
       `INSERT INTO staff_sessions (token_hash, account_id, generation, created_ms, last_seen_ms, expires_ms) VALUES (?, ?, ?, ?, ?, ?)`,
     ),
+    sessionTimes: db.prepare(`SELECT expires_ms FROM staff_sessions WHERE token_hash = ?`),
     touch: db.prepare(`UPDATE staff_sessions SET last_seen_ms = ? WHERE token_hash = ?`),
     dropSession: db.prepare(`DELETE FROM staff_sessions WHERE token_hash = ?`),
     dropSessionsOf: db.prepare(`DELETE FROM staff_sessions WHERE account_id = ?`),
@@ -358,6 +361,13 @@ export function createStaffAccounts(options: StaffAccountsOptions): StaffAccount
     },
     resolve: (token) => live(token, true),
     peek: (token) => live(token, false),
+    sessionInfo(token) {
+      if (!live(token, false)) return undefined;
+      const row = q.sessionTimes.get(sha256(token)) as { expires_ms: number } | undefined;
+      return row
+        ? { expiresAt: new Date(row.expires_ms).toISOString(), idleSeconds: Math.round(idleMs / 1000) }
+        : undefined;
+    },
     signOut(token) {
       if (typeof token !== 'string') return;
       const who = live(token, false);
