@@ -95,6 +95,8 @@ export async function connect(
     ws.once('error', reject);
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
   });
+  // The host says who this connection is first.
+  await expect.poll(() => messages.some((m) => m.kind === 'hello'), { timeout: 10_000 }).toBe(true);
   let next = 1;
   return {
     ws,
