@@ -18,7 +18,11 @@ function lanFromEnv(env: NodeJS.ProcessEnv): Exposure | 'off' | undefined {
   const bind = env.KIOSK_BIND?.trim();
   if (!bind) return undefined;
   if (bind === 'off' || bind === '127.0.0.1') return 'off';
-  const e = checkExposure({ bind, port: env.KIOSK_LAN_PORT ?? undefined, names: (env.KIOSK_LAN_NAMES ?? '').split(',') });
+  const e = checkExposure({
+    bind,
+    port: env.KIOSK_LAN_PORT ?? undefined,
+    names: (env.KIOSK_LAN_NAMES ?? '').split(','),
+  });
   if (typeof e === 'string') throw new Error(`KIOSK_BIND / KIOSK_LAN_PORT: ${e}`);
   return e;
 }
@@ -28,11 +32,16 @@ async function main() {
   const rendererDir = process.env.KIOSK_RENDERER_DIR ?? path.resolve(here, '../renderer');
   const dataDir = process.env.KIOSK_DATA_DIR ?? defaultDataDir();
   const port = process.env.KIOSK_PORT ? Number(process.env.KIOSK_PORT) : 5180;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`KIOSK_PORT is not a port: ${process.env.KIOSK_PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`KIOSK_PORT is not a port: ${process.env.KIOSK_PORT}`);
   const log = createLogger({ dir: path.join(dataDir, 'logs'), scope: 'host' });
   // Nothing a client does may end the process: anything that escapes is logged and the host keeps serving.
-  process.on('uncaughtException', (e) => log.error('uncaught exception (host keeps running)', { error: e.message, stack: e.stack?.slice(0, 2000) }));
-  process.on('unhandledRejection', (e) => log.error('unhandled rejection (host keeps running)', { error: e instanceof Error ? e.message : String(e) }));
+  process.on('uncaughtException', (e) =>
+    log.error('uncaught exception (host keeps running)', { error: e.message, stack: e.stack?.slice(0, 2000) }),
+  );
+  process.on('unhandledRejection', (e) =>
+    log.error('unhandled rejection (host keeps running)', { error: e instanceof Error ? e.message : String(e) }),
+  );
 
   const core = await createCore({ dataDir, now: process.env.KIOSK_NOW, onshiDir: process.env.KIOSK_ONSHI_DIR });
   const { store, clock } = core.internals;
@@ -61,7 +70,12 @@ async function main() {
     });
     if (!('cert' in tls)) throw new Error(tls.message);
     const { dns, ips } = certificateNames(exposure.bind, exposure.names);
-    lan = { host: exposure.bind, port: exposure.port, tls, names: [...exposure.names, ...dns.filter((d) => d !== 'localhost'), ...ips.filter((i) => i !== '127.0.0.1')] };
+    lan = {
+      host: exposure.bind,
+      port: exposure.port,
+      tls,
+      names: [...exposure.names, ...dns.filter((d) => d !== 'localhost'), ...ips.filter((i) => i !== '127.0.0.1')],
+    };
     fingerprint = tls.fingerprint256;
   }
   const host = await startHost({ gate: identity.gate, rendererDir, port, lan, log: log.child('http') });

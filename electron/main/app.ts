@@ -22,6 +22,8 @@ export interface StartOptions {
   createCore?: (options: CoreOptions) => Promise<Core>;
   /** Warnings and errors also go to stderr (default true; tests turn it off). */
   logToConsole?: boolean;
+  /** Where uncaught exceptions are reported (default `process`; tests pass an emitter). */
+  processEvents?: Pick<NodeJS.Process, 'on'>;
 }
 
 export interface StartedApp {
@@ -62,13 +64,30 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp |
     });
   });
   app.on('second-instance', () => windows?.focusKiosk());
+  // Electron's default for an exception nobody caught in main is a dialog over a half-working app. The
+  // state that matters is in SQLite, so log it and start afresh instead: the kiosk is back within seconds.
+  // (A main process killed from outside cannot do this: the OS supervisor — Shell Launcher's restart
+  // action on Windows, a systemd user unit on Linux — restarts it; see the README.)
+  let relaunching = false;
+  const relaunchAfter = (what: string) => (error: unknown) => {
+    log(`${what} in the main process: relaunching`, {
+      error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}`.slice(0, 2000) : String(error),
+    });
+    if (relaunching) return;
+    relaunching = true;
+    app.relaunch();
+    app.exit(1);
+  };
+  const proc = options.processEvents ?? process;
+  proc.on('uncaughtException', relaunchAfter('uncaught exception'));
+  proc.on('unhandledRejection', relaunchAfter('unhandled rejection'));
   app.on('child-process-gone', (_event, details) =>
     log('child process gone', { type: details.type, reason: details.reason }),
   );
 
   await app.whenReady();
 
-  const { config, warnings } = readShellConfig(env, { userDataDir: defaultDataDir() }) // one data folder for Electron and the browser host;
+  const { config, warnings } = readShellConfig(env, { userDataDir: defaultDataDir() }); // one data folder for Electron and the browser host;
   const shellLog = createLogger({
     dir: path.join(config.dataDir, 'logs'),
     scope: 'shell',

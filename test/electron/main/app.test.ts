@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -266,6 +267,24 @@ describe('startApp', () => {
     kiosk.webContents.crash();
     expect(app.relaunch).toHaveBeenCalledTimes(1);
     expect(app.quit).toHaveBeenCalled();
+  });
+
+  it('relaunches the app after an exception nobody caught in the main process', async () => {
+    const { createCore } = fakeCore();
+    const processEvents = new EventEmitter();
+    await startApp({
+      env: env(),
+      distDir,
+      createCore,
+      logToConsole: false,
+      processEvents: processEvents as unknown as NodeJS.Process,
+    });
+    expect(app.relaunch).not.toHaveBeenCalled();
+    processEvents.emit('uncaughtException', new Error('bug in a handler'));
+    expect(app.relaunch).toHaveBeenCalledTimes(1);
+    expect(app.exit).toHaveBeenCalledWith(1);
+    processEvents.emit('unhandledRejection', new Error('again'));
+    expect(app.relaunch).toHaveBeenCalledTimes(1); // once
   });
 
   it('shows an error and exits with 1 when the core cannot start', async () => {
