@@ -8,6 +8,7 @@ import type { KioskBridge } from '../../../shared/api/bridge';
 import { WS_PATH } from '../../../shared/api/bridge';
 import { fromBridge } from './bridge';
 import type { RendererApi } from './types';
+import { browserCredentials } from './credentials';
 import { createWebSocketApi } from './websocket';
 
 export type { ConnectionState, RendererApi } from './types';
@@ -37,5 +38,10 @@ export function createApi(win: Window & { kioskBridge?: KioskBridge } = window):
   if (win.kioskBridge) return fromBridge(win.kioskBridge);
   const role = roleFromPath(win.location.pathname);
   const kioskId = kioskIdFromSearch(win.location.search);
-  return createWebSocketApi({ url: webSocketUrl(win.location, role, kioskId), role, kioskId });
+  return createWebSocketApi({
+    url: webSocketUrl(win.location, role, kioskId),
+    role,
+    kioskId,
+    credentials: browserCredentials(win),
+  });
 }
