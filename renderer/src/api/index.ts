@@ -13,6 +13,7 @@ import { createWebSocketApi } from './websocket';
 
 export type { ConnectionState, RendererApi } from './types';
 export { ApiProvider, useApi } from './context';
+export { useIdentity, useSignedIn } from './useIdentity';
 
 export const DEFAULT_KIOSK_ID = 'kiosk-1';
 const KIOSK_ID = /^[A-Za-z0-9_-]{1,64}$/;
