@@ -6,6 +6,22 @@
  */
 import { z } from 'zod';
 import type { CardReadOutcome, CheckInSession, PrintedNumbers, SessionEvent } from '../flow/session';
+import {
+  adminSettingsSchema,
+  documentSchema,
+  onlineModeSchema,
+  type AdminSettings,
+  type OnlineMode,
+} from '../settings';
+
+export {
+  adminSettingsSchema,
+  clinicPolicySchema,
+  documentSchema,
+  onlineModeSchema,
+  type AdminSettings,
+  type OnlineMode,
+} from '../settings';
 
 export const ROLES = ['kiosk', 'staff', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -17,18 +33,6 @@ const id = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
-
-export const documentSchema = z.enum([
-  'myna-card',
-  'myna-smartphone',
-  'insurance-card',
-  'eligibility-certificate',
-  'portal-screen-with-card',
-  'portal-pdf-with-card',
-  'notice-with-card',
-  'notice-only',
-  'nothing',
-]);
 
 export const printedNumbersSchema = z.object({
   insurerNumber: text(16),
@@ -77,9 +81,6 @@ export const staffEventSchema = z.discriminatedUnion('type', [
 ]);
 export type StaffEvent = z.infer<typeof staffEventSchema>;
 
-export const onlineModeSchema = z.enum(['auto', 'forced-online', 'forced-offline']);
-export type OnlineMode = z.infer<typeof onlineModeSchema>;
-
 export interface OnlineStatus {
   state: 'up' | 'degraded' | 'down';
   mode: OnlineMode;
@@ -99,35 +100,6 @@ export interface KioskStatus {
   demoPanel: boolean;
   readerAdapter: 'simulator' | 'onshi-folder';
 }
-
-/** The clinic's stricter-only eligibility policy (see shared/eligibility/policy.ts ClinicPolicy). */
-const documentList = z.array(documentSchema).max(9);
-export const clinicPolicySchema = z
-  .object({
-    staffConfirmOfflineAcceptance: z.boolean().optional(),
-    staffConfirmEveryAcceptance: z.boolean().optional(),
-    staffConfirmDocuments: documentList.optional(),
-    smartphoneReader: z.boolean().optional(),
-    refuseNoticeWithCardOffline: z.boolean().optional(),
-    refusePortalWithCardOffline: z.boolean().optional(),
-    refuseDocuments: documentList.optional(),
-  })
-  .strict();
-
-/** The settings a clinic admin edits from the admin screen. Every change is audited with a reason. */
-export const adminSettingsSchema = z
-  .object({
-    clinicName: z.string().min(1).max(60),
-    idleTimeoutSeconds: z.number().int().min(30).max(600),
-    demoPanel: z.boolean(),
-    smartphoneReader: z.boolean(),
-    retentionDays: z.number().int().min(1).max(3650),
-    readerQueryTimeoutMs: z.number().int().min(1000).max(120_000),
-    readerCardWaitSeconds: z.number().int().min(10).max(600),
-    policy: clinicPolicySchema,
-  })
-  .strict();
-export type AdminSettings = z.infer<typeof adminSettingsSchema>;
 
 /** Requests: name -> input schema and which roles may call it. Outputs are typed below. */
 export const requests = {
