@@ -17,7 +17,9 @@ import { parseArgs } from 'node:util';
 import { createClock, isClockError } from '../core/clock';
 import { defaultDataDir } from '../core/index';
 import { createLogger } from '../core/logger';
-import { openStore } from '../core/store/index';
+import { openDatabase, migrateFeature } from '../core/store/index';
+import { auditMigrations, createAuditLog } from '../core/audit/index';
+import { STAFF_ACCOUNTS_FEATURE, STAFF_ACCOUNTS_MIGRATIONS } from '../core/staff-accounts/migrations';
 import { createExposureSetting } from '../core/staff-accounts/exposure';
 import { createStaffAccounts } from '../core/staff-accounts/service';
 
@@ -82,11 +84,14 @@ export async function runAdminCli(argv: string[], env: NodeJS.ProcessEnv = proce
   const clock = createClock(env.KIOSK_NOW ? { fixedStart: env.KIOSK_NOW } : {});
   if (isClockError(clock)) throw new Error(clock.message);
   fs.mkdirSync(dataDir, { recursive: true });
-  const store = openStore(dataDir);
+  const db = openDatabase(dataDir);
   try {
-    const audit = (e: Parameters<typeof store.audit>[0]) => store.audit(e);
+    migrateFeature(db, 'audit', auditMigrations);
+    migrateFeature(db, STAFF_ACCOUNTS_FEATURE, STAFF_ACCOUNTS_MIGRATIONS);
+    const auditLog = createAuditLog(db);
+    const audit = (e: Parameters<typeof auditLog.write>[0]) => auditLog.write(e);
     const log = createLogger({ dir: path.join(dataDir, 'logs'), scope: 'cli', console: false });
-    const accounts = createStaffAccounts({ db: store.db, clock, log, audit });
+    const accounts = createStaffAccounts({ db: db, clock, log, audit });
     const named = () => {
       if (!values.name) throw new Error('--name is required');
       const a = accounts.findByName(values.name);
@@ -142,7 +147,7 @@ export async function runAdminCli(argv: string[], env: NodeJS.ProcessEnv = proce
         return 0;
       }
       case 'expose': {
-        const exposure = createExposureSetting({ db: store.db, clock, audit });
+        const exposure = createExposureSetting({ db: db, clock, audit });
         const r = values.off
           ? exposure.set(null, 'cli')
           : exposure.set(
@@ -173,7 +178,7 @@ export async function runAdminCli(argv: string[], env: NodeJS.ProcessEnv = proce
         return 2;
     }
   } finally {
-    store.close();
+    db.close();
   }
 }
 

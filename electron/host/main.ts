@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { createCore, defaultDataDir } from '../core/index';
 import { createLogger } from '../core/logger';
 import { checkExposure, type Exposure } from '../core/staff-accounts/exposure';
-import { createIdentity } from '../core/staff-accounts/index';
 import { startHost, type LanOptions } from './server';
 import { certificateNames, loadOrCreateTls } from './tls';
 
@@ -44,16 +43,7 @@ async function main() {
   );
 
   const core = await createCore({ dataDir, now: process.env.KIOSK_NOW, onshiDir: process.env.KIOSK_ONSHI_DIR });
-  const { store, clock } = core.internals;
-  let exposureView: { lanUrl?: string; tlsFingerprint?: string; fromEnvironment?: boolean } = {};
-  const identity = createIdentity({
-    db: store.db,
-    clock,
-    log,
-    audit: (e) => store.audit(e),
-    core,
-    exposure: () => exposureView,
-  });
+  const { clock, identity } = core.internals;
 
   const fromEnv = lanFromEnv(process.env);
   const exposure = fromEnv === 'off' ? undefined : (fromEnv ?? identity.exposure.get());
@@ -78,12 +68,12 @@ async function main() {
     };
     fingerprint = tls.fingerprint256;
   }
-  const host = await startHost({ gate: identity.gate, rendererDir, port, lan, log: log.child('http') });
-  exposureView = {
+  const host = await startHost({ core, rendererDir, port, lan, log: log.child('http') });
+  identity.reportServed({
     ...(host.lanUrl ? { lanUrl: host.lanUrl } : {}),
     ...(fingerprint ? { tlsFingerprint: fingerprint } : {}),
     ...(fromEnv ? { fromEnvironment: true } : {}),
-  };
+  });
   const st = core.internals.settings.get();
   console.log(`[kiosk] browser host on ${host.url} (data: ${dataDir})`);
   console.log(`[kiosk]   kiosk:  ${host.url}/`);
@@ -93,7 +83,9 @@ async function main() {
     console.log(`[kiosk] clinic LAN: ${host.lanUrl}/staff  (TLS; sign-in or an enrolled device required)`);
     console.log(`[kiosk]   certificate SHA-256: ${fingerprint}`);
   }
-  console.log(`[kiosk] clinic date ${clock.today()}; reader: ${core.internals.reader.kind}; clinic: ${st.clinicName}`);
+  console.log(
+    `[kiosk] clinic date ${clock.today()}; reader: ${core.internals.terminal.kind}; clinic: ${st.clinicName}`,
+  );
   const code = identity.setupCode();
   if (code) {
     console.log('[kiosk] No admin account yet. Create the first admin:');
@@ -101,7 +93,6 @@ async function main() {
     console.log('[kiosk]   or run  npm run admin -- create-admin --name "<name>"  (asks for the password)');
   }
   const stop = async () => {
-    identity.close();
     await host.close();
     await core.close();
     process.exit(0);

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WS_PATH } from '../../shared/api/bridge';
-import type { GateConnection, OpenOptions } from '../core/staff-accounts/gate';
+import type { GateConnection, OpenOptions } from '../core/staff-accounts/index';
 import type { Logger } from '../core/logger';
 import { hostAllowed, isLoopbackAddress, LOOPBACK_NAMES, originAllowed, type AllowList } from './headers';
 import { serveWebSocket } from './connection';
@@ -45,9 +45,9 @@ const MIME: Record<string, string> = {
 };
 const SPA_ROUTES = new Set(['/', '/staff', '/admin', '/pair', '/index.html']);
 
-/** What the host needs of the core: a gate that opens identified connections. */
-export interface HostGate {
-  open(options: OpenOptions): GateConnection;
+/** What the host needs of the core: connections whose identity the core decides. */
+export interface HostCore {
+  connect(options: OpenOptions): GateConnection;
 }
 
 export interface LanOptions {
@@ -60,7 +60,7 @@ export interface LanOptions {
 }
 
 export interface HostOptions {
-  gate: HostGate;
+  core: HostCore;
   rendererDir: string;
   port?: number; // loopback port; 0 = any free port
   /** This machine's kiosk id for loopback kiosk pages (default 'kiosk-1'). */
@@ -116,7 +116,7 @@ function refuseUpgrade(socket: Duplex, status: 400 | 403 | 404 | 503, text: stri
 }
 
 export async function startHost(options: HostOptions): Promise<Host> {
-  const { gate, rendererDir } = options;
+  const { core, rendererDir } = options;
   const limits: ConnectionLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? noopLog;
   const localKioskId = options.localKioskId ?? 'kiosk-1';
@@ -189,7 +189,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
             limits,
             log,
             open: (push, onIdentity) =>
-              gate.open({
+              core.connect({
                 onIdentity,
                 base: local ? { kind: 'local-kiosk', kioskId: localKioskId } : { kind: 'anonymous' },
                 client: `${kind}:${remote}`,

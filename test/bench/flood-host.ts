@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../../electron/core/index';
-import { createIdentity } from '../../electron/core/staff-accounts/index';
 import { startHost } from '../../electron/host/server';
 
 async function main() {
@@ -20,10 +19,8 @@ async function main() {
     now: '2026-11-25T09:00:00+09:00',
     logToConsole: false,
   });
-  const { store, clock, log } = core.internals;
-  const identity = createIdentity({ db: store.db, clock, log, audit: (e) => store.audit(e), core });
   const limits = process.env.BENCH_LIMITS ? (JSON.parse(process.env.BENCH_LIMITS) as Record<string, number>) : {};
-  const host = await startHost({ gate: identity.gate, rendererDir, port: 0, limits });
+  const host = await startHost({ core, rendererDir, port: 0, limits });
   process.send?.({ port: host.port });
   setInterval(() => process.send?.({ rss: process.memoryUsage().rss }), 50);
   process.on('disconnect', () => process.exit(0));

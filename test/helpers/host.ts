@@ -7,7 +7,6 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import WebSocket from 'ws';
 import type { Core } from '../../electron/core/index';
-import { createIdentity, type Identity } from '../../electron/core/staff-accounts/index';
 import { startHost, type Host, type HostOptions } from '../../electron/host/server';
 import { makeCore, tempDir } from './core';
 
@@ -16,29 +15,21 @@ export const FAST_HASH = { log2N: 10, r: 8, p: 1 };
 export interface Booted {
   host: Host;
   core: Core;
-  identity: Identity;
+  identity: Core['internals']['identity'];
   dataDir: string;
   /** Creates an account directly (as the CLI would). */
   account(name: string, role: 'staff' | 'admin', secret: string): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function bootHost(options: Partial<Omit<HostOptions, 'gate' | 'rendererDir'>> = {}): Promise<Booted> {
+export async function bootHost(options: Partial<Omit<HostOptions, 'core' | 'rendererDir'>> = {}): Promise<Booted> {
   const rendererDir = tempDir('renderer-');
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
   fs.mkdirSync(path.join(rendererDir, 'assets'));
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  const { core, dataDir } = await makeCore();
-  const { store, clock, log } = core.internals;
-  const identity = createIdentity({
-    db: store.db,
-    clock,
-    log,
-    audit: (e) => store.audit(e),
-    core,
-    accounts: { cost: FAST_HASH },
-  });
-  const host = await startHost({ gate: identity.gate, rendererDir, port: 0, ...options });
+  const { core, dataDir } = await makeCore({ identity: { cost: FAST_HASH } });
+  const identity = core.internals.identity;
+  const host = await startHost({ core, rendererDir, port: 0, ...options });
   return {
     host,
     core,
@@ -50,7 +41,6 @@ export async function bootHost(options: Partial<Omit<HostOptions, 'gate' | 'rend
       return r.value.id;
     },
     async close() {
-      identity.close();
       await host.close();
       await core.close();
     },

@@ -7,8 +7,6 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
-import { applyFeatureMigrations } from './feature-migrations';
-import { STAFF_ACCOUNTS_FEATURE, STAFF_ACCOUNTS_MIGRATIONS } from './migrations';
 import { codeKey, randomCode, randomToken, sha256 } from './secrets';
 import { createThrottle, DEFAULT_BACKOFF, type BackoffPolicy } from './throttle';
 import { actorOf, fail, ok, type AuditSink, type AuthResult, type StaffIdentity } from './types';
@@ -82,7 +80,6 @@ export function createDevices(options: DevicesOptions): Devices {
   const pairingMs = options.pairingMs ?? 10 * 60_000;
   const clients = createThrottle(clock, options.backoff ?? DEFAULT_BACKOFF);
   const nowMs = () => clock.now().getTime();
-  applyFeatureMigrations(db, STAFF_ACCOUNTS_FEATURE, STAFF_ACCOUNTS_MIGRATIONS);
 
   const q = {
     addCode: db.prepare(

@@ -7,8 +7,6 @@
 import net from 'node:net';
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
-import { applyFeatureMigrations } from './feature-migrations';
-import { STAFF_ACCOUNTS_FEATURE, STAFF_ACCOUNTS_MIGRATIONS } from './migrations';
 import { actorOf, fail, ok, type AuditSink, type AuthResult, type StaffIdentity } from './types';
 
 export interface Exposure {
@@ -34,7 +32,6 @@ export function checkExposure(e: { bind: unknown; port?: unknown; names?: unknow
 
 export function createExposureSetting(options: { db: Database.Database; clock: Clock; audit?: AuditSink }) {
   const { db, clock } = options;
-  applyFeatureMigrations(db, STAFF_ACCOUNTS_FEATURE, STAFF_ACCOUNTS_MIGRATIONS);
   const get = db.prepare(`SELECT bind, port, names FROM host_exposure WHERE id = 1`);
   const set = db.prepare(
     `INSERT INTO host_exposure (id, bind, port, names, updated_at, updated_by) VALUES (1, @bind, @port, @names, @at, @by)

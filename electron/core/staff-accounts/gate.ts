@@ -20,7 +20,8 @@ import {
   type IdentityResult,
   type WhoAmI,
 } from '../../../shared/api/auth';
-import type { ApiEventName, ApiResult, Role } from '../../../shared/api/index';
+import type { ApiEventName, ApiResult } from '../../../shared/api/index';
+import type { Caller } from '../feature';
 import type { Devices } from './devices';
 import type { ExposureSetting } from './exposure';
 import type { StaffAccounts } from './service';
@@ -28,8 +29,8 @@ import type { AuthResult, StaffIdentity } from './types';
 
 /** What the gate needs of the core: its request handler and its event subscriptions, by caller. */
 export interface GatedCore {
-  handle(caller: { role: Role; kioskId: string }, name: unknown, input: unknown): Promise<ApiResult<unknown>>;
-  subscribe(caller: { role: Role; kioskId: string }, push: (event: ApiEventName, payload: unknown) => void): () => void;
+  handle(caller: Caller, name: unknown, input: unknown): Promise<ApiResult<unknown>>;
+  subscribe(caller: Caller, push: (event: ApiEventName, payload: unknown) => void): () => void;
 }
 
 export interface OpenOptions {
@@ -130,10 +131,10 @@ export function createGate(options: GateOptions): Gate {
         if (device) return { kind: 'device', ...device };
         return o.base.kind === 'local-kiosk' ? { kind: 'local-kiosk', kioskId: o.base.kioskId } : { kind: 'anonymous' };
       };
-      const callerOf = (id: ConnectionIdentity): { role: Role; kioskId: string } | undefined => {
+      const callerOf = (id: ConnectionIdentity): Caller | undefined => {
         switch (id.kind) {
           case 'staff':
-            return { role: id.role, kioskId: 'staff-desk' };
+            return { role: id.role, kioskId: 'staff-desk', actor: { accountId: id.accountId, name: id.name } };
           case 'local-kiosk':
             return { role: 'kiosk', kioskId: id.kioskId };
           case 'device':

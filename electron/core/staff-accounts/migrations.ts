@@ -1,17 +1,13 @@
 /**
  * The staff-accounts feature's own schema: accounts, sign-in sessions, the first-run setup code, device
- * pairing codes and enrolled devices. Numbered and applied in order by `applyFeatureMigrations`; never edit a
- * released entry, add the next number.
+ * pairing codes, enrolled devices and the LAN exposure setting. Run by the core's migration runner
+ * (store/migrate.ts) when the feature is added; never edit a released entry, add the next number.
  */
-export interface FeatureMigration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from '../store/index';
 
 export const STAFF_ACCOUNTS_FEATURE = 'staff-accounts';
 
-export const STAFF_ACCOUNTS_MIGRATIONS: readonly FeatureMigration[] = [
+export const STAFF_ACCOUNTS_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'staff accounts, sign-in sessions, setup code, pairing codes, enrolled devices',

@@ -9,8 +9,6 @@ import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import { applyFeatureMigrations } from './feature-migrations';
-import { STAFF_ACCOUNTS_FEATURE, STAFF_ACCOUNTS_MIGRATIONS } from './migrations';
 import {
   checkSecret,
   codeKey,
@@ -115,7 +113,6 @@ export function createStaffAccounts(options: StaffAccountsOptions): StaffAccount
   const audit = options.audit ?? (() => {});
   const clients = createThrottle(clock, backoff);
   const nowMs = () => clock.now().getTime();
-  applyFeatureMigrations(db, STAFF_ACCOUNTS_FEATURE, STAFF_ACCOUNTS_MIGRATIONS);
 
   const q = {
     byName: db.prepare(`SELECT * FROM staff_accounts WHERE name = ?`),

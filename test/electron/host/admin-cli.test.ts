@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createClock, isClockError } from '../../../electron/core/clock';
+import { openDatabase } from '../../../electron/core/store/index';
 import { createStaffAccounts } from '../../../electron/core/staff-accounts/service';
 import { tempDir } from '../../helpers/temp';
 
@@ -34,7 +34,7 @@ describe('npm run admin', () => {
 
     const clock = createClock({});
     if (isClockError(clock)) throw new Error('clock');
-    const db = new Database(path.join(dataDir, 'kiosk.sqlite3'));
+    const db = openDatabase(dataDir);
     const accounts = createStaffAccounts({ db, clock });
     expect(await accounts.signIn({ name: 'sato hanako', secret: 'correct horse', client: 't' })).toMatchObject({
       ok: true,

@@ -108,7 +108,7 @@ describe('issue 8 attacks, over real sockets', () => {
       ok: false,
       error: { code: 'invalid-credentials' },
     });
-    expect(b.core.internals.sessions.get(tabletSession)?.state).toBe('choose-document');
+    expect(b.core.internals.checkin.sessions.get(tabletSession)?.state).toBe('choose-document');
     expect(
       impostor.messages.some((m) => m.kind === 'event' && (m.payload as { id?: string }).id === tabletSession),
     ).toBe(false);
@@ -203,8 +203,8 @@ describe('issue 8 attacks, over real sockets', () => {
     expect(
       await admin.request('admin.setOnlineMode', { mode: 'forced-offline', staff: 'Someone Else', reason: 'drill' }),
     ).toMatchObject({ ok: true });
-    const audit = JSON.stringify(b.core.internals.store.auditLog(50));
-    const transitions = JSON.stringify(b.core.internals.store.db.prepare('SELECT actor FROM transitions').all());
+    const audit = JSON.stringify(b.core.internals.audit.list(50));
+    const transitions = JSON.stringify(b.core.internals.db.prepare('SELECT actor FROM transitions').all());
     expect(audit + transitions).not.toMatch(/Dr\. Nobody|Someone Else/);
     expect(transitions).toContain('staff:Tanaka');
     expect(audit).toContain('admin:Sato');

@@ -72,8 +72,8 @@ describe('nothing a client does can end the host', () => {
   it('a handler that throws or rejects answers `internal`, closes that connection, and the host keeps serving', async () => {
     const rendererDir = tempDir('renderer-');
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
-    const gate = {
-      open(o: OpenOptions): GateConnection {
+    const core = {
+      connect(o: OpenOptions): GateConnection {
         return {
           identity: () => o.base,
           recheck() {},
@@ -86,7 +86,7 @@ describe('nothing a client does can end the host', () => {
         };
       },
     };
-    host = await startHost({ gate, rendererDir, port: 0 });
+    host = await startHost({ core, rendererDir, port: 0 });
     for (const name of ['boom.sync', 'boom.async']) {
       const c = await connect(host.url);
       const r = await c.request(name, {});

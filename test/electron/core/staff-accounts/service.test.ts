@@ -2,6 +2,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../../../electron/core/clock';
+import { migrateFeature } from '../../../../electron/core/store/index';
+import { STAFF_ACCOUNTS_FEATURE, STAFF_ACCOUNTS_MIGRATIONS } from '../../../../electron/core/staff-accounts/migrations';
 import { createDevices } from '../../../../electron/core/staff-accounts/devices';
 import { checkSecret, hashSecret, verifySecret } from '../../../../electron/core/staff-accounts/secrets';
 import { createStaffAccounts } from '../../../../electron/core/staff-accounts/service';
@@ -24,6 +26,7 @@ function manualClock(start = Date.parse('2026-11-25T09:00:00+09:00')) {
 function setup(extra: { idleMs?: number } = {}) {
   const file = path.join(tempDir('accounts-'), 'kiosk.sqlite3');
   const db = new Database(file);
+  migrateFeature(db, STAFF_ACCOUNTS_FEATURE, STAFF_ACCOUNTS_MIGRATIONS);
   const { clock, advance } = manualClock();
   const audit: AuditRecord[] = [];
   const accounts = createStaffAccounts({ db, clock, cost: FAST, audit: (e) => audit.push(e), ...extra });
