@@ -8,7 +8,7 @@ import type { WebSocket } from 'ws';
 import type { ConnectionIdentity, IdentityResult, WhoAmI } from '../../shared/api/auth';
 import { wireRequestSchema } from '../../shared/api/index';
 import type { Logger } from '../core/logger';
-import type { GateConnection } from '../core/staff-accounts/gate';
+import type { GateConnection, OpenOptions } from '../core/staff-accounts/gate';
 import { createRateLimiter, type ConnectionLimits } from './limits';
 
 type OutMessage =
@@ -26,7 +26,7 @@ export function serveWebSocket(
   options: {
     limits: ConnectionLimits;
     log: Logger;
-    open: (push: (event: string, payload: unknown) => void, onIdentity: (who: WhoAmI) => void) => GateConnection;
+    open: (push: OpenOptions['push'], onIdentity: (who: WhoAmI) => void) => GateConnection;
   },
 ): void {
   const { limits, log } = options;

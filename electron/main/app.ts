@@ -116,6 +116,13 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp |
     return undefined;
   }
 
+  // First run: the one-time code for the first admin goes to this machine's console (and to the admin
+  // window through auth.whoami), never to the kiosk screen.
+  const setupCode = core.internals?.identity?.setupCode();
+  if (setupCode)
+    console.log(
+      `[kiosk] No admin account yet. Open the admin screen on this machine and enter the one-time setup code ${setupCode} (or run: npm run admin -- create-admin --name "<name>")`,
+    );
   const ipc = createKioskIpc({ ipcMain, core, registry, log });
   const displays = screen.getAllDisplays();
   const manager = createWindowManager({

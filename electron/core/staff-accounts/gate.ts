@@ -40,7 +40,7 @@ export interface OpenOptions {
   client: string;
   /** Electron's own admin window on this machine: may see the first-run setup code. */
   console?: boolean;
-  push: (event: string, payload: unknown) => void;
+  push: (event: ApiEventName | typeof IDENTITY_EVENT, payload: unknown) => void;
   /** Who the connection is now, after it changed (also pushed as the IDENTITY_EVENT event). */
   onIdentity?: (who: WhoAmI) => void;
 }
