@@ -9,7 +9,8 @@
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { ApiError, ApiEventName, ApiResult } from '../../shared/api/index';
-import { IDENTITY_EVENT_NAME, IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../../shared/api/bridge';
+import type { IDENTITY_EVENT_NAME } from '../../shared/api/bridge';
+import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../../shared/api/bridge';
 import type { IdentityResult } from '../../shared/api/auth';
 import type { Core } from '../core/index';
 import type { GateConnection } from '../core/staff-accounts/index';
