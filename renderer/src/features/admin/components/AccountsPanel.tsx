@@ -37,7 +37,7 @@ export function AccountsPanel() {
     reload();
   };
   return (
-    <section className="panel" aria-labelledby={`${id}-title`}>
+    <section className="panel admin-wide" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('admin.accounts.title')}</h2>
       <p className="quiet">{t('admin.accounts.help')}</p>
       <table className="admin-table">
