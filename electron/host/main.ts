@@ -1,38 +1,24 @@
 /**
  * `npm run serve`: the browser host only. Prints the kiosk, staff and admin URLs (and, on first run, the
  * one-time setup code for the first admin — on this console only) and runs until stopped.
- * Environment: KIOSK_PORT, KIOSK_DATA_DIR, KIOSK_NOW, KIOSK_ONSHI_DIR (contracts §3); KIOSK_BIND and
- * KIOSK_LAN_PORT (expose on the clinic LAN over TLS, overriding the admin setting; KIOSK_BIND=off forces
- * loopback only), KIOSK_TLS_CERT / KIOSK_TLS_KEY (the clinic's own certificate).
+ * Environment: read once by ../config.ts (KIOSK_PORT, KIOSK_DATA_DIR, KIOSK_NOW, KIOSK_ONSHI_DIR, and the LAN
+ * ones: KIOSK_BIND, KIOSK_LAN_PORT, KIOSK_LAN_NAMES, KIOSK_TLS_CERT / KIOSK_TLS_KEY).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readRuntimeConfig } from '../config';
 import { createCore, defaultDataDir } from '../core/index';
 import { createLogger } from '../core/logger';
-import { checkExposure, type Exposure } from '../core/staff-accounts/exposure';
 import { startHost, type LanOptions } from './server';
 import { certificateNames, loadOrCreateTls } from './tls';
-
-function lanFromEnv(env: NodeJS.ProcessEnv): Exposure | 'off' | undefined {
-  const bind = env.KIOSK_BIND?.trim();
-  if (!bind) return undefined;
-  if (bind === 'off' || bind === '127.0.0.1') return 'off';
-  const e = checkExposure({
-    bind,
-    port: env.KIOSK_LAN_PORT ?? undefined,
-    names: (env.KIOSK_LAN_NAMES ?? '').split(','),
-  });
-  if (typeof e === 'string') throw new Error(`KIOSK_BIND / KIOSK_LAN_PORT: ${e}`);
-  return e;
-}
 
 async function main() {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = process.env.KIOSK_RENDERER_DIR ?? path.resolve(here, '../renderer');
-  const dataDir = process.env.KIOSK_DATA_DIR ?? defaultDataDir();
-  const port = process.env.KIOSK_PORT ? Number(process.env.KIOSK_PORT) : 5180;
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`KIOSK_PORT is not a port: ${process.env.KIOSK_PORT}`);
+  const { config, warnings, errors } = readRuntimeConfig(process.env, { dataDir: defaultDataDir() });
+  for (const w of warnings) console.warn(`[kiosk] ${w}`);
+  if (errors.length) throw new Error(errors.join('; '));
+  const { dataDir, port } = config;
   const log = createLogger({ dir: path.join(dataDir, 'logs'), scope: 'host' });
   // Nothing a client does may end the process: anything that escapes is logged and the host keeps serving.
   process.on('uncaughtException', (e) =>
@@ -42,18 +28,20 @@ async function main() {
     log.error('unhandled rejection (host keeps running)', { error: e instanceof Error ? e.message : String(e) }),
   );
 
-  const core = await createCore({ dataDir, now: process.env.KIOSK_NOW, onshiDir: process.env.KIOSK_ONSHI_DIR });
+  const core = await createCore({
+    dataDir,
+    ...(config.now ? { now: config.now } : {}),
+    ...(config.onshiDir ? { onshiDir: config.onshiDir } : {}),
+  });
   const { clock, identity } = core.internals;
 
-  const fromEnv = lanFromEnv(process.env);
-  const exposure = fromEnv === 'off' ? undefined : (fromEnv ?? identity.exposure.get());
+  const exposure = config.lan === 'off' ? undefined : (config.lan ?? identity.exposure.get());
   let lan: LanOptions | undefined;
   let fingerprint: string | undefined;
   if (exposure) {
     const tls = await loadOrCreateTls({
       dataDir,
-      certFile: process.env.KIOSK_TLS_CERT,
-      keyFile: process.env.KIOSK_TLS_KEY,
+      ...(config.tls ?? {}),
       bindHost: exposure.bind,
       names: exposure.names,
       now: clock.now(),
@@ -72,7 +60,7 @@ async function main() {
   identity.reportServed({
     ...(host.lanUrl ? { lanUrl: host.lanUrl } : {}),
     ...(fingerprint ? { tlsFingerprint: fingerprint } : {}),
-    ...(fromEnv ? { fromEnvironment: true } : {}),
+    ...(config.lan ? { fromEnvironment: true } : {}),
   });
   const st = core.internals.settings.get();
   console.log(`[kiosk] browser host on ${host.url} (data: ${dataDir})`);

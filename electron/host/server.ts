@@ -18,19 +18,9 @@ import type { Logger } from '../core/logger';
 import { hostAllowed, isLoopbackAddress, LOOPBACK_NAMES, originAllowed, type AllowList } from './headers';
 import { serveWebSocket } from './connection';
 import { DEFAULT_LIMITS, type ConnectionLimits } from './limits';
+import { CONTENT_SECURITY_POLICY } from '../csp';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

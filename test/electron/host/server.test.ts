@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveStatic } from '../../../electron/host/server';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/csp';
 import { bootHost, connect, signIn, type Booted } from '../../helpers/host';
 
 let booted: Booted | undefined;
@@ -17,7 +18,8 @@ describe('browser host', () => {
       const res = await fetch(h.url + p);
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('<title>kiosk</title>');
-      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      // The production policy (electron/csp.ts), the same the Electron shell sends.
+      expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
       expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     }
     expect((await fetch(h.url + '/assets/app.js')).headers.get('content-type')).toContain('javascript');
