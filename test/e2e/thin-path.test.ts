@@ -4,7 +4,16 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/csp';
-import { LANDSCAPE, PORTRAIT, SHOTS, launchChromium, startHostProcess, type HostProcess } from './harness';
+import {
+  LANDSCAPE,
+  PORTRAIT,
+  SHOTS,
+  createAccount,
+  launchChromium,
+  signInPage,
+  startHostProcess,
+  type HostProcess,
+} from './harness';
 
 let browser: Browser;
 let host: HostProcess | undefined;
@@ -52,7 +61,9 @@ const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as 
 async function startCheckIn(page: Page) {
   await page.getByRole('button', { name: /受付をはじめる/ }).click();
   await page.getByRole('button', { name: /マイナ保険証（カード）/ }).click();
-  await expect.poll(() => page.getByRole('heading', { name: /カード/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.getByRole('heading', { name: /カード/ }).count(), { timeout: 10_000 })
+    .toBeGreaterThan(0);
 }
 
 async function presentMainPersona(page: Page) {
@@ -69,6 +80,7 @@ describe('kiosk end to end (browser host + Chromium)', () => {
     await recordCspViolations(staff);
     await kiosk.goto(host.url + '/');
     await staff.goto(host.url + '/staff');
+    await signInPage(staff, await createAccount(host, { name: '受付 一郎', role: 'staff', secret: '739154' }));
     await kiosk.getByRole('button', { name: /受付をはじめる/ }).waitFor();
     await expectShippedFont(kiosk);
     await shot(kiosk, 'start-portrait');
@@ -95,7 +107,16 @@ describe('kiosk end to end (browser host + Chromium)', () => {
     await shot(kiosk, 'completed-landscape');
 
     // The receptionist's console saw it arrive without reloading.
-    await expect.poll(() => staff.getByRole('row').filter({ hasText: /受付済|完了/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        () =>
+          staff
+            .getByRole('row')
+            .filter({ hasText: /受付済|完了/ })
+            .count(),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
     await shot(staff, 'staff-console');
     // The pages ran under the production policy (electron/csp.ts) without a single violation.
     expect((await fetch(host.url + '/')).headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
