@@ -92,7 +92,10 @@ describe('kiosk end to end (browser host + Chromium)', () => {
     // Wait for the state (each document button on screen), never for time: the click's answer may take a
     // while on a busy machine.
     for (const name of ['マイナ保険証', '資格確認書', '健康保険証', '資格情報のお知らせ', 'マイナポータル']) {
-      await kiosk.getByRole('button', { name: new RegExp(name) }).first().waitFor({ timeout: 15_000 });
+      await kiosk
+        .getByRole('button', { name: new RegExp(name) })
+        .first()
+        .waitFor({ timeout: 15_000 });
     }
     await shot(kiosk, 'choose-document-portrait');
     await kiosk.getByRole('button', { name: /マイナ保険証（カード）/ }).click();
