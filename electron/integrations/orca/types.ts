@@ -71,6 +71,7 @@ export interface AcceptanceListEntry {
   departmentCode?: string;
   physicianCode?: string;
   patientId: string;
+  kanaName?: string;
 }
 
 export interface OrcaDepartment {

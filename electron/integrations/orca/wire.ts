@@ -308,7 +308,7 @@ const listEntry = z.object({
   acceptancetime: time,
   departmentcode: optionalText(10),
   physiciancode: optionalText(20),
-  patientinformation: z.object({ patientid: code }),
+  patientinformation: z.object({ patientid: code, wholenameinkana: optionalText(200) }),
 });
 
 /** acceptlstv2 → today's acceptances (Api_Result 00; '21'-style "none" answers give an empty list). */
@@ -327,6 +327,7 @@ export function parseAcceptanceList(tree: {
         acceptanceId: e.acceptanceid,
         acceptanceTime: e.acceptancetime,
         patientId: e.patientinformation.patientid,
+        ...(e.patientinformation.wholenameinkana ? { kanaName: e.patientinformation.wholenameinkana } : {}),
         ...(e.departmentcode ? { departmentCode: e.departmentcode } : {}),
         ...(e.physiciancode ? { physicianCode: e.physiciancode } : {}),
       })),
