@@ -38,6 +38,8 @@ export interface OrcaClientConfig {
   password: string;
   /** WebORCA: the PKCS#12 client certificate and its passphrase. */
   clientCertificate?: { pfx: Buffer; passphrase?: string };
+  /** Extra CA certificate(s) to trust for an https ORCA with its own CA (PEM). */
+  ca?: Buffer;
   /** 'auto' (default): JSON, and xml2 from then on if this ORCA does not speak JSON. */
   format?: 'auto' | 'json' | 'xml';
   /** Per HTTP call. Default 10 s. */
@@ -144,6 +146,7 @@ export function createOrcaClient(config: OrcaClientConfig): OrcaClient {
           ...(config.clientCertificate
             ? { pfx: config.clientCertificate.pfx, passphrase: config.clientCertificate.passphrase }
             : {}),
+          ...(config.ca ? { ca: config.ca } : {}),
         },
         (res) => {
           const chunks: Buffer[] = [];

@@ -6,6 +6,7 @@
  * that makes a re-send unsafe without asking first). Used by the tests and by `npm start`'s demo.
  */
 import http from 'node:http';
+import https from 'node:https';
 import type { Socket } from 'node:net';
 import { bodyToTree, normaliseJson, type Tree } from './wire';
 import { SIM_DEPARTMENTS, SIM_PHYSICIANS, simPatients, type SimPatient } from './simulator-data';
@@ -32,6 +33,8 @@ export interface OrcaSimulatorOptions {
   newPatients?: boolean;
   /** Older ORCA: ignores ?format=json and answers xml2, refuses JSON bodies with 400. Default true. */
   jsonSupported?: boolean;
+  /** WebORCA-style HTTPS that requires a client certificate signed by `ca`. */
+  tls?: { key: Buffer; cert: Buffer; ca: Buffer };
   /** "today" for Information_Date; default the request's Acceptance_Date or 1970-01-01. */
   today?: () => string;
 }
@@ -358,7 +361,7 @@ export async function startOrcaSimulator(options: OrcaSimulatorOptions = {}): Pr
     }
   }
 
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.headers.authorization !== expected) {
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="ORCA"' }).end();
@@ -406,10 +409,13 @@ export async function startOrcaSimulator(options: OrcaSimulatorOptions = {}): Pr
       if (slowMs > 0) setTimeout(send, slowMs);
       else send();
     });
-  });
+  };
+  const server = options.tls
+    ? https.createServer({ ...options.tls, requestCert: true, rejectUnauthorized: true }, handler)
+    : http.createServer(handler);
 
   const sockets = new Set<Socket>();
-  server.on('connection', (s) => {
+  server.on(options.tls ? 'secureConnection' : 'connection', (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
@@ -422,7 +428,7 @@ export async function startOrcaSimulator(options: OrcaSimulatorOptions = {}): Pr
   let listening = true;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     acceptances,
     patients,
