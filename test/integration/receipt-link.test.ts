@@ -159,6 +159,22 @@ describe('receipt link → ORCA (simulator over HTTP)', () => {
     expect(sim.acceptances.map((a) => a.patientId)).toEqual(['00002', '00001']);
   });
 
+  it('queued before the admin chose the default 診療科 / 医師: waits (alert says why), then uses the defaults', async () => {
+    const { sim, link, settings } = await setup({
+      settings: { departmentCode: '', physicianCode: '' },
+      deps: { stuckAfter: { attempts: 2, ms: 60_000 } },
+    });
+    link.start();
+    link.enqueueRegistration({ checkinId: 'd1', completedAt, identity: { patientNumber: '1' } });
+    await waitFor(() => link.alert().stuck, 'stuck alert');
+    expect(link.alert()).toMatchObject({ reason: 'orca-not-configured', pending: 1 });
+    settings.departmentCode = '03';
+    settings.physicianCode = '10002';
+    link.kick();
+    await waitFor(() => link.status('d1')?.state === 'registered', 'registration');
+    expect(sim.acceptances[0]).toMatchObject({ departmentCode: '03', physicianCode: '10002' });
+  });
+
   it('ORCA down, 50 check-ins, ORCA back (busy, lost answers) → 50 registrations in order, 0 twice, 0 lost', async () => {
     sim = await startOrcaSimulator({ patients: simBulkPatients(50), duplicateCheck: false });
     const h = linkHarness(sim.url, { deps: { stuckAfter: { attempts: 3, ms: 60_000 } } });

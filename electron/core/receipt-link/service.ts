@@ -135,6 +135,7 @@ export function createReceiptLink(deps: ReceiptLinkDeps) {
     logger,
     client: deps.client,
     medicalInformation: () => deps.settings().medicalInformation,
+    defaults: () => ({ departmentCode: deps.settings().departmentCode, physicianCode: deps.settings().physicianCode }),
     backoff,
     changed,
   });

@@ -195,6 +195,8 @@ export interface LinkStore {
   /** The oldest job still to be worked on (waiting or sending), whatever its next attempt time. */
   head(): LinkJob | undefined;
   update(seq: number, patch: JobPatch, now: string): void;
+  /** Fill in the department / doctor of a job queued before the admin chose the defaults. */
+  setDefaults(seq: number, departmentCode: string, physicianCode: string): void;
   list(options?: { since?: string; limit?: number }): LinkJob[];
   pendingCount(): number;
   transaction<T>(fn: () => T): T;
@@ -213,6 +215,9 @@ export function createLinkStore(db: Database.Database): LinkStore {
   const head = db.prepare("SELECT * FROM receipt_link_jobs WHERE state IN ('waiting', 'sending') ORDER BY seq LIMIT 1");
   const pending = db.prepare("SELECT COUNT(*) AS n FROM receipt_link_jobs WHERE state IN ('waiting', 'sending')");
   const list = db.prepare('SELECT * FROM receipt_link_jobs WHERE created_at >= ? ORDER BY seq DESC LIMIT ?');
+  const setDefaults = db.prepare(
+    "UPDATE receipt_link_jobs SET department_code = ?, physician_code = ? WHERE seq = ? AND (department_code = '' OR physician_code = '') AND state IN ('waiting', 'sending')",
+  );
   const columns: Record<keyof JobPatch, string> = {
     state: 'state',
     identity: 'identity',
@@ -257,6 +262,9 @@ export function createLinkStore(db: Database.Database): LinkStore {
         params[key] = Array.isArray(value) ? JSON.stringify(value) : value;
       }
       db.prepare(`UPDATE receipt_link_jobs SET ${sets.join(', ')} WHERE seq = @seq`).run(params);
+    },
+    setDefaults(seq, departmentCode, physicianCode) {
+      setDefaults.run(departmentCode, physicianCode, seq);
     },
     list(options = {}) {
       return list

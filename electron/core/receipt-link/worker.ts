@@ -21,6 +21,8 @@ export interface WorkerDeps {
   logger: Logger;
   client: () => OrcaClient | undefined;
   medicalInformation?: () => string | undefined;
+  /** The clinic's current default 診療科 / 医師, for jobs queued before the admin chose them. */
+  defaults: () => { departmentCode: string; physicianCode: string };
   backoff: { baseMs: number; maxMs: number };
   changed: (checkinId: string) => void;
 }
@@ -112,7 +114,19 @@ export function createWorker(deps: WorkerDeps) {
     return { ok: true, ...(entry ? { entry } : {}) };
   }
 
-  async function stepRegister(client: OrcaClient, job: LinkJob): Promise<StepResult> {
+  async function stepRegister(client: OrcaClient, queued: LinkJob): Promise<StepResult> {
+    let job = queued;
+    if (!job.departmentCode || !job.physicianCode) {
+      const d = deps.defaults();
+      if (!d.departmentCode || !d.physicianCode)
+        return retryLater(
+          job,
+          { code: 'not-configured', message: 'choose the default 診療科 and 医師 in the admin settings' },
+          job.state === 'sending' ? 'sending' : 'waiting',
+        );
+      store.setDefaults(job.seq, d.departmentCode, d.physicianCode);
+      job = { ...job, departmentCode: d.departmentCode, physicianCode: d.physicianCode };
+    }
     if (job.state === 'sending') {
       const existing = await findExisting(client, job);
       if (!existing.ok) return retryLater(job, existing.error, 'sending');
