@@ -11,9 +11,10 @@ import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { OrcaClient } from '../../integrations/orca/client';
-import type { PatientCandidate, PatientIdentity } from '../../integrations/orca/find-patient';
+import type { PatientIdentity } from '../../integrations/orca/find-patient';
+import type { LinkState, LinkStatus, QueueAlert } from '../../../shared/receipt-link/index';
 import { RECEIPT_LINK_MIGRATIONS, migrateFeature } from './migrations';
-import { createLinkStore, type LinkJob, type LinkReason } from './store';
+import { createLinkStore, type LinkJob } from './store';
 import { createWorker, type StepResult } from './worker';
 
 export interface ReceiptLinkSettings {
@@ -35,29 +36,7 @@ export interface CheckInCompleted {
   identity: PatientIdentity;
 }
 
-/** What staff see for one check-in. */
-export type LinkState = 'registered' | 'waiting' | 'failed' | 'needs-staff' | 'cancelled' | 'by-hand';
-export interface LinkStatus {
-  checkinId: string;
-  state: LinkState;
-  reason?: LinkReason;
-  detail?: string;
-  acceptanceId?: string;
-  patientId?: string;
-  warnings: string[];
-  candidates: PatientCandidate[];
-  attempts: number;
-  updatedAt: string;
-}
-
-export interface QueueAlert {
-  /** The head job has been failing for a while (ORCA down, wrong password, …). */
-  stuck: boolean;
-  pending: number;
-  since?: string;
-  reason?: LinkReason;
-  detail?: string;
-}
+export type { LinkState, LinkStatus, QueueAlert };
 
 export type StaffActionResult =
   { ok: true; status: LinkStatus } | { ok: false; code: 'not-found' | 'not-allowed' | 'invalid'; message: string };

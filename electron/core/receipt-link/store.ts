@@ -5,25 +5,14 @@
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { PatientCandidate, PatientIdentity } from '../../integrations/orca/find-patient';
+import type { PatientIdentity } from '../../integrations/orca/find-patient';
+import { LINK_REASONS, type LinkReason, type PatientCandidate } from '../../../shared/receipt-link/index';
 
 export type JobState =
   'waiting' | 'sending' | 'registered' | 'cancelled' | 'done' | 'needs-staff' | 'failed' | 'by-hand';
 export type JobKind = 'register' | 'cancel';
 
-/** Why a job waits for staff or keeps retrying. */
-export type LinkReason =
-  | 'ambiguous-patient'
-  | 'patient-mismatch'
-  | 'unknown-patient'
-  | 'no-identity'
-  | 'orca-rejected'
-  | 'orca-unreachable'
-  | 'orca-busy'
-  | 'orca-auth'
-  | 'orca-bad-response'
-  | 'orca-not-configured'
-  | 'cancel-by-hand';
+export type { LinkReason };
 
 export interface LinkJob {
   seq: number;
@@ -94,19 +83,7 @@ const rowSchema = z
     warnings: jsonText(z.array(z.string())),
     candidates: jsonText(z.array(candidateSchema)),
     reason: z
-      .enum([
-        'ambiguous-patient',
-        'patient-mismatch',
-        'unknown-patient',
-        'no-identity',
-        'orca-rejected',
-        'orca-unreachable',
-        'orca-busy',
-        'orca-auth',
-        'orca-bad-response',
-        'orca-not-configured',
-        'cancel-by-hand',
-      ])
+      .enum(LINK_REASONS)
       .nullable()
       .transform((v) => v ?? undefined),
     detail: opt,

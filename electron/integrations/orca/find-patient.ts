@@ -8,6 +8,7 @@
  */
 import type { OrcaClient } from './client';
 import type { OrcaError, OrcaPatient } from './types';
+import type { PatientCandidate } from '../../../shared/receipt-link/index';
 
 export interface PatientIdentity {
   /** 診察券 number as read or typed (digits). */
@@ -19,13 +20,8 @@ export interface PatientIdentity {
   sex?: '1' | '2';
 }
 
-/** What staff see about a candidate: enough to tell people apart, nothing more. */
-export interface PatientCandidate {
-  patientId: string;
-  kanaName: string;
-  birthDate: string;
-  sex?: '1' | '2';
-}
+/** What staff see about a candidate: enough to tell people apart, nothing more (shared with the windows). */
+export type { PatientCandidate };
 
 export type PatientMatch =
   | { kind: 'found'; patient: OrcaPatient; by: 'number' | 'name' }
