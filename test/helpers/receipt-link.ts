@@ -8,6 +8,8 @@ import {
   type ReceiptLinkSettings,
 } from '../../electron/core/receipt-link/service';
 import { createOrcaClient } from '../../electron/integrations/orca/client';
+import { RECEIPT_LINK_MIGRATIONS } from '../../electron/core/receipt-link/migrations';
+import { migrateFeature } from '../../electron/core/store/index';
 import { tempDir } from './temp';
 
 export function testClock(start = '2026-11-25T09:00:00+09:00'): Clock {
@@ -38,6 +40,7 @@ export function linkHarness(
 ) {
   const dir = options.dir ?? tempDir('kiosk-orca-');
   const db = openDb(path.join(dir, 'kiosk.sqlite3'));
+  migrateFeature(db, 'receipt-link', RECEIPT_LINK_MIGRATIONS);
   const audits: { actor: string; action: string; subject: string; detail?: string }[] = [];
   const settings: ReceiptLinkSettings = {
     enabled: true,

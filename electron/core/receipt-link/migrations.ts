@@ -1,14 +1,8 @@
 /**
- * The receipt-link feature's own schema: numbered, transactional, append-only. Applied versions are recorded
- * per feature in `feature_schema` so this list is independent of the core store's `user_version`.
+ * The receipt-link feature's own schema: numbered within the feature, append-only (store/migrate.ts runs
+ * them, each in one transaction with its version row).
  */
-import type Database from 'better-sqlite3';
-
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from '../store/index';
 
 export const RECEIPT_LINK_MIGRATIONS: readonly Migration[] = [
   {
@@ -46,23 +40,9 @@ export const RECEIPT_LINK_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX receipt_link_pending ON receipt_link_jobs(state, seq);
     `,
   },
+  {
+    version: 2,
+    name: 'receipt-link settings (ORCA connection, defaults, exporter), password kept only here',
+    sql: `CREATE TABLE receipt_link_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);`,
+  },
 ];
-
-/** Applies the migrations not yet applied, each in its own transaction. Returns the version reached. */
-export function migrateFeature(db: Database.Database, feature: string, migrations: readonly Migration[]): number {
-  db.exec('CREATE TABLE IF NOT EXISTS feature_schema (feature TEXT PRIMARY KEY, version INTEGER NOT NULL)');
-  const row = db.prepare('SELECT version FROM feature_schema WHERE feature = ?').get(feature);
-  let current =
-    typeof row === 'object' && row !== null && 'version' in row && typeof row.version === 'number' ? row.version : 0;
-  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare(
-        'INSERT INTO feature_schema (feature, version) VALUES (?, ?) ON CONFLICT(feature) DO UPDATE SET version = excluded.version',
-      ).run(feature, m.version);
-    })();
-    current = m.version;
-  }
-  return current;
-}

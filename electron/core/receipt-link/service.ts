@@ -4,8 +4,8 @@
  * registers a check-in twice (see worker.ts). Staff see each check-in's link state, retry, or record that
  * they registered it by hand (audited); the queue raises an alert when it is stuck.
  *
- * Narrow dependencies on purpose (a Database, the Clock, the Logger, a client factory, callbacks), so the
- * core wires it in a few lines.
+ * Narrow dependencies on purpose (a Database, the Clock, the Logger, a client factory, callbacks). The
+ * tables come from ./migrations (run by the core before this is created).
  */
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
@@ -13,7 +13,6 @@ import type { Logger } from '../logger';
 import type { OrcaClient } from '../../integrations/orca/client';
 import type { PatientIdentity } from '../../integrations/orca/find-patient';
 import type { LinkState, LinkStatus, QueueAlert } from '../../../shared/receipt-link/index';
-import { RECEIPT_LINK_MIGRATIONS, migrateFeature } from './migrations';
 import { createLinkStore, type LinkJob } from './store';
 import { createWorker, type StepResult } from './worker';
 
@@ -98,7 +97,6 @@ export function statusOf(register: LinkJob | undefined, cancel: LinkJob | undefi
 }
 
 export function createReceiptLink(deps: ReceiptLinkDeps) {
-  migrateFeature(deps.db, 'receipt-link', RECEIPT_LINK_MIGRATIONS);
   const store = createLinkStore(deps.db);
   const { clock, logger } = deps;
   const backoff = deps.backoff ?? { baseMs: 1000, maxMs: 60_000 };
