@@ -12,6 +12,9 @@ import { decideEligibility } from '../../shared/eligibility/index';
 import { buildClinicTimeline } from '../../shared/eligibility/policy';
 import type { RuleTimeline } from '../../shared/eligibility/timeline';
 import type { Settings } from '../../shared/settings';
+import { startOrcaSimulator, type OrcaSimulator } from '../integrations/orca/simulator';
+import { simPatientsFrom } from '../integrations/orca/simulator-data';
+import { defaultPersonas, resolveDate } from '../terminal/personas';
 import { createTerminalSimulator, type TerminalSimulator } from '../terminal/simulator';
 import { createTerminalStore, terminalMigrations } from '../terminal/store';
 import { createTerminalTransport, type TerminalTransport } from '../terminal/transport';
@@ -25,6 +28,7 @@ import type { Caller, EmitEvent } from './feature';
 import { createLogger, type Logger } from './logger';
 import { createOnlineMonitor, linkTerminalHealth, type OnlineMonitor } from './monitor';
 import { dispatch } from './requests';
+import { receiptLinkFeature, type ReceiptLinkFeature } from './receipt-link/index';
 import { reverifyFeature, type Reverify } from './reverify/index';
 import { settingsFeature, type SettingsService } from './settings/index';
 import { statusFeature } from './status/index';
@@ -43,6 +47,8 @@ export interface CoreOptions {
   /** Tests inject their own terminal transport. */
   terminal?: TerminalTransport;
   logToConsole?: boolean;
+  /** false: no embedded ORCA simulator even in the demo. */
+  orcaDemo?: boolean;
 }
 
 export interface Core {
@@ -63,6 +69,9 @@ export interface Core {
     log: Logger;
     /** The embedded terminal simulator, when KIOSK_ONSHI_DIR is unset and no transport was injected. */
     simulator?: TerminalSimulator;
+    receiptLink: ReceiptLinkFeature;
+    /** The demo's embedded ORCA simulator (with the terminal simulator, when KIOSK_ORCA_URL is unset). */
+    orcaSimulator?: OrcaSimulator;
   };
 }
 
@@ -179,6 +188,28 @@ async function compose(
     log: log.child('reverify'),
     intervalMs: s0.reverifyIntervalMs,
   });
+  // The demo's ORCA: with the embedded terminal simulator and no KIOSK_ORCA_URL, an ORCA simulator that knows
+  // the demo personas, used by the receipt link until an admin configures a real ORCA.
+  let orcaSimulator: OrcaSimulator | undefined;
+  if (simulator && !process.env.KIOSK_ORCA_URL && options.orcaDemo !== false) {
+    const people = defaultPersonas().flatMap((p) =>
+      p.people.map((x) => ({ name: x.name, nameKana: x.nameKana, birthDate: resolveDate(x.birthDate, clock.today()) })),
+    );
+    const orca = await startOrcaSimulator({ patients: simPatientsFrom(people), today: () => clock.today() });
+    orcaSimulator = orca;
+    cleanup.push(() => orca.stop());
+  }
+  const receiptLink = app.add(receiptLinkFeature, {
+    audit,
+    clock,
+    log: log.child('receipt-link'),
+    sessions: checkin.sessions,
+    env: process.env,
+    demo: () =>
+      orcaSimulator
+        ? { url: orcaSimulator.url, user: 'ormaster', password: 'ormaster', departmentCode: '01', physicianCode: '10001' }
+        : undefined,
+  });
   const demo = app.add(demoFeature, { ...(simulator ? { simulator } : {}), enabled: () => settings.get().demoPanel });
   app.add(statusFeature, { audit, clock, monitor, settings, readerKind: terminal.kind, demoAvailable: demo.available });
 
@@ -208,6 +239,8 @@ async function compose(
       terminal,
       log,
       ...(simulator ? { simulator } : {}),
+      receiptLink,
+      ...(orcaSimulator ? { orcaSimulator } : {}),
     },
     handle: (caller, name, input) =>
       dispatch(

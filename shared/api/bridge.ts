@@ -49,6 +49,14 @@ export const REQUEST_NAMES = [
   'staff.reverifications',
   'admin.getSettings',
   'admin.updateSettings',
+  'staff.receiptLinks',
+  'staff.receiptLinkAlert',
+  'staff.receiptLinkRetry',
+  'staff.receiptLinkByHand',
+  'staff.receiptLinkCancel',
+  'admin.receiptLinkSettings',
+  'admin.updateReceiptLinkSettings',
+  'admin.orcaChoices',
 ] as const satisfies readonly RequestName[];
 export const EVENT_NAMES = [
   'session.updated',
@@ -56,6 +64,8 @@ export const EVENT_NAMES = [
   'reader.unmatched',
   'reverify.updated',
   'settings.changed',
+  'receiptLink.updated',
+  'receiptLink.alert',
 ] as const satisfies readonly ApiEventName[];
 
 type ListedAll<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };

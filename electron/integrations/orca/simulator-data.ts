@@ -131,3 +131,24 @@ export function simBulkPatients(count: number, firstId = 100): SimPatient[] {
 function toFullWidthDigits(s: string): string {
   return s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 }
+
+/** Demo: the terminal simulator's people as ORCA patients (ids from 00101), so demo check-ins register. */
+export function simPatientsFrom(people: { name: string; nameKana: string; birthDate: string; sex?: string }[]): SimPatient[] {
+  const seen = new Set<string>();
+  const out: SimPatient[] = [];
+  for (const p of people) {
+    const kanaName = p.nameKana.normalize('NFKC').replace(/ /g, '\u3000');
+    const key = `${kanaName}|${p.birthDate}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      patientId: String(101 + out.length).padStart(5, '0'),
+      name: p.name,
+      kanaName,
+      birthDate: p.birthDate,
+      sex: p.sex === 'female' || p.sex === '2' ? '2' : '1',
+      insurance: [kyokai('0001')],
+    });
+  }
+  return out;
+}
