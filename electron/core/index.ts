@@ -207,7 +207,13 @@ async function compose(
     env: process.env,
     demo: () =>
       orcaSimulator
-        ? { url: orcaSimulator.url, user: 'ormaster', password: 'ormaster', departmentCode: '01', physicianCode: '10001' }
+        ? {
+            url: orcaSimulator.url,
+            user: 'ormaster',
+            password: 'ormaster',
+            departmentCode: '01',
+            physicianCode: '10001',
+          }
         : undefined,
   });
   const demo = app.add(demoFeature, { ...(simulator ? { simulator } : {}), enabled: () => settings.get().demoPanel });

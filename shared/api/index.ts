@@ -157,13 +157,14 @@ export const requests = {
   },
   /** Staff registered (or cancelled) it in ORCA themselves. */
   'staff.receiptLinkByHand': {
-    input: z
-      .object({ checkinId: id, acceptanceId: orcaAcceptanceId.optional(), staff: staffName, reason })
-      .strict(),
+    input: z.object({ checkinId: id, acceptanceId: orcaAcceptanceId.optional(), staff: staffName, reason }).strict(),
     roles: ['staff', 'admin'],
   },
   /** Cancel the check-in's 受付 in ORCA (acceptmodv2 02), e.g. the patient left. */
-  'staff.receiptLinkCancel': { input: z.object({ checkinId: id, staff: staffName, reason }).strict(), roles: ['staff', 'admin'] },
+  'staff.receiptLinkCancel': {
+    input: z.object({ checkinId: id, staff: staffName, reason }).strict(),
+    roles: ['staff', 'admin'],
+  },
   'admin.receiptLinkSettings': { input: z.object({}).strict(), roles: ['admin'] },
   'admin.updateReceiptLinkSettings': {
     input: z.object({ settings: receiptLinkSettingsInputSchema, staff: staffName, reason }).strict(),

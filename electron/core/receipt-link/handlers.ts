@@ -48,7 +48,14 @@ export function linkHandlers(d: LinkHandlerDeps): Pick<RequestTable, LinkRequest
     'staff.receiptLinkAlert': () => ok(link.alert()),
     'staff.receiptLinkRetry': (_ctx, { checkinId, patientId, staff, reason }) => {
       const r = link.retry(checkinId, `staff:${staff}`, patientId ? { patientId } : {});
-      if (r.ok) audit.write({ at: clock.nowIso(), actor: `staff:${staff}`, action: 'receipt-link.retry.reason', subject: checkinId, detail: reason });
+      if (r.ok)
+        audit.write({
+          at: clock.nowIso(),
+          actor: `staff:${staff}`,
+          action: 'receipt-link.retry.reason',
+          subject: checkinId,
+          detail: reason,
+        });
       return result(r);
     },
     'staff.receiptLinkByHand': (_ctx, { checkinId, acceptanceId, staff, reason }) =>
@@ -58,7 +65,13 @@ export function linkHandlers(d: LinkHandlerDeps): Pick<RequestTable, LinkRequest
       if (!s) return fail('not-found', 'no such check-in');
       const st = link.enqueueCancel(checkinId);
       if (!st) return fail('not-found', 'this check-in has no ORCA link');
-      audit.write({ at: now, actor: `staff:${staff}`, action: 'receipt-link.cancel', subject: checkinId, detail: reason });
+      audit.write({
+        at: now,
+        actor: `staff:${staff}`,
+        action: 'receipt-link.cancel',
+        subject: checkinId,
+        detail: reason,
+      });
       d.cancelExport(s);
       return ok(st);
     },
@@ -68,7 +81,12 @@ export function linkHandlers(d: LinkHandlerDeps): Pick<RequestTable, LinkRequest
       if (!u.ok) return fail('invalid-payload', u.message);
       if (u.changed.length) {
         // The password itself never goes into the audit log.
-        audit.write({ at: now, actor: `admin:${staff}`, action: 'settings.receipt-link', detail: `${u.changed.join(', ')}: ${reason}` });
+        audit.write({
+          at: now,
+          actor: `admin:${staff}`,
+          action: 'settings.receipt-link',
+          detail: `${u.changed.join(', ')}: ${reason}`,
+        });
         link.kick();
         d.refresh();
       }

@@ -88,7 +88,12 @@ export const receiptLinkFeature = defineFeature({
       settings: () => {
         const e = settings.effective();
         const s = e.settings;
-        return { enabled: s.enabled && e.source !== 'none', departmentCode: e.departmentCode, physicianCode: e.physicianCode, newPatient: s.newPatient };
+        return {
+          enabled: s.enabled && e.source !== 'none',
+          departmentCode: e.departmentCode,
+          physicianCode: e.physicianCode,
+          newPatient: s.newPatient,
+        };
       },
       onChange: (st) => {
         updates.emit(st);
@@ -103,9 +108,15 @@ export const receiptLinkFeature = defineFeature({
       const { exportDir, exportFormats } = settings.get();
       if (!exportDir || exportFormats.length === 0) return;
       const at = new Date(s.completedAt ?? s.updatedAt);
-      const local = new Intl.DateTimeFormat('sv-SE', { timeZone: clock.timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(at);
+      const local = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: clock.timeZone,
+        dateStyle: 'short',
+        timeStyle: 'medium',
+      }).format(at);
       const [date = '', time = ''] = local.split(' ');
-      const r = createFileExporter({ dir: exportDir, formats: exportFormats }).write(exportRecordOf(s, kind, date, time));
+      const r = createFileExporter({ dir: exportDir, formats: exportFormats }).write(
+        exportRecordOf(s, kind, date, time),
+      );
       if (!r.ok) log.warn('file export failed', { code: r.code, message: r.message, session: s.id });
     };
 
@@ -128,7 +139,16 @@ export const receiptLinkFeature = defineFeature({
 
     return {
       service: { link, settings },
-      handlers: linkHandlers({ link, settings, sessions, audit, clock, client, cancelExport: (s) => exportOf(s, 'cancel'), refresh: checkAlert }),
+      handlers: linkHandlers({
+        link,
+        settings,
+        sessions,
+        audit,
+        clock,
+        client,
+        cancelExport: (s) => exportOf(s, 'cancel'),
+        refresh: checkAlert,
+      }),
       subscribe: (caller, emit) => {
         if (caller.role === 'kiosk') return () => {};
         const off1 = updates.on((st) => emit('receiptLink.updated', st));

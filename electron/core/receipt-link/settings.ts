@@ -7,7 +7,11 @@
  * (embedded terminal simulator), the embedded ORCA simulator; else none.
  */
 import { z } from 'zod';
-import { receiptLinkSettingsSchema, type ReceiptLinkSettingsInput, type ReceiptLinkSettingsView } from '../../../shared/receipt-link/index';
+import {
+  receiptLinkSettingsSchema,
+  type ReceiptLinkSettingsInput,
+  type ReceiptLinkSettingsView,
+} from '../../../shared/receipt-link/index';
 import { orcaConfigFrom, type OrcaConfigResult } from '../../integrations/orca/config';
 import { guarded, type Db } from '../store/index';
 
@@ -62,10 +66,22 @@ export function createLinkSettings(db: Db, env: NodeJS.ProcessEnv, demo: () => D
   function effective(): EffectiveLink {
     const s = current;
     if (env.KIOSK_ORCA_URL?.trim()) {
-      return { source: 'environment', config: orcaConfigFrom(undefined, env), settings: s, departmentCode: s.departmentCode, physicianCode: s.physicianCode };
+      return {
+        source: 'environment',
+        config: orcaConfigFrom(undefined, env),
+        settings: s,
+        departmentCode: s.departmentCode,
+        physicianCode: s.physicianCode,
+      };
     }
     if (s.url) {
-      return { source: 'settings', config: orcaConfigFrom({ url: s.url, user: s.user, password: s.password }, {}), settings: s, departmentCode: s.departmentCode, physicianCode: s.physicianCode };
+      return {
+        source: 'settings',
+        config: orcaConfigFrom({ url: s.url, user: s.user, password: s.password }, {}),
+        settings: s,
+        departmentCode: s.departmentCode,
+        physicianCode: s.physicianCode,
+      };
     }
     const d = demo();
     if (d) {
@@ -77,7 +93,13 @@ export function createLinkSettings(db: Db, env: NodeJS.ProcessEnv, demo: () => D
         physicianCode: s.physicianCode || d.physicianCode,
       };
     }
-    return { source: 'none', config: { ok: false, code: 'not-configured', message: 'no ORCA configured' }, settings: s, departmentCode: s.departmentCode, physicianCode: s.physicianCode };
+    return {
+      source: 'none',
+      config: { ok: false, code: 'not-configured', message: 'no ORCA configured' },
+      settings: s,
+      departmentCode: s.departmentCode,
+      physicianCode: s.physicianCode,
+    };
   }
 
   return {
@@ -89,14 +111,20 @@ export function createLinkSettings(db: Db, env: NodeJS.ProcessEnv, demo: () => D
       return { ...rest, passwordSet: password !== '', source: e.source === 'demo' ? 'none' : e.source };
     },
     /** Saves the admin's settings; an omitted password keeps the stored one. Returns the changed keys. */
-    update(input: ReceiptLinkSettingsInput, at: string): { ok: true; changed: string[] } | { ok: false; message: string } {
+    update(
+      input: ReceiptLinkSettingsInput,
+      at: string,
+    ): { ok: true; changed: string[] } | { ok: false; message: string } {
       const next = storedSchema.safeParse({ ...input, password: input.password ?? current.password });
-      if (!next.success) return { ok: false, message: next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+      if (!next.success)
+        return { ok: false, message: next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
       if (next.data.url) {
         const c = orcaConfigFrom({ url: next.data.url, user: next.data.user, password: next.data.password }, {});
         if (!c.ok) return { ok: false, message: c.message };
       }
-      const changed = storedSchema.keyof().options.filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next.data[k]));
+      const changed = storedSchema
+        .keyof()
+        .options.filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next.data[k]));
       guarded(() => write.run(JSON.stringify(next.data), at))();
       current = next.data;
       return { ok: true, changed };

@@ -133,7 +133,9 @@ function toFullWidthDigits(s: string): string {
 }
 
 /** Demo: the terminal simulator's people as ORCA patients (ids from 00101), so demo check-ins register. */
-export function simPatientsFrom(people: { name: string; nameKana: string; birthDate: string; sex?: string }[]): SimPatient[] {
+export function simPatientsFrom(
+  people: { name: string; nameKana: string; birthDate: string; sex?: string }[],
+): SimPatient[] {
   const seen = new Set<string>();
   const out: SimPatient[] = [];
   for (const p of people) {
