@@ -62,3 +62,33 @@ it("shows a check-in's ORCA state on the staff console, live, and cancels it in 
   await kiosk.close();
   await staff.close();
 });
+
+it('admin picks the default 診療科 / 医師 from ORCA and saves the link settings (password never shown)', async () => {
+  host ??= await startHostProcess();
+  const admin = await browser.newPage({ viewport: LANDSCAPE });
+  await admin.goto(host.url + '/admin');
+  const form = admin.getByRole('region', { name: 'レセコン（ORCA）連携' });
+  await form.getByRole('button', { name: 'ORCAから診療科・医師を読み込む' }).click();
+  const dept = form.getByRole('combobox', { name: '既定の診療科' });
+  await expect.poll(() => dept.count(), { timeout: 10_000 }).toBe(1);
+  await dept.selectOption('03');
+  await form.getByRole('combobox', { name: '既定の医師' }).selectOption('10002');
+  await form.getByRole('textbox', { name: 'パスワード' }).fill('s3cret-pw');
+  await form.getByRole('textbox', { name: /担当者名/ }).fill('院長');
+  await form.getByRole('textbox', { name: /理由/ }).fill('ORCAの既定を小児科に');
+  await form.getByRole('button', { name: 'レセコン連携の設定を保存する' }).click();
+  await expect.poll(() => form.getByRole('status').textContent(), { timeout: 10_000 }).toContain('保存しました');
+  await form.scrollIntoViewIfNeeded();
+  await shot(admin, 'receipt-link-admin-landscape');
+  await admin.setViewportSize(PORTRAIT);
+  await form.scrollIntoViewIfNeeded();
+  await shot(admin, 'receipt-link-admin-portrait');
+  await admin.reload();
+  const again = admin.getByRole('region', { name: 'レセコン（ORCA）連携' });
+  await expect
+    .poll(() => again.getByRole('textbox', { name: /既定の診療科/ }).inputValue(), { timeout: 10_000 })
+    .toBe('03');
+  expect(await again.getByRole('textbox', { name: 'パスワード' }).inputValue()).toBe('');
+  expect(await admin.content()).not.toContain('s3cret-pw');
+  await admin.close();
+});

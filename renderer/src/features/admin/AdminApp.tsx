@@ -11,6 +11,7 @@ import { useStatus, useStatusActions } from '../../stores/status';
 import { clinicDateTime } from '../../components/clinicTime';
 import { OnlineBadge } from '../../components/OnlineBadge';
 import { RuleTimeline } from './components/RuleTimeline';
+import { ReceiptLinkForm } from './components/ReceiptLinkForm';
 import { SettingsForm } from './components/SettingsForm';
 import '../../components/console.css';
 import './admin.css';
@@ -33,6 +34,7 @@ export function AdminApp() {
         <StatusPanel />
         <OnlineModeForm />
         <SettingsForm />
+        <ReceiptLinkForm />
         <RuleTimeline />
       </div>
     </div>
