@@ -4,11 +4,14 @@
  * form, from the published formats. Knobs for what real clinics see: busy answers (90), duplicates (16),
  * outages (the port stops listening), slow answers, and a dropped answer after ORCA has acted (the case
  * that makes a re-send unsafe without asking first). Used by the tests and by `npm start`'s demo.
+ *
+ * (A little over 400 lines on purpose: one server whose endpoints and knobs read top to bottom; the wire
+ * helpers are in simulator-wire.ts and the clinic's data in simulator-data.ts.)
  */
 import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
-import { bodyToTree, normaliseJson, type Tree } from './wire';
+import { kanaKey, parseRequest, recOf, str, xml2, MAX_BODY, type Rec } from './simulator-wire';
 import { SIM_DEPARTMENTS, SIM_PHYSICIANS, simPatients, type SimPatient } from './simulator-data';
 
 export interface SimAcceptance {
@@ -39,7 +42,6 @@ export interface OrcaSimulatorOptions {
   today?: () => string;
 }
 
-type Rec = { [key: string]: Tree };
 type Answer = { root: string; body: Record<string, unknown> };
 
 export interface OrcaSimulator {
@@ -58,50 +60,6 @@ export interface OrcaSimulator {
   /** Outage: stop listening (connections are refused) / listen again on the same port. */
   setDown(down: boolean): Promise<void>;
   stop(): Promise<void>;
-}
-
-const MAX_BODY = 64 * 1024;
-
-function kanaKey(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\u3000]/g, '');
-}
-
-function xml2(root: string, body: Record<string, unknown>): string {
-  const el = (name: string, v: unknown): string => {
-    if (Array.isArray(v)) return `<${name} type="array">${v.map((c) => el(`${name}_child`, c)).join('')}</${name}>`;
-    if (v !== null && typeof v === 'object')
-      return `<${name} type="record">${Object.entries(v)
-        .map(([k, c]) => el(k, c))
-        .join('')}</${name}>`;
-    const t = String(v ?? '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;');
-    return `<${name} type="string">${t}</${name}>`;
-  };
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<xmlio2>${el(root, body)}</xmlio2>`;
-}
-
-function recOf(t: Tree | undefined): Rec | undefined {
-  return t !== undefined && typeof t === 'object' && !Array.isArray(t) ? t : undefined;
-}
-
-function parseRequest(text: string): Rec | undefined {
-  if (text.trim() === '') return {};
-  if (text.trimStart().startsWith('<')) {
-    const parsed = bodyToTree(text);
-    return parsed.ok ? parsed.value : undefined;
-  }
-  try {
-    return recOf(normaliseJson(JSON.parse(text)));
-  } catch {
-    return undefined;
-  }
-}
-
-function str(r: Rec | undefined, key: string): string {
-  const v = r?.[key];
-  return typeof v === 'string' ? v.trim() : '';
 }
 
 export async function startOrcaSimulator(options: OrcaSimulatorOptions = {}): Promise<OrcaSimulator> {
