@@ -41,3 +41,8 @@ const useLinkStore = create<LinkStore>()((set) => ({
 export const useLink = (checkinId: string | null) => useLinkStore((s) => (checkinId ? s.links[checkinId] : undefined));
 export const useLinkAlert = () => useLinkStore((s) => s.alert);
 export const useLinkActions = () => useLinkStore((s) => s.actions);
+
+/** Tests: back to the initial state. */
+export function resetLinks(): void {
+  useLinkStore.setState({ links: {}, alert: null });
+}
