@@ -7,8 +7,8 @@
  * tables and creates it — and serves the API through the request table (requests.ts).
  */
 import path from 'node:path';
+import type { OrcaConfig } from '../config';
 import type { ApiResult } from '../../shared/api/index';
-import { decideEligibility } from '../../shared/eligibility/index';
 import { buildClinicTimeline } from '../../shared/eligibility/policy';
 import type { RuleTimeline } from '../../shared/eligibility/timeline';
 import type { Settings } from '../../shared/settings';
@@ -17,7 +17,7 @@ import { simPatientsFrom } from '../integrations/orca/simulator-data';
 import { defaultPersonas, resolveDate } from '../terminal/personas';
 import { createTerminalSimulator, type TerminalSimulator } from '../terminal/simulator';
 import { createTerminalStore, terminalMigrations } from '../terminal/store';
-import { createTerminalTransport, type TerminalTransport } from '../terminal/transport';
+import { createTerminalTransport, terminalConfigFrom, type TerminalTransport } from '../terminal/transport';
 import { createAssembly, type Assembly } from './assembly';
 import { auditFeature, type AuditLog } from './audit/index';
 import { cardReadsFeature, type CardReads } from './card-reads/index';
@@ -47,6 +47,8 @@ export interface CoreOptions {
   /** Tests inject their own terminal transport. */
   terminal?: TerminalTransport;
   logToConsole?: boolean;
+  /** KIOSK_ORCA_* (electron/config.ts): the ORCA connection from the environment, over the admin's. */
+  orca?: OrcaConfig;
   /** false: no embedded ORCA simulator even in the demo. */
   orcaDemo?: boolean;
 }
@@ -134,7 +136,7 @@ async function compose(
       clock,
       log: log.child('terminal'),
       institutionCode,
-      config: () => terminalConfig(settings.get()),
+      config: () => terminalConfigFrom(settings.get()),
       kind: simulator ? 'simulator' : 'onshi-folder',
     });
   cleanup.push(() => terminal.close());
@@ -176,7 +178,7 @@ async function compose(
     log: log.child('sessions'),
     cards: cardReads,
     verify,
-    decide: (q) => decideEligibility(q, clinicTimeline()),
+    rules: clinicTimeline,
     smartphoneReader: () => settings.get().smartphoneReader,
     sweepAfterSeconds: () => settings.get().idleTimeoutSeconds * settings.get().sweepIdleFactor,
   });
@@ -191,7 +193,7 @@ async function compose(
   // The demo's ORCA: with the embedded terminal simulator and no KIOSK_ORCA_URL, an ORCA simulator that knows
   // the demo personas, used by the receipt link until an admin configures a real ORCA.
   let orcaSimulator: OrcaSimulator | undefined;
-  if (simulator && !process.env.KIOSK_ORCA_URL && options.orcaDemo !== false) {
+  if (simulator && !options.orca && options.orcaDemo !== false) {
     const people = defaultPersonas().flatMap((p) =>
       p.people.map((x) => ({ name: x.name, nameKana: x.nameKana, birthDate: resolveDate(x.birthDate, clock.today()) })),
     );
@@ -204,7 +206,7 @@ async function compose(
     clock,
     log: log.child('receipt-link'),
     sessions: checkin.sessions,
-    env: process.env,
+    ...(options.orca ? { fromEnvironment: options.orca } : {}),
     demo: () =>
       orcaSimulator
         ? {
@@ -263,17 +265,6 @@ async function compose(
       for (const c of cleanup.reverse()) await c();
       db.close();
     },
-  };
-}
-
-function terminalConfig(s: Settings) {
-  return {
-    queryTimeoutMs: s.readerQueryTimeoutMs,
-    pollMs: s.readerPollMs,
-    idlePollMs: s.readerIdlePollMs,
-    stabilityMs: s.readerStabilityMs,
-    settleMs: s.readerSettleMs,
-    watch: s.readerWatchHint,
   };
 }
 

@@ -8,6 +8,7 @@ import type { CheckInSession } from '../../../shared/flow/session';
 import type { QueueAlert } from '../../../shared/receipt-link/index';
 import { createOrcaClient, type OrcaClient } from '../../integrations/orca/client';
 import { createFileExporter } from '../../integrations/file-export/index';
+import type { OrcaConnectionSettings } from '../../integrations/orca/config';
 import type { PatientIdentity } from '../../integrations/orca/find-patient';
 import type { AuditLog } from '../audit/index';
 import type { SessionManager } from '../checkin/sessions';
@@ -25,7 +26,8 @@ export interface ReceiptLinkFeatureDeps {
   clock: Clock;
   log: Logger;
   sessions: SessionManager;
-  env: NodeJS.ProcessEnv;
+  /** KIOSK_ORCA_* (electron/config.ts), when set: wins over the admin's connection settings. */
+  fromEnvironment?: OrcaConnectionSettings;
   /** The embedded ORCA simulator of the demo, used when nothing else is configured. */
   demo?: () => DemoOrca | undefined;
   backoff?: { baseMs: number; maxMs: number };
@@ -60,7 +62,7 @@ export const receiptLinkFeature = defineFeature({
   migrations: RECEIPT_LINK_MIGRATIONS,
   create(deps: ReceiptLinkFeatureDeps & { db: Db }) {
     const { db, audit, clock, log, sessions } = deps;
-    const settings = createLinkSettings(db, deps.env, deps.demo ?? (() => undefined));
+    const settings = createLinkSettings(db, deps.fromEnvironment, deps.demo ?? (() => undefined));
     let cached: { key: string; client: OrcaClient } | undefined;
     const client = (): OrcaClient | undefined => {
       const e = settings.effective();

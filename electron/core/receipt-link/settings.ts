@@ -3,7 +3,7 @@
  * connection (URL, user, password — the password is kept only here, in the local database, and never sent
  * to a window), the default 診療科 / 医師, new-patient 受付, and the file exporter's folder.
  *
- * The connection in use: KIOSK_ORCA_URL/USER/PASSWORD when set; else the admin's URL; else, in the demo
+ * The connection in use: KIOSK_ORCA_URL/USER/PASSWORD (parsed once in electron/config.ts) when set; else the admin's URL; else, in the demo
  * (embedded terminal simulator), the embedded ORCA simulator; else none.
  */
 import { z } from 'zod';
@@ -12,7 +12,7 @@ import {
   type ReceiptLinkSettingsInput,
   type ReceiptLinkSettingsView,
 } from '../../../shared/receipt-link/index';
-import { orcaConfigFrom, type OrcaConfigResult } from '../../integrations/orca/config';
+import { orcaConfigFrom, type OrcaConfigResult, type OrcaConnectionSettings } from '../../integrations/orca/config';
 import { guarded, type Db } from '../store/index';
 
 const storedSchema = receiptLinkSettingsSchema.extend({ password: z.string().max(200) });
@@ -46,7 +46,11 @@ export interface EffectiveLink {
   physicianCode: string;
 }
 
-export function createLinkSettings(db: Db, env: NodeJS.ProcessEnv, demo: () => DemoOrca | undefined) {
+export function createLinkSettings(
+  db: Db,
+  fromEnvironment: OrcaConnectionSettings | undefined,
+  demo: () => DemoOrca | undefined,
+) {
   const read = db.prepare<[string], { value: string }>('SELECT value FROM receipt_link_settings WHERE key = ?');
   const write = db.prepare(
     `INSERT INTO receipt_link_settings (key, value, updated_at) VALUES ('settings', ?, ?)
@@ -65,10 +69,10 @@ export function createLinkSettings(db: Db, env: NodeJS.ProcessEnv, demo: () => D
 
   function effective(): EffectiveLink {
     const s = current;
-    if (env.KIOSK_ORCA_URL?.trim()) {
+    if (fromEnvironment?.url) {
       return {
         source: 'environment',
-        config: orcaConfigFrom(undefined, env),
+        config: orcaConfigFrom(fromEnvironment, {}),
         settings: s,
         departmentCode: s.departmentCode,
         physicianCode: s.physicianCode,

@@ -6,6 +6,7 @@
  *   normalising width, spaces and hiragana) and birth date are exactly equal is accepted; several, or only
  *   near matches, go to staff with the candidates; none at all is an unknown patient (初診).
  */
+import { normaliseKana } from '../../../shared/insurance/kana';
 import type { OrcaClient } from './client';
 import type { OrcaError, OrcaPatient } from './types';
 import type { PatientCandidate } from '../../../shared/receipt-link/index';
@@ -33,12 +34,9 @@ export type PatientMatch =
 
 const MAX_CANDIDATES = 10;
 
-/** Kana comparison key: NFKC (half-width → full-width), hiragana → katakana, no spaces or middle dots. */
+/** Kana comparison key: the kiosk's one kana folding (shared/insurance/kana.ts), without middle dots. */
 export function kanaKey(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
-    .replace(/[\s\u3000・･]/g, '');
+  return normaliseKana(s).replace(/・/g, '');
 }
 
 /** ORCA pads Patient_ID with zeros to its configured width; a 診察券 may carry them or not. */

@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckInSession } from '../../../../shared/flow/session';
 import type { LinkStatus, OrcaChoices, ReceiptLinkSettingsView } from '../../../../shared/receipt-link/index';
 import type { Core } from '../../../../electron/core/index';
+import { startOrcaSimulator } from '../../../../electron/integrations/orca/simulator';
+import { simPatientsFrom } from '../../../../electron/integrations/orca/simulator-data';
 import { ADMIN, KIOSK, STAFF, makeCore, tempDir } from '../../../helpers/core';
 
 const cores: Core[] = [];
@@ -160,5 +162,44 @@ describe('receipt-link feature (core API, demo ORCA over HTTP)', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
+  });
+
+  it('KIOSK_ORCA_* (runtime config) wins: no demo ORCA, check-ins go to the configured one', async () => {
+    const orca = await startOrcaSimulator({
+      patients: simPatientsFrom([{ name: '試験　太郎', nameKana: 'ｼｹﾝ ﾀﾛｳ', birthDate: '1980-01-15' }]),
+    });
+    try {
+      const { core } = await makeCore({ orca: { url: orca.url, user: 'ormaster', password: 'ormaster' } });
+      cores.push(core);
+      expect(core.internals.orcaSimulator).toBeUndefined();
+      expect(value<ReceiptLinkSettingsView>(await core.handle(ADMIN, 'admin.receiptLinkSettings', {})).source).toBe(
+        'environment',
+      );
+      value(
+        await core.handle(ADMIN, 'admin.updateReceiptLinkSettings', {
+          settings: {
+            enabled: true,
+            url: '',
+            user: '',
+            departmentCode: '01',
+            physicianCode: '10001',
+            newPatient: false,
+            exportDir: '',
+            exportFormats: [],
+          },
+          staff: '管理者',
+          reason: '既定の診療科',
+        }),
+      );
+      const s = await checkIn(core);
+      await expect.poll(() => orca.acceptances.length, { timeout: 10_000 }).toBe(1);
+      expect(orca.acceptances[0]).toMatchObject({ patientId: '00101', departmentCode: '01' });
+      expect(value<LinkStatus[]>(await core.handle(STAFF, 'staff.receiptLinks', {}))[0]).toMatchObject({
+        checkinId: s.id,
+      });
+    } finally {
+      await cores.pop()?.close();
+      await orca.stop();
+    }
   });
 });
