@@ -26,6 +26,9 @@ async function main() {
   console.log(`[kiosk]   kiosk:  ${host.url}/`);
   console.log(`[kiosk]   staff:  ${host.url}/staff`);
   console.log(`[kiosk]   admin:  ${host.url}/admin`);
+  const orcaSim = core.internals.orcaSimulator;
+  if (orcaSim)
+    console.log(`[kiosk] ORCA: demo simulator on ${orcaSim.url} (set KIOSK_ORCA_URL or /admin for a real ORCA)`);
   if (st.ok) {
     const v = st.value as { today: string; readerAdapter: string };
     console.log(`[kiosk] clinic date ${v.today}; reader: ${v.readerAdapter}`);

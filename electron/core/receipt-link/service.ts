@@ -208,7 +208,7 @@ export function createReceiptLink(deps: ReceiptLinkDeps) {
     },
 
     /** Staff: try again, optionally with the patient they picked (a candidate or a typed ORCA number). */
-    retry(checkinId: string, actor: string, options: { patientId?: string } = {}): StaffActionResult {
+    retry(checkinId: string, actor: string, options: { patientId?: string; reason?: string } = {}): StaffActionResult {
       const job = actionable(checkinId);
       if (!job) return { ok: false, code: 'not-found', message: 'no ORCA link for this check-in' };
       if (options.patientId !== undefined && !/^\d{1,20}$/.test(options.patientId))
@@ -229,7 +229,13 @@ export function createReceiptLink(deps: ReceiptLinkDeps) {
         },
         clock.nowIso(),
       );
-      audit(actor, 'receipt-link.retry', checkinId, options.patientId ? `patient ${options.patientId}` : undefined);
+      audit(
+        actor,
+        'receipt-link.retry',
+        checkinId,
+        [options.reason, options.patientId ? `patient ${options.patientId}` : undefined].filter(Boolean).join(' / ') ||
+          undefined,
+      );
       changed(checkinId);
       kick();
       const s = status(checkinId);
