@@ -224,7 +224,10 @@ async function compose(
   // Retention: finished check-ins and the reader records with patient data.
   const purgeDay = shiftDay(clock.today(), -s0.retentionDays);
   const purged =
-    checkin.store.purgeBefore(purgeDay) + cardReads.store.purgeBefore(purgeDay) + terminalStore.purgeBefore(purgeDay);
+    checkin.store.purgeBefore(purgeDay) +
+    cardReads.store.purgeBefore(purgeDay) +
+    terminalStore.purgeBefore(purgeDay) +
+    receiptLink.link.purgeBefore(purgeDay);
   if (purged) log.info('purged finished check-ins past retention', { count: purged });
 
   const table = app.table();

@@ -159,6 +159,19 @@ describe('receipt link → ORCA (simulator over HTTP)', () => {
     expect(sim.acceptances.map((a) => a.patientId)).toEqual(['00002', '00001']);
   });
 
+  it('retention purges settled link rows, never unsent ones', async () => {
+    const { sim, link } = await setup();
+    link.start();
+    link.enqueueRegistration({ checkinId: 'p1', completedAt, identity: { patientNumber: '1' } });
+    await waitFor(() => link.status('p1')?.state === 'registered', 'registration');
+    await sim.setDown(true);
+    link.enqueueRegistration({ checkinId: 'p2', completedAt, identity: { patientNumber: '2' } });
+    await waitFor(() => (link.status('p2')?.attempts ?? 0) >= 1, 'a failed attempt');
+    expect(link.purgeBefore('2026-11-26')).toBe(1);
+    expect(link.status('p1')).toBeUndefined();
+    expect(link.status('p2')?.state).toBe('waiting');
+  });
+
   it('queued before the admin chose the default 診療科 / 医師: waits (alert says why), then uses the defaults', async () => {
     const { sim, link, settings } = await setup({
       settings: { departmentCode: '', physicianCode: '' },

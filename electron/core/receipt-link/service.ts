@@ -297,6 +297,9 @@ export function createReceiptLink(deps: ReceiptLinkDeps) {
       };
     },
 
+    /** Retention (the core's purge of finished check-ins): settled link rows before `day`. */
+    purgeBefore: (day: string) => store.purgeBefore(day),
+
     /** One worker step (tests drive it directly; the loop calls it too). */
     step: () => worker.step(),
     start() {

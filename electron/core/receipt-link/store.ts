@@ -176,6 +176,8 @@ export interface LinkStore {
   setDefaults(seq: number, departmentCode: string, physicianCode: string): void;
   list(options?: { since?: string; limit?: number }): LinkJob[];
   pendingCount(): number;
+  /** Retention: settled jobs of check-ins before `day` (YYYY-MM-DD); unsent ones are kept. */
+  purgeBefore(day: string): number;
   transaction<T>(fn: () => T): T;
 }
 
@@ -191,6 +193,9 @@ export function createLinkStore(db: Database.Database): LinkStore {
   const bySeq = db.prepare('SELECT * FROM receipt_link_jobs WHERE seq = ?');
   const head = db.prepare("SELECT * FROM receipt_link_jobs WHERE state IN ('waiting', 'sending') ORDER BY seq LIMIT 1");
   const pending = db.prepare("SELECT COUNT(*) AS n FROM receipt_link_jobs WHERE state IN ('waiting', 'sending')");
+  const purge = db.prepare(
+    "DELETE FROM receipt_link_jobs WHERE acceptance_date < ? AND state NOT IN ('waiting', 'sending')",
+  );
   const list = db.prepare('SELECT * FROM receipt_link_jobs WHERE created_at >= ? ORDER BY seq DESC LIMIT ?');
   const setDefaults = db.prepare(
     "UPDATE receipt_link_jobs SET department_code = ?, physician_code = ? WHERE seq = ? AND (department_code = '' OR physician_code = '') AND state IN ('waiting', 'sending')",
@@ -248,6 +253,9 @@ export function createLinkStore(db: Database.Database): LinkStore {
         .all(options.since ?? '', options.limit ?? 500)
         .map(toJob)
         .filter((j): j is LinkJob => j !== undefined);
+    },
+    purgeBefore(day) {
+      return purge.run(day).changes;
     },
     pendingCount() {
       const row = pending.get();

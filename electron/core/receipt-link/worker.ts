@@ -81,7 +81,8 @@ export function createWorker(deps: WorkerDeps) {
     return { kind: 'wait', ms };
   };
 
-  const settle = (job: LinkJob, patch: JobPatch) => update(job, { identity: null, nextAttemptAt: null, ...patch });
+  const settle = (job: LinkJob, patch: JobPatch) =>
+    update(job, { identity: null, candidates: [], nextAttemptAt: null, ...patch });
 
   /** Is this job's 受付 already in ORCA? (acceptlstv2, today's list for the department) */
   async function findExisting(
