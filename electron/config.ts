@@ -31,6 +31,9 @@ export interface OrcaConfig {
   url: string;
   user?: string;
   password?: string;
+  /** WebORCA: KIOSK_ORCA_CERT (a PKCS#12 file) and KIOSK_ORCA_CERT_PASSWORD. */
+  clientCertPath?: string;
+  clientCertPassword?: string;
 }
 
 export interface RuntimeConfig {
@@ -124,7 +127,17 @@ export function readRuntimeConfig(
   if (rawOrca !== undefined) {
     const url = parseOrcaUrl(rawOrca);
     if (!url) errors.push('KIOSK_ORCA_URL must be an http(s) base URL without credentials, query or fragment');
-    else orca = { url, ...(user ? { user } : {}), ...(password ? { password } : {}) };
+    else {
+      const cert = value(env.KIOSK_ORCA_CERT);
+      const certPassword = env.KIOSK_ORCA_CERT_PASSWORD ? env.KIOSK_ORCA_CERT_PASSWORD : undefined;
+      orca = {
+        url,
+        ...(user ? { user } : {}),
+        ...(password ? { password } : {}),
+        ...(cert ? { clientCertPath: path.resolve(cert) } : {}),
+        ...(cert && certPassword ? { clientCertPassword: certPassword } : {}),
+      };
+    }
   } else if (user || password) {
     warnings.push('KIOSK_ORCA_USER / KIOSK_ORCA_PASSWORD are set without KIOSK_ORCA_URL; ignored');
   }

@@ -19,6 +19,15 @@ import type {
 } from '../../../shared/api/index';
 import { adminSettingsSchema, documentSchema, onlineModeSchema } from '../../../shared/api/index';
 import { SESSION_STATES } from '../../../shared/flow/session';
+import {
+  LINK_REASONS,
+  LINK_STATES,
+  receiptLinkSettingsSchema,
+  type LinkStatus,
+  type OrcaChoices,
+  type QueueAlert,
+  type ReceiptLinkSettingsView,
+} from '../../../shared/receipt-link/index';
 import type { Caller, Core } from '../../../electron/core/index';
 import { ADMIN, KIOSK, STAFF, makeCore } from '../../helpers/core';
 
@@ -91,6 +100,42 @@ const session = z
   })
   .passthrough();
 
+const linkStatus = z.object({
+  checkinId: z.string(),
+  state: z.enum(LINK_STATES),
+  reason: z.enum(LINK_REASONS).optional(),
+  detail: z.string().optional(),
+  acceptanceId: z.string().optional(),
+  patientId: z.string().optional(),
+  warnings: z.array(z.string()),
+  candidates: z.array(
+    z.object({
+      patientId: z.string(),
+      kanaName: z.string(),
+      birthDate: z.string(),
+      sex: z.enum(['1', '2']).optional(),
+    }),
+  ),
+  attempts: z.number().int().nonnegative(),
+  updatedAt: iso,
+});
+const queueAlert = z.object({
+  stuck: z.boolean(),
+  pending: z.number().int().nonnegative(),
+  since: iso.optional(),
+  reason: z.enum(LINK_REASONS).optional(),
+  detail: z.string().optional(),
+});
+const linkSettingsView = receiptLinkSettingsSchema.extend({
+  passwordSet: z.boolean(),
+  source: z.enum(['environment', 'settings', 'none']),
+});
+const codeName = z.object({ code: z.string(), name: z.string() });
+const orcaChoices = z.union([
+  z.object({ ok: z.literal(true), departments: z.array(codeName), physicians: z.array(codeName) }),
+  z.object({ ok: z.literal(false), reason: z.enum(LINK_REASONS), detail: z.string() }),
+]);
+
 // Both ways: a schema that allows less or more than the declared type fails to compile.
 same<z.infer<typeof onlineStatus>, OnlineStatus>(true);
 same<z.infer<typeof kioskStatus>, KioskStatus>(true);
@@ -99,6 +144,10 @@ same<z.infer<typeof documentInputs>, DocumentInputs>(true);
 same<Omit<z.infer<typeof unmatchedRead>, 'outcome'>, Omit<UnmatchedRead, 'outcome'>>(true);
 same<Omit<z.infer<typeof persona>, 'numbers'>, Omit<DemoPersona, 'numbers'>>(true);
 same<(typeof SESSION_STATES)[number], CheckInSession['state']>(true);
+same<z.infer<typeof linkStatus>, LinkStatus>(true);
+same<z.infer<typeof queueAlert>, QueueAlert>(true);
+same<z.infer<typeof linkSettingsView>, ReceiptLinkSettingsView>(true);
+same<z.infer<typeof orcaChoices>, OrcaChoices>(true);
 
 const OUTPUTS: Record<RequestName, z.ZodType> = {
   'status.get': kioskStatus,
@@ -117,6 +166,14 @@ const OUTPUTS: Record<RequestName, z.ZodType> = {
   'staff.reverifications': z.array(reverification),
   'admin.getSettings': adminSettingsSchema,
   'admin.updateSettings': adminSettingsSchema,
+  'staff.receiptLinks': z.array(linkStatus),
+  'staff.receiptLinkAlert': queueAlert,
+  'staff.receiptLinkRetry': linkStatus,
+  'staff.receiptLinkByHand': linkStatus,
+  'staff.receiptLinkCancel': linkStatus,
+  'admin.receiptLinkSettings': linkSettingsView,
+  'admin.updateReceiptLinkSettings': linkSettingsView,
+  'admin.orcaChoices': orcaChoices,
 };
 const EVENTS: Record<ApiEventName, z.ZodType> = {
   'session.updated': session,
@@ -124,6 +181,8 @@ const EVENTS: Record<ApiEventName, z.ZodType> = {
   'reader.unmatched': unmatchedRead,
   'reverify.updated': reverification,
   'settings.changed': kioskStatus,
+  'receiptLink.updated': linkStatus,
+  'receiptLink.alert': queueAlert,
 };
 
 let core: Core | undefined;
