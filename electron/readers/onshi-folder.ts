@@ -36,13 +36,15 @@ import {
   MAX_XML_BYTES,
   OnshiBuildError,
   buildNumberQueryXml,
+  isFaceFileName,
   parseFaceFileName,
   parseOnshiResult,
   requestFileName,
   type OnshiParse,
   type OnshiResult,
 } from '../onshi/index';
-import { createFolderPoller, type FileVerdict, type FolderPoller, type StableFile } from './folder-poller';
+import { createFolderPoller, type FileVerdict, type FolderPoller, type SkippedEntry, type StableFile } from './folder-poller';
+import { createJunkSummariser, describeJunk, type JunkSummary } from './junk-summary';
 
 export interface OnshiFolderConfig {
   /** A number query without an answer after this long is 'unavailable' (default 15 s). */
@@ -61,6 +63,12 @@ export interface OnshiFolderConfig {
   settleMs: number;
   /** fs.watch as a hint to poll at once (default true). */
   watch: boolean;
+  /** Undeclared, non-UTF-8 result files are read as CP932 (default true; admin setting). */
+  cp932Fallback: boolean;
+  /** A poll pass or file read without progress for this long is a fault (default 30 s). */
+  stallMs: number;
+  /** Junk in face/ (unreadable files, symlinks, FIFOs …) is summarised after this much quiet (default 2 s). */
+  junkQuietMs: number;
 }
 
 export const DEFAULT_ONSHI_FOLDER_CONFIG: OnshiFolderConfig = {
@@ -72,6 +80,9 @@ export const DEFAULT_ONSHI_FOLDER_CONFIG: OnshiFolderConfig = {
   clockSkewMs: 1000,
   settleMs: 2000,
   watch: true,
+  cp932Fallback: true,
+  stallMs: 30_000,
+  junkQuietMs: 2000,
 };
 
 export interface OnshiFolderOptions {
@@ -115,7 +126,6 @@ interface QueryWait {
   timer?: NodeJS.Timeout;
 }
 
-const FACE_NAME = /^OQSsiquc01res_face_.+\.xml$/i;
 const RES_NAME = /^OQSsiquc01res_(?!face_)([A-Za-z0-9_-]{1,64})\.xml$/i;
 
 /** Only what the flow keeps about a person (ConfirmedIdentity), never more. */
@@ -271,7 +281,54 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
   // face/: card reads
 
   const parseFile = (file: StableFile): OnshiParse =>
-    file.tooLarge ? { ok: false, error: 'too-large', detail: `${file.size} bytes` } : parseOnshiResult(file.bytes);
+    file.tooLarge
+      ? { ok: false, error: 'too-large', detail: `${file.size} bytes` }
+      : parseOnshiResult(file.bytes, { cp932Fallback: cfg().cp932Fallback });
+
+  // Junk in face/ (files that do not parse and nobody waits for, entries that are not regular files) is
+  // one staff alert per burst with a count, not one per file (junk-summary.ts).
+  type JunkRecord = ConsumedFile;
+  const reportJunk = (s: JunkSummary<JunkRecord>) => {
+    const first = s.first;
+    const unmatched: UnmatchedRead = {
+      id: `r${randomBytes(8).toString('hex')}`,
+      fileName: first.name,
+      seenAt: clock.nowIso(),
+      reason: 'unreadable',
+      candidates: [],
+      status: 'open',
+      // One file: as before (the parser's code and detail); a burst: 'flood' and what it was made of.
+      errorCode: s.count > 1 ? 'flood' : first.kind.replace(/^unreadable-/, ''),
+      detail: s.count > 1 || first.detail === undefined ? describeJunk(s) : first.detail.slice(0, 300),
+      ...(s.count > 1 ? { count: s.count } : {}),
+    };
+    const record: ConsumedFile = first.payload ?? {
+      folder: 'face',
+      name: first.name,
+      size: 0,
+      mtimeMs: 0,
+      sha256: '',
+      consumedAt: clock.nowIso(),
+      disposition: `skipped-${first.kind}`,
+    };
+    try {
+      store.recordConsumedFile(record, unmatched);
+    } catch (e) {
+      log.error('could not record a junk summary', { error: String(e) });
+    }
+    log.warn('junk in the terminal folder', { folder: s.folder, count: s.count, kinds: s.byKind });
+    emitUnmatched(unmatched);
+  };
+  const junk = createJunkSummariser<JunkRecord>({
+    folder: 'face/',
+    now: wallNow,
+    quietMs: cfg().junkQuietMs,
+    onSummary: reportJunk,
+  });
+  const skippedEntry = (folder: 'face/' | 'res/') => (e: SkippedEntry) => {
+    log.warn(`${folder} entry skipped: not a regular file`, { name: e.name.slice(0, 200), kind: e.kind });
+    if (folder === 'face/') junk.note({ name: e.name, kind: e.kind, detail: e.detail });
+  };
 
   /** An unparseable file that was written a moment ago may be a writer that paused: look again later. */
   const mayBePartial = (parse: OnshiParse, file: StableFile) =>
@@ -343,6 +400,19 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
     }
 
     const named = parseFaceFileName(file.name);
+    if (!parse.ok && !target && reason !== 'preexisting') {
+      // Unreadable and not a waiting patient's: recorded as consumed, summarised (one alert per burst).
+      const record = fileRecord('face', file, reason ?? 'unreadable');
+      try {
+        store.recordConsumedFile(record);
+      } catch (e) {
+        log.error('could not record a card-read file', { file: file.name, error: String(e) });
+        return 'retry';
+      }
+      consumed.face.add(file.name);
+      junk.note({ name: file.name, kind: `unreadable-${parse.error}`, detail: parse.detail, payload: record });
+      return 'done';
+    }
     let unmatched: UnmatchedRead | undefined;
     if (reason && reason !== 'preexisting') {
       unmatched = {
@@ -526,8 +596,13 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
   const c0 = cfg();
   const facePoller = createFolderPoller({
     dir: faceDir,
-    match: (n) => FACE_NAME.test(n),
+    match: isFaceFileName,
     isKnown: (n) => consumed.face.has(n),
+    onForget: (n) => consumed.face.delete(n),
+    onSkipped: skippedEntry('face/'),
+    onHealth: () => void monitor.probeNow().catch(() => undefined),
+    stallMs: c0.stallMs,
+    label: 'face/',
     onFile: handleFace,
     active: () => waiters.size > 0,
     intervalMs: c0.pollMs,
@@ -544,6 +619,11 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
     dir: resDir,
     match: (n) => RES_NAME.test(n),
     isKnown: (n) => consumed.res.has(n),
+    onForget: (n) => consumed.res.delete(n),
+    onSkipped: skippedEntry('res/'),
+    onHealth: () => void monitor.probeNow().catch(() => undefined),
+    stallMs: c0.stallMs,
+    label: 'res/',
     onFile: handleRes,
     active: () => queries.size > 0,
     intervalMs: c0.pollMs,
@@ -570,6 +650,11 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
       } catch (e) {
         return { ok: false, detail: `the terminal folder ${name} cannot be reached (${errCode(e)})` };
       }
+    }
+    // The watchdog: a reader that makes no progress is a fault even when the folders are there.
+    for (const poller of [facePoller, resPoller]) {
+      const h = poller.health();
+      if (!h.ok) return { ok: false, detail: h.detail };
     }
     return { ok: true };
   }
@@ -703,6 +788,8 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
       : {}),
     async close() {
       closed = true;
+      junk.flush();
+      junk.close();
       await Promise.all([facePoller.stop(), resPoller.stop()]);
       for (const w of waiters.values()) if (w.timer) clearTimeout(w.timer);
       waiters.clear(); // the waits stay in SQLite: a restart resumes them

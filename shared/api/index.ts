@@ -175,6 +175,11 @@ export interface UnmatchedRead {
   outcome?: CardReadOutcome;
   /** Sessions that were waiting for a card when the file arrived. */
   candidates: string[];
+  /**
+   * A summary of a burst of junk in the folder (unreadable files, symlinks, FIFOs …): how many entries it
+   * stands for (`fileName` is the first of them, `detail` names the kinds and a few samples). Absent = 1.
+   */
+  count?: number;
   status: 'open' | 'assigned' | 'dismissed';
   sessionId?: string;
   resolvedAt?: string;

@@ -106,6 +106,7 @@ function rig(
       queryTimeoutMs: 600,
       cardWaitMs: 10_000,
       watch: false,
+      junkQuietMs: 50,
       ...(config?.() ?? {}),
     }),
   });
@@ -277,15 +278,24 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     expect(r.monitor.status().state).toBe('degraded');
   });
 
-  it('with nobody waiting, hostile or truncated XML is recorded as unreadable with its error code', async () => {
+  it('with nobody waiting, hostile XML is recorded as unreadable with its error code', async () => {
     const r = rig(undefined, () => ({ settleMs: 50 }));
     r.placeFace(new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><XmlMsg/>'));
+    await expect.poll(() => r.unmatched.length).toBe(1);
+    expect(r.unmatched[0]).toMatchObject({ reason: 'unreadable', errorCode: 'forbidden-dtd' });
+    expect(r.unmatched[0]!.count).toBeUndefined();
+  });
+
+  it('with nobody waiting, several unreadable files together are one alert with a count', async () => {
+    // The truncated file is retried while fresh (settleMs): the burst stays open longer than that.
+    const r = rig(undefined, () => ({ settleMs: 50, junkQuietMs: 400 }));
+    r.placeFace(new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><XmlMsg/>'));
     r.placeFace(new TextEncoder().encode('<XmlMsg><MessageHeader>'));
-    await expect.poll(() => r.unmatched.length).toBe(2);
-    expect(r.unmatched.map((u) => [u.reason, u.errorCode]).sort()).toEqual([
-      ['unreadable', 'forbidden-dtd'],
-      ['unreadable', 'not-xml'],
-    ]);
+    await expect.poll(() => r.unmatched.length).toBe(1);
+    expect(r.unmatched[0]).toMatchObject({ reason: 'unreadable', errorCode: 'flood', count: 2 });
+    expect(r.unmatched[0]!.detail).toMatch(/unreadable-forbidden-dtd ×1/);
+    expect(r.unmatched[0]!.detail).toMatch(/unreadable-not-xml ×1/);
+    expect(r.reader.unmatchedReads!()).toHaveLength(1);
   });
 
   it('a partial file (writer paused) is not consumed as broken while it is fresh; the full content is delivered', async () => {
