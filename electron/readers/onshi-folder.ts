@@ -69,6 +69,8 @@ export interface OnshiFolderConfig {
   stallMs: number;
   /** Junk in face/ (unreadable files, symlinks, FIFOs …) is summarised after this much quiet (default 2 s). */
   junkQuietMs: number;
+  /** Names of files that left the folder are forgotten after this long (memory bound; default 10 min). */
+  forgetAfterMs: number;
 }
 
 export const DEFAULT_ONSHI_FOLDER_CONFIG: OnshiFolderConfig = {
@@ -83,6 +85,7 @@ export const DEFAULT_ONSHI_FOLDER_CONFIG: OnshiFolderConfig = {
   cp932Fallback: true,
   stallMs: 30_000,
   junkQuietMs: 2000,
+  forgetAfterMs: 10 * 60_000,
 };
 
 export interface OnshiFolderOptions {
@@ -108,7 +111,14 @@ export interface OnshiFolderReader extends EligibilityReader {
   start(): void;
   readonly dir: string;
   /** For tests and the benchmark. */
-  readonly internals: { face: FolderPoller; res: FolderPoller; waiting(): string[]; pendingQueries(): string[] };
+  readonly internals: {
+    face: FolderPoller;
+    res: FolderPoller;
+    waiting(): string[];
+    pendingQueries(): string[];
+    /** Consumed-file names held in memory (memory bound checks). */
+    consumedInMemory(): number;
+  };
 }
 
 interface Waiter {
@@ -367,7 +377,11 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
 
     for (const w of [...waiters.values()]) if (!stillWaiting(w)) endWait(w.sessionId);
     const waiting = [...waiters.values()];
-    const candidates = waiting.filter((w) => w.sinceWallMs <= file.mtimeMs + clockSkewMs);
+    // An unreadable file goes to a waiting patient only if it is no older than the wait (no skew allowance)
+    // and no burst of junk is under way; otherwise it joins the junk summary for staff.
+    const candidates = waiting.filter((w) =>
+      parse.ok ? w.sinceWallMs <= file.mtimeMs + clockSkewMs : junk.openCount === 0 && w.sinceWallMs <= file.mtimeMs,
+    );
     const outcome: CardReadOutcome | undefined = parse.ok
       ? outcomeFromResult(parse.result)
       : { ok: false, errorCode: `unreadable-${parse.error}`, errorMessage: parse.detail.slice(0, 300) };
@@ -401,14 +415,10 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
 
     const named = parseFaceFileName(file.name);
     if (!parse.ok && !target && reason !== 'preexisting') {
-      // Unreadable and not a waiting patient's: recorded as consumed, summarised (one alert per burst).
+      // Unreadable and not a waiting patient's: summarised (one alert per burst). Only the burst's first file
+      // is written to SQLite, with the alert: 5,000 junk files are not 5,000 synchronous writes. The rest are
+      // remembered in memory while they stay in the folder; after a restart they make one new summary.
       const record = fileRecord('face', file, reason ?? 'unreadable');
-      try {
-        store.recordConsumedFile(record);
-      } catch (e) {
-        log.error('could not record a card-read file', { file: file.name, error: String(e) });
-        return 'retry';
-      }
       consumed.face.add(file.name);
       junk.note({ name: file.name, kind: `unreadable-${parse.error}`, detail: parse.detail, payload: record });
       return 'done';
@@ -602,6 +612,7 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
     onSkipped: skippedEntry('face/'),
     onHealth: () => void monitor.probeNow().catch(() => undefined),
     stallMs: c0.stallMs,
+    forgetAfterMs: c0.forgetAfterMs,
     label: 'face/',
     onFile: handleFace,
     active: () => waiters.size > 0,
@@ -623,6 +634,7 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
     onSkipped: skippedEntry('res/'),
     onHealth: () => void monitor.probeNow().catch(() => undefined),
     stallMs: c0.stallMs,
+    forgetAfterMs: c0.forgetAfterMs,
     label: 'res/',
     onFile: handleRes,
     active: () => queries.size > 0,
@@ -667,6 +679,7 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
       res: resPoller,
       waiting: () => [...waiters.keys()],
       pendingQueries: () => [...queries.keys()],
+      consumedInMemory: () => consumed.face.size + consumed.res.size,
     },
     start() {
       facePoller.start();
