@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ROLES, wireRequestSchema, type Role, type WireMessage } from '../../shared/api/index';
+import { ROLES, type Role, type WireMessage } from '../../shared/api/index';
+import { parseWireRequest } from '../../shared/api/wire';
 import { WS_PATH } from '../../shared/api/bridge';
 import type { Core } from '../core/index';
 
@@ -130,18 +131,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
     ws.on('close', unsubscribe);
     ws.on('error', unsubscribe);
     ws.on('message', (data, isBinary) => {
-      let msg: unknown;
-      try {
-        msg = isBinary ? undefined : JSON.parse(data.toString());
-      } catch {
-        msg = undefined;
-      }
-      const parsed = wireRequestSchema.safeParse(msg);
-      if (!parsed.success) {
-        send({ kind: 'response', id: -1, result: { ok: false, error: { code: 'invalid-payload', message: 'not a request message' } } });
+      const parsed = parseWireRequest(isBinary ? undefined : data.toString());
+      if (!parsed.ok) {
+        send({ kind: 'response', id: -1, result: { ok: false, error: parsed.error } });
         return;
       }
-      void core.handle(caller, parsed.data.name, parsed.data.input).then((result) => send({ kind: 'response', id: parsed.data.id, result }));
+      const { id, name, input } = parsed.request;
+      void core.handle(caller, name, input).then((result) => send({ kind: 'response', id, result }));
     });
   }
 

@@ -1,0 +1,108 @@
+/**
+ * `npm run fuzz`: ≥ 100,000 mutated onshi files through `parseOnshiResult` and ≥ 100,000 mutated API
+ * payloads through `parseRequest` (plus ≥ 100,000 raw WebSocket messages through `parseWireRequest` →
+ * `parseRequest`). Prints the count per outcome, throws (must be 0), broken invariants (must be 0) and the
+ * slowest cases. No timed assertions: figures only; the exit code is 1 if anything threw.
+ *
+ * FUZZ_N (default 100000) cases per target; FUZZ_SEED (default 20261129). A case is reproducible from
+ * (seed, target, index): each uses createRng(seed ^ index-mix).
+ */
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { apiCase, createRng, loadOnshiSeeds, onshiCase, wireCase } from './fuzz-cases';
+import { checkApi, checkOnshi, checkWire, type CaseVerdict } from './fuzz-check';
+
+const N = Number(process.env.FUZZ_N ?? 100_000);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
+
+interface Tally {
+  counts: Map<string, number>;
+  slowest: Array<{ ms: number; index: number; label: string; size: number }>;
+  problems: Array<{ index: number; label: string; outcome: string; problem: string }>;
+  totalMs: number;
+}
+
+function caseSeed(target: number, index: number): number {
+  return (SEED ^ Math.imul(index + 1, 0x9e3779b1) ^ Math.imul(target + 1, 0x85ebca6b)) >>> 0;
+}
+
+type One = (index: number) => { verdict: CaseVerdict; label: string; size: number };
+
+function run(target: number, name: string, one: One): Tally {
+  const tally: Tally = { counts: new Map(), slowest: [], problems: [], totalMs: 0 };
+  const started = performance.now();
+  for (let i = 0; i < N; i++) {
+    const { verdict, label, size } = one(i);
+    tally.counts.set(verdict.outcome, (tally.counts.get(verdict.outcome) ?? 0) + 1);
+    tally.totalMs += verdict.ms;
+    if (verdict.problem && tally.problems.length < 20)
+      tally.problems.push({ index: i, label, outcome: verdict.outcome, problem: verdict.problem });
+    if (tally.slowest.length < 3 || verdict.ms > tally.slowest[tally.slowest.length - 1]!.ms) {
+      tally.slowest.push({ ms: verdict.ms, index: i, label, size });
+      tally.slowest.sort((a, b) => b.ms - a.ms);
+      tally.slowest.length = Math.min(tally.slowest.length, 3);
+    }
+  }
+  const wall = performance.now() - started;
+  const throws = tally.counts.get('THROW') ?? 0;
+  const invariants = tally.counts.get('INVARIANT') ?? 0;
+  console.log(
+    `\n${name}: ${N.toLocaleString('en')} cases in ${(wall / 1000).toFixed(1)} s (target ${target}, seed ${SEED})`,
+  );
+  console.log(`  throws outside the typed errors: ${throws}    broken invariants: ${invariants}`);
+  const rows = [...tally.counts.entries()].sort((a, b) => b[1] - a[1]);
+  for (const [outcome, count] of rows)
+    console.log(
+      `  ${outcome.padEnd(24)} ${String(count).padStart(7)}  ${((100 * count) / N).toFixed(1).padStart(5)} %`,
+    );
+  console.log(`  mean ${(tally.totalMs / N).toFixed(3)} ms per case; slowest:`);
+  for (const s of tally.slowest) {
+    // Timed again (best of 5): a one-off pause (GC, another process on the shared CPUs) is not the input's cost.
+    const again = Math.min(...Array.from({ length: 5 }, () => one(s.index).verdict.ms));
+    console.log(
+      `    ${s.ms.toFixed(1)} ms (again: ${again.toFixed(1)} ms)  #${s.index}  ${s.label}  (${s.size.toLocaleString('en')} bytes)`,
+    );
+  }
+  for (const p of tally.problems) console.log(`  PROBLEM #${p.index} ${p.outcome} ${p.label}: ${p.problem}`);
+  return tally;
+}
+
+function main(): number {
+  console.log(`Fuzz: Node ${process.version}, ${os.cpus().length} CPUs, ${os.platform()} ${os.release()}`);
+  const seeds = loadOnshiSeeds();
+  console.log(`${seeds.length} seed files from test/fixtures/onshi (generated/, hand/, generated/req/)`);
+  const results: Tally[] = [];
+  results.push(
+    run(0, 'parseOnshiResult (mutated onshi files; every 4th case with cp932Fallback off)', (i) => {
+      const c = onshiCase(createRng(caseSeed(0, i)), seeds);
+      return {
+        verdict: checkOnshi(c, i % 4 === 3 ? { cp932Fallback: false } : undefined),
+        label: c.label,
+        size: c.bytes.length,
+      };
+    }),
+  );
+  results.push(
+    run(1, 'parseRequest (mutated API payloads, random roles and names)', (i) => {
+      const c = apiCase(createRng(caseSeed(1, i)));
+      return { verdict: checkApi(c), label: c.label, size: 0 };
+    }),
+  );
+  results.push(
+    run(2, 'parseWireRequest → parseRequest (mutated WebSocket text messages)', (i) => {
+      const c = wireCase(createRng(caseSeed(2, i)));
+      return {
+        verdict: checkWire(c, (['kiosk', 'staff', 'admin'] as const)[i % 3]),
+        label: c.label,
+        size: c.text.length,
+      };
+    }),
+  );
+  const bad = results.reduce((n, t) => n + (t.counts.get('THROW') ?? 0) + (t.counts.get('INVARIANT') ?? 0), 0);
+  console.log(
+    `\n${bad === 0 ? 'OK' : 'FAIL'}: ${bad} throws or broken invariants over ${(3 * N).toLocaleString('en')} cases.`,
+  );
+  return bad === 0 ? 0 : 1;
+}
+
+process.exit(main());
