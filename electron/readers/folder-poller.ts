@@ -20,6 +20,9 @@
  * Memory stays bounded: names that left the folder are forgotten after `forgetAfterMs` (seen-names.ts).
  *
  * It never writes, moves or deletes anything in the folder.
+ *
+ * (Over ~400 lines: one polling loop and its per-file state machine, which read best together; the
+ * separable parts — safe-file.ts, seen-names.ts, watchdog.ts — are already their own modules.)
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';

@@ -198,6 +198,20 @@ describe('terminal folder: nothing in face/ can stall or mislead the adapter', (
     expect(r.reader.internals.consumedInMemory()).toBe(0);
   });
 
+  it('an empty file is retried, never reported as broken; once written it is delivered', async () => {
+    const r = rig({ settleMs: 50 });
+    const events = r.wait('s1');
+    const name = faceName();
+    fs.writeFileSync(path.join(r.face, name), '');
+    await sleep(600); // far beyond settleMs, the stability gap and the junk quiet time
+    expect(events).toEqual([]);
+    expect(r.unmatched).toEqual([]);
+    fs.writeFileSync(path.join(r.face, name), resultBytes());
+    await expect.poll(() => events.length, { timeout: 7000 }).toBe(1);
+    expect(events[0]).toMatchObject({ type: 'card-read', outcome: { ok: true } });
+    expect(r.unmatched).toEqual([]);
+  });
+
   it('an unreadable face/ folder is a fault: health says so and the online status is down, then recovers', async () => {
     const r = rig();
     expect((await r.monitor.probeNow()).state).toBe('up');
