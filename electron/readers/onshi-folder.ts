@@ -312,9 +312,10 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
       detail: s.count > 1 || first.detail === undefined ? describeJunk(s) : first.detail.slice(0, 300),
       ...(s.count > 1 ? { count: s.count } : {}),
     };
+    const inRes = first.name.startsWith('res/');
     const record: ConsumedFile = first.payload ?? {
-      folder: 'face',
-      name: first.name,
+      folder: inRes ? 'res' : 'face',
+      name: inRes ? first.name.slice(4) : first.name,
       size: 0,
       mtimeMs: 0,
       sha256: '',
@@ -337,7 +338,8 @@ export function createOnshiFolderReader(options: OnshiFolderOptions): OnshiFolde
   });
   const skippedEntry = (folder: 'face/' | 'res/') => (e: SkippedEntry) => {
     log.warn(`${folder} entry skipped: not a regular file`, { name: e.name.slice(0, 200), kind: e.kind });
-    if (folder === 'face/') junk.note({ name: e.name, kind: e.kind, detail: e.detail });
+    // res/ entries join the same summary, named with their folder (an answer there is never a card read).
+    junk.note({ name: folder === 'face/' ? e.name : `res/${e.name}`, kind: e.kind, detail: e.detail });
   };
 
   /** An unparseable file that was written a moment ago may be a writer that paused: look again later. */

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseRequest } from '../../shared/api/index';
 import { apiCase, createRng, loadOnshiSeeds, onshiCase, wireCase } from '../bench/fuzz-cases';
 import { checkApi, checkOnshi, checkWire } from '../bench/fuzz-check';
 
@@ -58,5 +59,16 @@ describe('fuzz (bounded)', () => {
       { seed: SEED, numRuns: RUNS },
     );
     for (const expected of ['ok', 'wire:invalid-payload', 'invalid-payload']) expect(outcomes).toContain(expected);
+  });
+
+  it('regression found by the full run: a deeply nested array as the request name is unknown-request, not a stack overflow', () => {
+    let name: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) name = [name];
+    // Before the fix, the error message did String(name) → Array.prototype.join recursion → RangeError.
+    expect(parseRequest('kiosk', name, {})).toEqual({
+      ok: false,
+      error: { code: 'unknown-request', message: "unknown request '<array>'" },
+    });
+    expect(parseRequest('kiosk', null, {})).toMatchObject({ ok: false, error: { code: 'unknown-request' } });
   });
 });
