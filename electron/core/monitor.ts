@@ -13,7 +13,9 @@
  */
 import type { OnlineMode, OnlineStatus } from '../../shared/api/index';
 import type { Clock } from './clock';
-import type { ReaderHealth } from './readers';
+import type { TerminalHealth } from '../terminal/transport';
+
+type ReaderHealth = TerminalHealth;
 
 export interface OnlineMonitor {
   status(): OnlineStatus;
@@ -147,5 +149,26 @@ export function createOnlineMonitor(clock: Clock, options: OnlineMonitorOptions)
       if (timer) clearInterval(timer);
       listeners.clear();
     },
+  };
+}
+
+/**
+ * The one place where the terminal's health reaches the monitor: every observation the transport makes
+ * (card reads and answers parsed, system errors, timeouts, an unwritable req/) becomes a success or a
+ * failure. (The monitor's periodic probe calls the transport's `probe` itself.)
+ */
+export function linkTerminalHealth(
+  monitor: OnlineMonitor,
+  terminal: {
+    onHealth(listener: (h: TerminalHealth) => void): () => void;
+    /** A folder watchdog's verdict changed: probe now, so a stalled or unreadable reader shows at once. */
+    onFault?(listener: () => void): () => void;
+  },
+): () => void {
+  const offHealth = terminal.onHealth((h) => (h.ok ? monitor.reportSuccess() : monitor.reportFailure(h.detail)));
+  const offFault = terminal.onFault?.(() => void monitor.probeNow().catch(() => undefined)) ?? (() => undefined);
+  return () => {
+    offHealth();
+    offFault();
   };
 }

@@ -11,17 +11,17 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UnmatchedRead } from '../../shared/api/index';
 import { newSession, type CheckInSession } from '../../shared/flow/session';
+import { createCardReadsService, type CardEvent, type CardReadsService } from '../../electron/core/card-reads/service';
 import { createClock, type Clock } from '../../electron/core/clock';
 import { createLogger } from '../../electron/core/logger';
-import { createOnlineMonitor, type OnlineMonitor } from '../../electron/core/monitor';
-import type { CardEvent } from '../../electron/core/readers';
-import { openStore, type Store } from '../../electron/core/store/index';
+import { createOnlineMonitor, linkTerminalHealth, type OnlineMonitor } from '../../electron/core/monitor';
 import { buildOnshiResultXml } from '../../electron/onshi/index';
 import {
-  createOnshiFolderReader,
-  type OnshiFolderConfig,
-  type OnshiFolderReader,
-} from '../../electron/readers/onshi-folder';
+  createTerminalTransport,
+  type TerminalConfig,
+  type TerminalTransport,
+} from '../../electron/terminal/transport';
+import { openReaderStores, type ReaderStores } from '../helpers/core';
 import { tempDir } from '../helpers/temp';
 
 const clock = createClock({ timeZone: 'Asia/Tokyo' }) as Clock;
@@ -44,9 +44,10 @@ const faceName = () => `OQSsiquc01res_face_1312345678G${String(++seq).padStart(5
 interface Rig {
   dir: string;
   face: string;
-  store: Store;
+  store: ReaderStores;
   monitor: OnlineMonitor;
-  reader: OnshiFolderReader;
+  transport: TerminalTransport;
+  cards: CardReadsService;
   unmatched: UnmatchedRead[];
   wait(id: string): CardEvent[];
   place(bytes: Uint8Array, name?: string): string;
@@ -55,61 +56,73 @@ const rigs: Rig[] = [];
 afterEach(async () => {
   while (rigs.length) {
     const r = rigs.pop()!;
-    await r.reader.close();
+    r.cards.close();
+    await r.transport.close();
     r.monitor.close();
     r.store.close();
   }
 });
 
-function rig(config: Partial<OnshiFolderConfig> = {}): Rig {
+type RigConfig = Partial<TerminalConfig & { clockSkewMs: number; junkQuietMs: number }>;
+
+/**
+ * As the composition root wires it: the real folder transport, the real card-reads service, a monitor whose
+ * probe is the transport's and which `linkTerminalHealth` feeds — on real folders and a real SQLite file.
+ */
+function rig(config: RigConfig = {}): Rig {
   const dir = tempDir('onshi-guard-');
   for (const sub of ['req', 'res', 'face']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
-  const store = openStore(tempDir('data-'));
-  const holder: { reader?: OnshiFolderReader } = {};
+  const store = openReaderStores(tempDir('data-'));
+  const cfg = () => ({
+    pollMs: 10,
+    idlePollMs: 20,
+    stabilityMs: 10,
+    cardWaitMs: 20_000,
+    clockSkewMs: 1000,
+    watch: false,
+    junkQuietMs: 300,
+    settleMs: 0,
+    ...config,
+  });
+  const transport = createTerminalTransport({
+    dir,
+    store: store.terminal,
+    clock,
+    log,
+    institutionCode: () => '1312345678',
+    config: cfg,
+  });
   const monitor = createOnlineMonitor(clock, {
     mode: 'auto',
     failuresForDown: 3,
-    probe: () => holder.reader!.health!(),
+    probe: () => transport.probe(),
     probeIntervalMs: 60_000,
   });
+  linkTerminalHealth(monitor, transport);
+  const cards = createCardReadsService({ store: store.cardReads, transport, clock, log, config: cfg });
   const sessions = new Map<string, CheckInSession>();
-  const reader = createOnshiFolderReader({
-    dir,
-    store,
-    clock,
-    monitor,
-    log,
-    institutionCode: () => '1312345678',
-    session: (id) => sessions.get(id),
-    config: () => ({
-      pollMs: 10,
-      idlePollMs: 20,
-      stabilityMs: 10,
-      cardWaitMs: 20_000,
-      watch: false,
-      junkQuietMs: 300,
-      settleMs: 0,
-      ...config,
-    }),
-  });
-  holder.reader = reader;
   const unmatched: UnmatchedRead[] = [];
-  reader.onUnmatched!((u) => unmatched.push(u));
-  reader.start();
+  cards.onUnmatched((u) => unmatched.push(u));
+  transport.start();
   const r: Rig = {
     dir,
     face: path.join(dir, 'face'),
     store,
     monitor,
-    reader,
+    transport,
+    cards,
     unmatched,
     wait(id) {
       const s: CheckInSession = { ...newSession(id, `kiosk-${id}`, clock.nowIso(), clock.today()), state: 'read-card' };
       sessions.set(id, s);
       const events: CardEvent[] = [];
-      reader.awaitCard(s, (e) => {
-        events.push(e);
-        sessions.set(id, { ...sessions.get(id)!, state: e.type === 'card-read' ? 'completed' : 'card-failed' });
+      cards.awaitCard({
+        session: s,
+        current: () => sessions.get(id),
+        deliver: (e) => {
+          events.push(e);
+          sessions.set(id, { ...sessions.get(id)!, state: e.type === 'card-read' ? 'completed' : 'card-failed' });
+        },
       });
       return events;
     },
@@ -133,7 +146,7 @@ describe('terminal folder: nothing in face/ can stall or mislead the adapter', (
     await expect.poll(() => r.unmatched.length, { timeout: 3000 }).toBe(1);
     expect(r.unmatched[0]).toMatchObject({ reason: 'unreadable', errorCode: 'symlink' });
     expect(JSON.stringify(r.unmatched)).not.toMatch(/secret/);
-    expect(JSON.stringify(r.reader.unmatchedReads!())).not.toMatch(/secret/);
+    expect(JSON.stringify(r.cards.unmatchedReads())).not.toMatch(/secret/);
     await sleep(400);
     expect(r.unmatched).toHaveLength(1); // reported once, not on every poll
   });
@@ -163,7 +176,7 @@ describe('terminal folder: nothing in face/ can stall or mislead the adapter', (
     await expect.poll(() => second.length).toBe(1);
     expect(second[0]).toMatchObject({ type: 'card-read', outcome: { ok: true } });
     await expect.poll(() => r.unmatched.map((u) => u.errorCode)).toEqual(['fifo']);
-    expect(await r.reader.health!()).toEqual({ ok: true });
+    expect(await r.transport.probe()).toEqual({ ok: true });
     expect((await r.monitor.probeNow()).state).not.toBe('down');
   });
 
@@ -176,6 +189,7 @@ describe('terminal folder: nothing in face/ can stall or mislead the adapter', (
       junkNames.push(name);
       fs.writeFileSync(path.join(face, name), i % 2 ? `junk ${i}` : '<XmlMsg><MessageHeader>');
     }
+    await sleep(150); // the junk is dumped first; then a patient starts waiting
     const events = r.wait('real');
     r.place(resultBytes());
     await expect.poll(() => events.length, { timeout: 20_000 }).toBe(1);
@@ -185,17 +199,15 @@ describe('terminal folder: nothing in face/ can stall or mislead the adapter', (
     expect(r.unmatched).toHaveLength(1);
     expect(r.unmatched[0]).toMatchObject({ reason: 'unreadable', errorCode: 'flood', count: 5000 });
     expect(r.unmatched[0]!.detail).toMatch(/^5000 entries in face\//);
-    expect(r.reader.unmatchedReads!()).toHaveLength(1);
-    expect(r.reader.internals.face.stats()).toMatchObject({ pending: 0, done: 5001 });
-    expect(r.reader.internals.consumedInMemory()).toBe(5001);
-    // Only the real read and the alert's first file are written to SQLite, not 5,000 rows.
-    expect(r.store.consumedFileNames('face')).toHaveLength(2);
+    expect(r.cards.unmatchedReads()).toHaveLength(1);
+    expect(r.transport.internals.face.stats()).toMatchObject({ pending: 0, done: 5001 });
+    // Only the real read is written to SQLite (plus the one alert row), not 5,000 rows.
+    expect(r.store.terminal.consumedFileNames('face')).toEqual([expect.stringMatching(/^OQSsiquc01res_face_/)]);
     // The files go (the clinic cleans up): the names are forgotten, not kept for the rest of the day.
     for (const name of fs.readdirSync(face)) fs.unlinkSync(path.join(face, name));
     await expect
-      .poll(() => r.reader.internals.face.stats(), { timeout: 3000 })
+      .poll(() => r.transport.internals.face.stats(), { timeout: 3000 })
       .toEqual({ pending: 0, done: 0, skipped: 0 });
-    expect(r.reader.internals.consumedInMemory()).toBe(0);
   });
 
   it('an empty file is retried, never reported as broken; once written it is delivered', async () => {
@@ -217,7 +229,7 @@ describe('terminal folder: nothing in face/ can stall or mislead the adapter', (
     expect((await r.monitor.probeNow()).state).toBe('up');
     fs.rmSync(r.face, { recursive: true });
     fs.writeFileSync(r.face, 'a file where the folder was');
-    await expect.poll(async () => (await r.reader.health!()).ok).toBe(false);
+    await expect.poll(async () => (await r.transport.probe()).ok).toBe(false);
     await expect.poll(() => r.monitor.status().state).toBe('down');
     fs.rmSync(r.face);
     fs.mkdirSync(r.face);
@@ -231,9 +243,9 @@ describe('terminal folder: nothing in face/ can stall or mislead the adapter', (
     const r = rig({ stallMs: 200 });
     expect((await r.monitor.probeNow()).state).toBe('up');
     // Stop the face poller's loop without telling anyone: what a poll stuck on a hung share looks like.
-    await r.reader.internals.face.stop();
-    await expect.poll(async () => (await r.reader.health!()).ok, { timeout: 3000 }).toBe(false);
-    expect(await r.reader.health!()).toMatchObject({
+    await r.transport.internals.face.stop();
+    await expect.poll(async () => (await r.transport.probe()).ok, { timeout: 3000 }).toBe(false);
+    expect(await r.transport.probe()).toMatchObject({
       ok: false,
       detail: expect.stringMatching(/face\/: no polling pass/),
     });

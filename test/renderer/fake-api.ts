@@ -68,6 +68,7 @@ export function makeSettings(patch: Partial<AdminSettings> = {}): AdminSettings 
     retentionDays: 365,
     readerQueryTimeoutMs: 30_000,
     readerCardWaitSeconds: 120,
+    onshiCp932Fallback: true,
     policy: {},
     ...patch,
   };

@@ -325,6 +325,7 @@ export const en: UiCatalogue = {
   'staff.unmatched.why': 'Why unmatched',
   'staff.unmatched.result': 'Read result',
   'staff.unmatched.unknownName': '(no name)',
+  'staff.unmatched.flood': '{count} files in the terminal folder could not be read — check the folder',
   'staff.unmatched.item': 'Card read at {time} {name}',
   'staff.unmatched.reason.stale': 'Read before any waiting check-in started',
   'staff.unmatched.reason.ambiguous': 'Several kiosks were waiting; the person matched none or more than one',
@@ -361,6 +362,9 @@ export const en: UiCatalogue = {
   'admin.settings.demoPanel': 'Demo panel',
   'admin.settings.demoPanelHelp': 'Shows virtual practice cards on the card screen',
   'admin.settings.smartphoneReader': 'The reader accepts smartphones',
+  'admin.settings.onshiCp932Fallback': 'Read result files without a declared encoding as Shift_JIS',
+  'admin.settings.onshiCp932FallbackHelp':
+    'For connectors that write Shift_JIS files without saying so. Off: such files are refused and go to staff',
   'admin.settings.policy': 'Check-in rules (only stricter than the national rules)',
   'admin.settings.policy.staffConfirmOfflineAcceptance': 'When offline, staff confirm every check-in',
   'admin.settings.policy.staffConfirmEveryAcceptance': 'Staff confirm every check-in',

@@ -345,6 +345,7 @@ export const ja = {
   'staff.unmatched.why': '照合できなかった理由',
   'staff.unmatched.result': '読み取り結果',
   'staff.unmatched.unknownName': '（氏名なし）',
+  'staff.unmatched.flood': '資格確認端末のフォルダで {count} 件のファイルを読めませんでした。フォルダを確認してください',
   'staff.unmatched.item': '{time} の読み取り {name}',
   'staff.unmatched.reason.stale': 'カードを待っていた受付より前の読み取りです',
   'staff.unmatched.reason.ambiguous': '複数の端末がカードを待っていて、どの受付か決められません',
@@ -381,6 +382,9 @@ export const ja = {
   'admin.settings.demoPanel': 'デモ用パネル',
   'admin.settings.demoPanelHelp': 'カードの画面に練習用の仮想カードを表示します',
   'admin.settings.smartphoneReader': 'スマホ対応の読み取り機がある',
+  'admin.settings.onshiCp932Fallback': '文字コードの書かれていない結果ファイルを Shift_JIS として読む',
+  'admin.settings.onshiCp932FallbackHelp':
+    '文字コードを書かずに Shift_JIS で出力する連携ソフト向けです。オフにすると、そのようなファイルは読まずにスタッフへ回します',
   'admin.settings.policy': '受付のルール（国の基準より厳しくする場合のみ）',
   'admin.settings.policy.staffConfirmOfflineAcceptance': 'オフライン時の受付はすべて受付の者が確認する',
   'admin.settings.policy.staffConfirmEveryAcceptance': 'すべての受付を受付の者が確認する',
