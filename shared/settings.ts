@@ -65,6 +65,8 @@ export const settingsSchema = z.object({
    * CP932 (Shift_JIS, the terminal's native encoding) — some connectors write them so. Off: refused.
    */
   onshiCp932Fallback: z.boolean(),
+  /** A terminal folder poll or file read without progress for this long is a fault (the watchdog). */
+  readerStallMs: z.number().int().min(100).max(600_000),
   /** The online monitor's health probe of the terminal folders. */
   monitorProbeMs: z.number().int().min(50).max(600_000),
   /** Failures in a row before the monitor says 'down'. */
@@ -101,6 +103,7 @@ export const DEFAULT_SETTINGS: Settings = {
   readerSettleMs: 2000,
   readerWatchHint: true,
   onshiCp932Fallback: true,
+  readerStallMs: 30_000,
   monitorProbeMs: 10_000,
   monitorFailuresForDown: 2,
   monitorDegradedWindowMs: 60_000,

@@ -236,6 +236,7 @@ function terminalConfig(s: Settings) {
     settleMs: s.readerSettleMs,
     watch: s.readerWatchHint,
     cp932Fallback: s.onshiCp932Fallback,
+    stallMs: s.readerStallMs,
   };
 }
 
