@@ -20,6 +20,7 @@ interface Tally {
   slowest: Array<{ ms: number; index: number; label: string; size: number }>;
   problems: Array<{ index: number; label: string; outcome: string; problem: string }>;
   totalMs: number;
+  times: Float64Array;
 }
 
 function caseSeed(target: number, index: number): number {
@@ -29,12 +30,13 @@ function caseSeed(target: number, index: number): number {
 type One = (index: number) => { verdict: CaseVerdict; label: string; size: number };
 
 function run(target: number, name: string, one: One): Tally {
-  const tally: Tally = { counts: new Map(), slowest: [], problems: [], totalMs: 0 };
+  const tally: Tally = { counts: new Map(), slowest: [], problems: [], totalMs: 0, times: new Float64Array(N) };
   const started = performance.now();
   for (let i = 0; i < N; i++) {
     const { verdict, label, size } = one(i);
     tally.counts.set(verdict.outcome, (tally.counts.get(verdict.outcome) ?? 0) + 1);
     tally.totalMs += verdict.ms;
+    tally.times[i] = verdict.ms;
     if (verdict.problem && tally.problems.length < 20)
       tally.problems.push({ index: i, label, outcome: verdict.outcome, problem: verdict.problem });
     if (tally.slowest.length < 3 || verdict.ms > tally.slowest[tally.slowest.length - 1]!.ms) {
@@ -55,7 +57,11 @@ function run(target: number, name: string, one: One): Tally {
     console.log(
       `  ${outcome.padEnd(24)} ${String(count).padStart(7)}  ${((100 * count) / N).toFixed(1).padStart(5)} %`,
     );
-  console.log(`  mean ${(tally.totalMs / N).toFixed(3)} ms per case; slowest:`);
+  const sorted = Float64Array.from(tally.times).sort();
+  const pct = (p: number) => sorted[Math.min(N - 1, Math.max(0, Math.ceil((p / 100) * N) - 1))]!.toFixed(3);
+  console.log(
+    `  per case: mean ${(tally.totalMs / N).toFixed(3)} ms, median ${pct(50)} ms, p99 ${pct(99)} ms, p99.9 ${pct(99.9)} ms; slowest:`,
+  );
   for (const s of tally.slowest) {
     // Timed again (best of 5): a one-off pause (GC, another process on the shared CPUs) is not the input's cost.
     const again = Math.min(...Array.from({ length: 5 }, () => one(s.index).verdict.ms));
