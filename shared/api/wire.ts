@@ -7,14 +7,18 @@ import { wireRequestSchema, type ApiError, type WireRequest } from './index';
 
 export type WireRequestParse = { ok: true; request: WireRequest } | { ok: false; error: ApiError };
 
+/** The browser host's WebSocket frame limit (64 KiB); a longer text is refused before JSON.parse sees it. */
+export const WIRE_MAX_CHARS = 64 * 1024;
+
 const NOT_A_REQUEST: WireRequestParse = {
   ok: false,
   error: { code: 'invalid-payload', message: 'not a request message' },
 };
 
-/** `text` is the message as received (the transport bounds its size). Binary frames are not requests. */
-export function parseWireRequest(text: string | undefined): WireRequestParse {
+/** `text` is the message as received. Binary frames are not requests; neither is anything over the limit. */
+export function parseWireRequest(text: string | undefined, maxChars = WIRE_MAX_CHARS): WireRequestParse {
   if (text === undefined) return NOT_A_REQUEST;
+  if (text.length > maxChars) return { ok: false, error: { code: 'invalid-payload', message: 'message too large' } };
   let message: unknown;
   try {
     message = JSON.parse(text);

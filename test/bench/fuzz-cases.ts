@@ -592,13 +592,14 @@ export function wireCase(rng: Rng): WireCase {
         labels.push('insert');
         break;
       case 3:
-        text = rng.pick(['[', '{"a":']).repeat(rng.pick([1000, 100_000])) + text;
+        // Up to the host's 64 KiB frame limit, and once beyond it (refused by size).
+        text = rng.pick(['[', '{"a":']).repeat(rng.pick([1000, 12_000, 100_000])) + text;
         labels.push('deep-prefix');
         break;
       case 4:
         {
           // Built as text: JSON.stringify itself would overflow the stack on this.
-          const n = rng.pick([1000, 50_000]);
+          const n = rng.pick([1000, 12_000, 50_000]);
           const [open, close] = rng.chance(0.5) ? ['[', ']'] : ['{"a":', '}'];
           text = `{"id":1,"name":${JSON.stringify(name)},"input":${open.repeat(n)}1${close.repeat(n)}}`;
         }
