@@ -106,15 +106,18 @@ export function createJunkSummariser<P>(options: JunkSummariserOptions<P>): Junk
   };
 }
 
-/** One line for staff and logs: "5000 entries in face/ could not be read (symlink ×2, unreadable-not-xml ×4998), e.g. a.xml, b.xml". */
+/**
+ * One line for staff and logs, at most 300 characters:
+ * "5000 entries in face/ (unreadable-not-xml ×4998, symlink ×2), e.g. a.xml, b.xml".
+ */
 export function describeJunk(summary: JunkSummary<unknown>): string {
   const kinds = Object.entries(summary.byKind)
     .sort((a, b) => b[1] - a[1])
     .map(([kind, n]) => `${kind} ×${n}`)
     .join(', ');
   const noun = summary.count === 1 ? 'entry' : 'entries';
-  return `${summary.count} ${noun} in ${summary.folder} could not be used as card reads (${kinds}), e.g. ${summary.samples.join(', ')}`.slice(
-    0,
-    300,
-  );
+  const head = `${summary.count} ${noun} in ${summary.folder} (${kinds})`;
+  const samples = summary.samples.slice(0, 2).map((n) => (n.length > 64 ? `${n.slice(0, 63)}…` : n));
+  const line = `${head}, e.g. ${samples.join(', ')}`;
+  return line.length <= 300 ? line : `${line.slice(0, 299)}…`;
 }
