@@ -28,6 +28,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CardReadOutcome, PrintedNumbers } from '../../shared/flow/session';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import {
@@ -71,17 +72,25 @@ export interface TerminalConfig {
   forgetAfterMs: number;
 }
 
-export const DEFAULT_TERMINAL_CONFIG: TerminalConfig = {
-  queryTimeoutMs: 15_000,
-  pollMs: 50,
-  idlePollMs: 1000,
-  stabilityMs: 40,
-  settleMs: 2000,
-  watch: true,
-  cp932Fallback: true,
-  stallMs: 30_000,
-  forgetAfterMs: 10 * 60_000,
-};
+/** Names of files that left a folder are forgotten after this long (a constant, not a clinic setting). */
+export const FORGET_AFTER_MS = 10 * 60_000;
+
+/** The settings' defaults (shared/settings.ts) under the transport's names. */
+export const DEFAULT_TERMINAL_CONFIG: TerminalConfig = terminalConfigFrom(DEFAULT_SETTINGS);
+
+export function terminalConfigFrom(s: Settings): TerminalConfig {
+  return {
+    queryTimeoutMs: s.readerQueryTimeoutMs,
+    pollMs: s.readerPollMs,
+    idlePollMs: s.readerIdlePollMs,
+    stabilityMs: s.readerStabilityMs,
+    settleMs: s.readerSettleMs,
+    watch: s.readerWatchHint,
+    cp932Fallback: s.onshiCp932Fallback,
+    stallMs: s.readerStallMs,
+    forgetAfterMs: FORGET_AFTER_MS,
+  };
+}
 
 /** The terminal's health as one observation: reachable and sane, or not (and why). */
 export type TerminalHealth = { ok: true } | { ok: false; detail: string };
