@@ -119,6 +119,11 @@ export interface FolderPoller {
   health(): WatchdogHealth;
   /** Sizes of what the poller remembers (memory bound checks). */
   stats(): { pending: number; done: number; skipped: number };
+  /**
+   * Files being worked on right now: pending, not empty, no file error, first seen within the last minute
+   * (an empty file waiting for its writer, or one that cannot be opened, does not count).
+   */
+  inProgress(): number;
 }
 
 interface Pending {
@@ -446,6 +451,12 @@ export function createFolderPoller(options: FolderPollerOptions): FolderPoller {
     },
     health: () => watchdog.check(),
     stats: () => ({ pending: pending.size, done: done.size, skipped: skipped.size }),
+    inProgress() {
+      const since = wallNow() - 60_000;
+      let n = 0;
+      for (const p of pending.values()) if (p.size !== 0 && !p.fileErrorCode && p.firstSeenMs >= since) n++;
+      return n;
+    },
   };
   return poller;
 }

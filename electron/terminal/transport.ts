@@ -145,6 +145,8 @@ export interface TerminalTransport {
   setCardReadConsumer(consumer: CardReadConsumer): void;
   /** Poll face/ now (a wait just began). */
   kickCards(): void;
+  /** face/ files being worked on (checked for stability, parsed, retried): see FolderPoller.inProgress. */
+  pendingCards?(): number;
   /** 個別照会 by printed numbers for `owner` (an opaque key, e.g. a session id). Never rejects. */
   query(owner: string, numbers: PrintedNumbers): Promise<NumberQueryOutcome>;
   /** Every health observation: card reads and answers parsed, system errors, timeouts, unwritable req/. */
@@ -389,6 +391,7 @@ export function createTerminalTransport(options: TerminalTransportOptions): Term
       consumer = c;
     },
     kickCards: () => facePoller.kick(),
+    pendingCards: () => facePoller.inProgress(),
     query: numberQueries.query,
     onHealth(l) {
       healthListeners.add(l);

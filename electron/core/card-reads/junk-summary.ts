@@ -48,6 +48,11 @@ export interface JunkSummariserOptions<P> {
   /** … or this long after its first item (default 5 min). */
   maxWindowMs?: number;
   maxSamples?: number;
+  /**
+   * While this says true (e.g. the folder still has files being checked), a quiet window stays open, so a
+   * flood that is read slowly is still one summary. `maxWindowMs` bounds it either way.
+   */
+  holdOpen?: () => boolean;
 }
 
 export function createJunkSummariser<P>(options: JunkSummariserOptions<P>): JunkSummariser<P> {
@@ -75,8 +80,22 @@ export function createJunkSummariser<P>(options: JunkSummariserOptions<P>): Junk
     if (!open) return;
     if (timer) clearTimeout(timer);
     const untilMax = open.firstAtMs + maxWindowMs - options.now();
-    timer = setTimeout(emit, Math.max(0, Math.min(quietMs, untilMax)));
+    timer = setTimeout(
+      () => {
+        const held = open !== undefined && options.now() - open.firstAtMs < maxWindowMs && safeHold();
+        if (held) arm();
+        else emit();
+      },
+      Math.max(0, Math.min(quietMs, untilMax)),
+    );
     timer.unref();
+  };
+  const safeHold = () => {
+    try {
+      return options.holdOpen?.() ?? false;
+    } catch {
+      return false;
+    }
   };
 
   return {

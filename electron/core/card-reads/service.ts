@@ -47,7 +47,12 @@ export interface CardReadsService {
 
 export interface CardReadsServiceDeps {
   store: CardReadsStore;
-  transport: { setCardReadConsumer(consumer: CardReadConsumer): void; kickCards(): void };
+  transport: {
+    setCardReadConsumer(consumer: CardReadConsumer): void;
+    kickCards(): void;
+    /** face/ files still being checked (a junk summary stays open while there are any). */
+    pendingCards?(): number;
+  };
   clock: Clock;
   log: Logger;
   /** `junkQuietMs`: junk in the folder is summarised after this much quiet (default 2 s; read at start). */
@@ -104,6 +109,7 @@ export function createCardReadsService(deps: CardReadsServiceDeps): CardReadsSer
     now: wallNow,
     quietMs: deps.config().junkQuietMs ?? 2000,
     onSummary: reportJunk,
+    holdOpen: () => (deps.transport.pendingCards?.() ?? 0) > 0,
   });
 
   const stillWaiting = (w: Waiter) => w.current()?.state === 'read-card';
