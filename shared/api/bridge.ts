@@ -54,6 +54,14 @@ export const REQUEST_NAMES = [
   'staff.reverifications',
   'admin.getSettings',
   'admin.updateSettings',
+  'staff.receiptLinks',
+  'staff.receiptLinkAlert',
+  'staff.receiptLinkRetry',
+  'staff.receiptLinkByHand',
+  'staff.receiptLinkCancel',
+  'admin.receiptLinkSettings',
+  'admin.updateReceiptLinkSettings',
+  'admin.orcaChoices',
 ] as const satisfies readonly RequestName[];
 export const EVENT_NAMES = [
   'session.updated',
@@ -61,6 +69,8 @@ export const EVENT_NAMES = [
   'reader.unmatched',
   'reverify.updated',
   'settings.changed',
+  'receiptLink.updated',
+  'receiptLink.alert',
 ] as const satisfies readonly ApiEventName[];
 
 /** Identity requests (shared/api/auth.ts) and their event, as plain lists for the preload. */

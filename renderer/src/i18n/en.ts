@@ -4,8 +4,10 @@
  * what is printed on the paper a foreign resident holds.
  */
 import type { UiCatalogue } from './ja';
+import { receiptLinkEn } from './receipt-link';
 
 export const en: UiCatalogue = {
+  ...receiptLinkEn,
   'app.title': 'Check-in',
   'common.back': 'Back',
   'common.callStaff': 'Call staff',

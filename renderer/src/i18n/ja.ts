@@ -6,7 +6,10 @@
  * Domain texts (eligibility reasons, insurance-number field errors) live in shared/ and are assembled in
  * ./index.ts; what is here is the renderer's own wording.
  */
+import { receiptLinkJa } from './receipt-link';
+
 export const ja = {
+  ...receiptLinkJa,
   // ---- shared chrome -------------------------------------------------------------------------------
   'app.title': '受付',
   'common.back': '戻る',
