@@ -288,6 +288,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       readerQueryTimeoutMs: s.readerQueryTimeoutMs,
       readerCardWaitSeconds: s.readerCardWaitSeconds,
       policy: s.policy,
+      languages: s.languages,
     };
   };
 

@@ -3,7 +3,8 @@
  * one JSON document, validated on the way in and on the way out (a hand-edited or older row cannot break boot).
  */
 import { z } from 'zod';
-import { clinicPolicySchema, onlineModeSchema } from '../../shared/api/index';
+import { clinicPolicySchema, languagesSchema, onlineModeSchema } from '../../shared/api/index';
+import { LOCALES } from '../../shared/i18n/locales';
 import type { ClinicPolicy } from '../../shared/eligibility/policy';
 import type { Store } from './store/index';
 
@@ -17,7 +18,8 @@ export const settingsSchema = z.object({
   idleTimeoutSeconds: z.number().int().min(30).max(600),
   onlineMode: onlineModeSchema,
   demoPanel: z.boolean(),
-  languages: z.array(z.string()).min(1),
+  /** The languages offered at the kiosk (LOCALES codes, ja always included). */
+  languages: languagesSchema,
   /** Days to keep finished check-ins before they are purged (patient data: keep the minimum). */
   retentionDays: z.number().int().min(1).max(3650),
   /** Stricter-only clinic policy (shared/eligibility ClinicPolicy), applied over the national timeline. */
@@ -60,7 +62,7 @@ export const DEFAULT_SETTINGS: Settings = {
   idleTimeoutSeconds: 90,
   onlineMode: 'auto',
   demoPanel: true,
-  languages: ['ja', 'en'],
+  languages: [...LOCALES],
   retentionDays: 90,
   policy: {},
   smartphoneReader: false,

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { CardReadOutcome, CheckInSession, PrintedNumbers, SessionEvent } from '../flow/session';
+import { LOCALES } from '../i18n/locales';
 
 export const ROLES = ['kiosk', 'staff', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -105,6 +106,17 @@ export const clinicPolicySchema = z
   })
   .strict();
 
+/**
+ * The languages the kiosk offers (the admin's choice): known codes, each once, Japanese always among them
+ * (the kiosk starts in it and staff read it).
+ */
+export const languagesSchema = z
+  .array(z.enum(LOCALES))
+  .min(1)
+  .max(LOCALES.length)
+  .refine((codes) => new Set(codes).size === codes.length, 'each language only once')
+  .refine((codes) => codes.includes('ja'), '日本語 (ja) must be offered');
+
 /** The settings a clinic admin edits from the admin screen. Every change is audited with a reason. */
 export const adminSettingsSchema = z
   .object({
@@ -116,6 +128,7 @@ export const adminSettingsSchema = z
     readerQueryTimeoutMs: z.number().int().min(1000).max(120_000),
     readerCardWaitSeconds: z.number().int().min(10).max(600),
     policy: clinicPolicySchema,
+    languages: languagesSchema,
   })
   .strict();
 export type AdminSettings = z.infer<typeof adminSettingsSchema>;

@@ -69,6 +69,7 @@ export function makeSettings(patch: Partial<AdminSettings> = {}): AdminSettings 
     readerQueryTimeoutMs: 30_000,
     readerCardWaitSeconds: 120,
     policy: {},
+    languages: ['ja', 'en'],
     ...patch,
   };
 }
