@@ -323,6 +323,7 @@ export class FakeApi implements RendererApi {
           clinicName: next.clinicName,
           idleTimeoutSeconds: next.idleTimeoutSeconds,
           demoPanel: next.demoPanel,
+          languages: next.languages,
         };
         this.emit('settings.changed', this.status);
         return { ok: true, value: next };

@@ -372,6 +372,9 @@ export const en: UiCatalogue = {
     'When offline, do not accept the eligibility notice with the card',
   'admin.settings.policy.refusePortalWithCardOffline':
     'When offline, do not accept the Mynaportal screen with the card',
+  'admin.settings.languages': 'Languages offered at the kiosk',
+  'admin.settings.languagesHelp':
+    'Japanese is always offered. The languages ticked here appear at the top of the patient screens',
   'admin.settings.save': 'Save settings',
   'admin.settings.saved': 'Saved',
   'admin.settings.failed': 'Could not save: {message}',

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { AdminSettings, ApiError } from '../../../../shared/api/index';
 import { useApi } from '../../api';
 import { BigButton } from '../../components/BigButton';
+import { LanguageOptions } from '../../components/LanguageOptions';
+import type { Locale } from '../../../../shared/i18n/locales';
 import { useT, type UiKey } from '../../i18n';
 import { NameReasonFields } from '../staff/NameReasonFields';
 
@@ -32,6 +34,7 @@ interface Draft {
   demoPanel: boolean;
   smartphoneReader: boolean;
   policy: Record<PolicySwitch, boolean>;
+  languages: Locale[];
 }
 
 function toDraft(s: AdminSettings): Draft {
@@ -41,6 +44,7 @@ function toDraft(s: AdminSettings): Draft {
     demoPanel: s.demoPanel,
     smartphoneReader: s.smartphoneReader,
     policy: Object.fromEntries(POLICY_SWITCHES.map((k) => [k, s.policy[k] === true])) as Record<PolicySwitch, boolean>,
+    languages: [...s.languages],
   };
 }
 
@@ -52,6 +56,7 @@ function toPatch(base: AdminSettings, d: Draft): Partial<AdminSettings> {
   if (idle !== base.idleTimeoutSeconds) patch.idleTimeoutSeconds = idle;
   if (d.demoPanel !== base.demoPanel) patch.demoPanel = d.demoPanel;
   if (d.smartphoneReader !== base.smartphoneReader) patch.smartphoneReader = d.smartphoneReader;
+  if (d.languages.join() !== base.languages.join()) patch.languages = d.languages;
   if (POLICY_SWITCHES.some((k) => d.policy[k] !== (base.policy[k] === true))) {
     const policy: Policy = { ...base.policy };
     for (const k of POLICY_SWITCHES) {
@@ -199,6 +204,7 @@ export function SettingsForm() {
                 />
                 <span>{t('admin.settings.smartphoneReader')}</span>
               </label>
+              <LanguageOptions value={draft.languages} onChange={(languages) => set({ languages })} />
             </div>
             <fieldset className="mode-choices settings-col">
               <legend className="field-label">{t('admin.settings.policy')}</legend>
