@@ -147,7 +147,7 @@ export const REASON_MESSAGES: Messages<ReasonCode> = {
     'notice-with-card': '資格情報のお知らせと マイナンバーカードを うけつけで 見せて ください。',
     'staff-confirms-card-holder': 'スタッフが カードの しゃしんと あなたの かおを 見ます。',
     'notice-alone-not-accepted':
-      '資格情報のお知らせ だけでは みて もらえません。マイナンバーカードと いっしょに 出して ください。資格確認書が あれば それを つかえます。',
+      '資格情報のお知らせ だけでは つかえません。マイナンバーカードと いっしょに 出して ください。資格確認書が あれば、それを つかえます。',
     'notice-alone-provisional-kokuho-kouki':
       '国民健康保険か 後期高齢者医療の お知らせなら、ばんごうが かくにん できれば つかえます。スタッフが しらべます。',
     'notice-alone-provisional':

@@ -8,6 +8,7 @@ export function useDocumentSettings(): void {
   const textSize = useTextSize();
   useEffect(() => {
     document.documentElement.lang = LOCALE_TAGS[language];
+    document.documentElement.dataset.locale = language;
   }, [language]);
   useEffect(() => {
     document.documentElement.dataset.textSize = textSize;

@@ -1,4 +1,5 @@
 import { useMemo, useRef } from 'react';
+import './LanguageSwitch.css';
 import { LOCALE_NAMES, LOCALE_TAGS, LOCALES, STAFF_LOCALES, type Locale } from '../../../shared/i18n/locales';
 import { useApi } from '../api';
 import { useT } from '../i18n';

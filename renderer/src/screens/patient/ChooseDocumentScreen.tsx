@@ -6,6 +6,7 @@ import { DOCUMENT_CHOICES, type DocumentChoice } from '../../components/document
 import { DocumentPictogram } from '../../components/Pictogram';
 import { StepProgress } from '../../components/Progress';
 import { useT } from '../../i18n';
+import { LOCALE_TAGS } from '../../../../shared/i18n/locales';
 import { neededInputs } from '../../../../shared/eligibility/inputs';
 import { useSessionBusy } from '../../stores/session';
 import { useStatus } from '../../stores/status';
@@ -167,7 +168,7 @@ function DocumentButton({
 }) {
   const { t, tIn, locale } = useT();
   const id = useId();
-  const showJa = locale !== 'ja';
+  const showJa = LOCALE_TAGS[locale] !== 'ja'; // やさしい日本語 names already carry the printed kanji
   return (
     <button
       type="button"
