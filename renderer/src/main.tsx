@@ -1,7 +1,8 @@
 // The fonts ship with the app (kiosks have no system fonts to fall back on): BIZ UDゴシック for Japanese,
 // Noto Sans (Latin, Vietnamese), Noto Sans SC and KR, regular and bold, declared in ./i18n/fonts.ts after
-// the stylesheet so that its per-language font stacks apply. Vite bundles every unicode-range subset.
-import './app/styles.css';
+// the shared stylesheets so that its per-language font stacks apply. Vite bundles every unicode-range subset.
+import './app/base.css';
+import './components/components.css';
 import './i18n/fonts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -200,17 +200,36 @@ describe('offered languages', () => {
   });
 });
 
-/** Shared components that only the admin screen uses (they may use staff keys). */
-const ADMIN_ONLY_COMPONENTS = ['LanguageOptions.tsx'];
+/** The patient feature's files and every renderer module they import (followed through relative imports). */
+function patientSources(): string[] {
+  const root = path.resolve('renderer/src');
+  const start = path.join(root, 'features/patient');
+  const seen = new Set<string>();
+  const queue = fs
+    .readdirSync(start, { recursive: true, encoding: 'utf8' })
+    .map((f) => path.join(start, String(f)))
+    .filter((f) => /\.tsx?$/.test(f));
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const m of fs.readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)) {
+      const base = path.resolve(path.dirname(file), m[1]!);
+      const hit = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find(
+        (c) => fs.existsSync(c) && fs.statSync(c).isFile() && /\.tsx?$/.test(c),
+      );
+      // Within the renderer only, and not the catalogues themselves (which hold every key).
+      if (hit && hit.startsWith(root) && !hit.startsWith(path.join(root, 'i18n'))) queue.push(hit);
+    }
+  }
+  return [...seen];
+}
 
 describe('patient screens', () => {
   it('use patient keys only (staff keys exist in ja and en alone)', () => {
-    const roots = ['renderer/src/screens/patient', 'renderer/src/features/patient', 'renderer/src/components'];
-    const files = roots
-      .filter((r) => fs.existsSync(r))
-      .flatMap((r) => fs.readdirSync(r, { recursive: true, encoding: 'utf8' }).map((f) => path.join(r, String(f))))
-      .filter((f) => /\.tsx?$/.test(f) && !ADMIN_ONLY_COMPONENTS.includes(path.basename(f)));
-    expect(files.length).toBeGreaterThan(5);
+    const files = patientSources();
+    expect(files.length).toBeGreaterThan(10);
+    expect(files.some((f) => f.endsWith('LanguageSwitch.tsx'))).toBe(true);
     const used = new Set<string>();
     for (const f of files) {
       for (const m of fs.readFileSync(f, 'utf8').matchAll(/['`]([a-zA-Z]+(?:\.[\w-]+)+)['`]/g)) {

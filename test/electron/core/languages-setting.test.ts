@@ -28,7 +28,7 @@ describe('languages offered at the kiosk', () => {
     });
     expect(r).toMatchObject({ ok: true, value: { languages: ['ja', 'zh-Hans', 'vi'] } });
     expect(pushed).toContainEqual(expect.objectContaining({ languages: ['ja', 'zh-Hans', 'vi'] }));
-    expect(core.internals.store.auditLog()[0]).toMatchObject({
+    expect(core.internals.audit.list()[0]).toMatchObject({
       action: 'settings',
       detail: 'languages: 中国とベトナムの患者さんが多い',
     });
