@@ -57,7 +57,9 @@ describe('every patient screen in every language', () => {
     ['choose-document', 'choose.title'],
     ['read-card', 'readCard.title', { document: 'myna-card' }],
     ['card-failed', 'cardFailed.title', { notice: 'card-timeout' }],
+    ['enter-numbers', 'numbers.insurerNumber.label'],
     ['verifying', 'verifying.title'],
+    ['self-declaration', 'declare.name.label'],
     ['confirm-self-pay', 'selfPay.title'],
     ['staff-confirm', 'staffConfirm.title'],
     [
