@@ -179,4 +179,38 @@ describe('fonts', () => {
     expect(count(/noto-sans-sc/)).toBe(scAtStart);
     await page.close();
   });
+
+  it('prints, per language, how long a switch takes and how many font bytes it fetches (figures, not limits)', async () => {
+    const rows: string[] = [];
+    for (const locale of LOCALES.filter((l) => l !== 'ja')) {
+      const page = await browser.newPage({ viewport: PORTRAIT });
+      const sizes = new Map<string, number>();
+      page.on('response', (r) => {
+        if (r.url().endsWith('.woff2'))
+          void r.body().then(
+            (b) => sizes.set(r.url(), b.length),
+            () => undefined,
+          );
+      });
+      await page.goto(`${host.url}/?kiosk=lang-measure-${locale}`);
+      await page.getByRole('button', { name: '受付をはじめる' }).waitFor({ timeout: 20_000 });
+      await page.evaluate(() => document.fonts.ready);
+      const before = new Set(sizes.keys());
+      const bytesBefore = [...sizes.values()].reduce((a, b) => a + b, 0);
+      const t0 = Date.now();
+      await page.getByRole('button', { name: LOCALE_NAMES[locale], exact: true }).click();
+      await page.waitForFunction((tag) => document.documentElement.lang === tag, locale === 'ja-easy' ? 'ja' : locale);
+      const switchMs = Date.now() - t0;
+      await page.evaluate(() => document.fonts.ready);
+      const added = [...sizes.keys()].filter((u) => !before.has(u));
+      const bytes = added.reduce((a, u) => a + (sizes.get(u) ?? 0), 0);
+      rows.push(
+        `${locale.padEnd(8)} switch ${String(switchMs).padStart(5)} ms   +${String(added.length).padStart(3)} font files ` +
+          `${(bytes / 1024).toFixed(0).padStart(6)} KiB   (start screen: ${(bytesBefore / 1024).toFixed(0)} KiB)`,
+      );
+      expect(switchMs).toBeGreaterThan(0);
+      await page.close();
+    }
+    console.log(`[languages] font loading on a language switch, from the Japanese start screen:\n${rows.join('\n')}`);
+  });
 });
