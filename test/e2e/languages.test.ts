@@ -50,6 +50,11 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const tr = (locale: Locale, key: UiKey) => translate(locale, key);
 const button = (page: Page, locale: Locale, key: UiKey) =>
   page.getByRole('button', { name: new RegExp(esc(tr(locale, key))) }).first();
+/** A new step ignores taps until it has settled (double-tap guard, data-settled on the frame): wait for that state. */
+async function tap(page: Page, locale: Locale, key: UiKey) {
+  await page.waitForFunction(() => !document.querySelector('[data-settled="false"]'));
+  await button(page, locale, key).click();
+}
 const title = (page: Page, locale: Locale, key: UiKey) =>
   page.getByRole('heading', { level: 1, name: tr(locale, key) }).waitFor({ timeout: 15_000 });
 
@@ -67,39 +72,40 @@ describe.each(LOCALES)('patient screens in %s', (locale) => {
     await button(page, locale, 'start.button').waitFor();
     await check(page, locale, 'start');
 
-    await button(page, locale, 'start.button').click();
+    await tap(page, locale, 'start.button');
     await title(page, locale, 'choose.title');
     await check(page, locale, 'choose');
 
     // 資格情報のお知らせ alone is refused today, with guidance.
-    await button(page, locale, 'doc.notice-only.name').click();
+    await tap(page, locale, 'doc.notice-only.name');
     await title(page, locale, 'refused.title');
     await check(page, locale, 'refused');
-    await button(page, locale, 'common.back').click();
+    await tap(page, locale, 'common.back');
     await title(page, locale, 'choose.title');
 
     // Nothing: 10割 first, 療養費 later.
-    await button(page, locale, 'doc.nothing.name').click();
+    await tap(page, locale, 'doc.nothing.name');
     await title(page, locale, 'selfPay.title');
     await check(page, locale, 'self-pay');
-    await button(page, locale, 'common.back').click();
+    await tap(page, locale, 'common.back');
     await title(page, locale, 'choose.title');
 
     // 資格確認書: the printed expiry date first.
-    await button(page, locale, 'doc.eligibility-certificate.name').click();
+    await tap(page, locale, 'doc.eligibility-certificate.name');
     await page.getByRole('heading', { level: 1 }).filter({ hasText: /./ }).first().waitFor();
     await expect
       .poll(() => page.getByRole('button', { name: new RegExp(esc(tr(locale, 'date.era.reiwa'))) }).count())
       .toBeGreaterThan(0);
     await check(page, locale, 'date-entry');
-    await button(page, locale, 'common.back').click();
+    await tap(page, locale, 'common.back');
     await title(page, locale, 'choose.title');
 
-    await button(page, locale, 'doc.myna-card.name').click();
+    await tap(page, locale, 'doc.myna-card.name');
     await title(page, locale, 'readCard.title');
     await check(page, locale, 'read-card');
 
     const panel = page.getByRole('region', { name: tr(locale, 'demo.title') });
+    await page.waitForFunction(() => !document.querySelector('[data-settled="false"]'));
     await panel.getByRole('button', { name: /本人/ }).first().click();
     await page
       .getByRole('region', { name: new RegExp(esc(tr(locale, 'completed.ticketLabel'))) })

@@ -73,7 +73,7 @@ export const ko: PatientCatalogue = {
   'date.eraRange': '{era} {year}년은 없습니다. 연도 표기 방식을 확인해 주세요',
   'date.readback': '{date}',
   'date.format.western': '{year}년 {month}월 {day}일',
-  'date.format.era': '{year}년 {month}월 {day}일 ({era} {eraYear}년)',
+  'date.format.era': '{year}년 {month}월 {day}일 · {era} {eraYear}년',
 
   'keypad.label': '숫자 키패드',
   'kana.label': '가타카나 키보드',

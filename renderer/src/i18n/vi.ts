@@ -74,7 +74,7 @@ export const vi: PatientCatalogue = {
   'date.eraRange': 'Không có năm {year} của {era}. Vui lòng kiểm tra cách ghi năm.',
   'date.readback': '{date}',
   'date.format.western': 'ngày {day} tháng {month} năm {year}',
-  'date.format.era': 'ngày {day} tháng {month} năm {year} ({era} năm {eraYear})',
+  'date.format.era': 'ngày {day} tháng {month} năm {year} – {era} năm {eraYear}',
 
   'keypad.label': 'Bàn phím số',
   'kana.label': 'Bàn phím katakana',
