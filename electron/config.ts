@@ -4,11 +4,15 @@
  *
  * - KIOSK_DATA_DIR (SQLite file and logs; default: the platform's app-data folder), KIOSK_NOW (where the
  *   clinic clock starts), KIOSK_ONSHI_DIR (the 資格確認端末 folder; unset: the embedded simulator);
- * - KIOSK_PORT (browser host; default 5180, 0 = any free port);
+ * - KIOSK_PORT (browser host; default 5180, 0 = any free port), KIOSK_RENDERER_DIR (browser host: serve the
+ *   renderer from another build folder; development only);
  * - KIOSK_ID, KIOSK_STAFF_WINDOW (Electron: this machine's kiosk id; auto | always | never);
  * - KIOSK_PRINTER (受付票 printer: tcp://HOST:PORT or a device path), KIOSK_ORCA_URL / KIOSK_ORCA_USER /
  *   KIOSK_ORCA_PASSWORD (the ORCA API base URL and its HTTP Basic credentials) — parsed and checked here for
- *   the device and レセコン features to use.
+ *   the device and レセコン features to use;
+ * - KIOSK_BIND (expose the browser host on the clinic LAN at this address over TLS, overriding the admin
+ *   setting; `off` = loopback only), KIOSK_LAN_PORT (default 5443), KIOSK_LAN_NAMES (extra host names,
+ *   comma-separated), KIOSK_TLS_CERT / KIOSK_TLS_KEY (the clinic's own certificate and key, PEM files).
  *
  * Values are trimmed; empty means unset. A malformed optional value falls back with a warning; a value
  * that cannot be honoured safely (a port that is not a port, a printer or ORCA URL that does not parse) is
@@ -16,6 +20,7 @@
  */
 import path from 'node:path';
 import { ID_PATTERN } from '../shared/api/bridge';
+import { checkExposure, type Exposure } from './core/staff-accounts/exposure';
 
 export type StaffWindowMode = 'auto' | 'always' | 'never';
 
@@ -26,6 +31,9 @@ export interface OrcaConfig {
   url: string;
   user?: string;
   password?: string;
+  /** WebORCA: KIOSK_ORCA_CERT (a PKCS#12 file) and KIOSK_ORCA_CERT_PASSWORD. */
+  clientCertPath?: string;
+  clientCertPassword?: string;
 }
 
 export interface RuntimeConfig {
@@ -34,10 +42,16 @@ export interface RuntimeConfig {
   onshiDir?: string;
   /** Browser host port. */
   port: number;
+  /** Browser host: the built renderer to serve (default: next to the host bundle). */
+  rendererDir?: string;
   kioskId: string;
   staffWindow: StaffWindowMode;
   printer?: PrinterTarget;
   orca?: OrcaConfig;
+  /** From KIOSK_BIND: expose on the LAN ('off': loopback only whatever the admin setting says). */
+  lan?: Exposure | 'off';
+  /** KIOSK_TLS_CERT / KIOSK_TLS_KEY. */
+  tls?: { certFile: string; keyFile: string };
 }
 
 export const DEFAULT_PORT = 5180;
@@ -113,12 +127,38 @@ export function readRuntimeConfig(
   if (rawOrca !== undefined) {
     const url = parseOrcaUrl(rawOrca);
     if (!url) errors.push('KIOSK_ORCA_URL must be an http(s) base URL without credentials, query or fragment');
-    else orca = { url, ...(user ? { user } : {}), ...(password ? { password } : {}) };
+    else {
+      const cert = value(env.KIOSK_ORCA_CERT);
+      const certPassword = env.KIOSK_ORCA_CERT_PASSWORD ? env.KIOSK_ORCA_CERT_PASSWORD : undefined;
+      orca = {
+        url,
+        ...(user ? { user } : {}),
+        ...(password ? { password } : {}),
+        ...(cert ? { clientCertPath: path.resolve(cert) } : {}),
+        ...(cert && certPassword ? { clientCertPassword: certPassword } : {}),
+      };
+    }
   } else if (user || password) {
     warnings.push('KIOSK_ORCA_USER / KIOSK_ORCA_PASSWORD are set without KIOSK_ORCA_URL; ignored');
   }
 
+  let lan: Exposure | 'off' | undefined;
+  const bind = value(env.KIOSK_BIND);
+  if (bind === 'off' || bind === '127.0.0.1') lan = 'off';
+  else if (bind !== undefined) {
+    const names = (value(env.KIOSK_LAN_NAMES) ?? '').split(',').filter((n) => n.trim());
+    const e = checkExposure({ bind, port: value(env.KIOSK_LAN_PORT), names });
+    if (typeof e === 'string') errors.push(`KIOSK_BIND / KIOSK_LAN_PORT / KIOSK_LAN_NAMES: ${e}`);
+    else lan = e;
+  }
+  let tls: { certFile: string; keyFile: string } | undefined;
+  const certFile = value(env.KIOSK_TLS_CERT);
+  const keyFile = value(env.KIOSK_TLS_KEY);
+  if (certFile && keyFile) tls = { certFile: path.resolve(certFile), keyFile: path.resolve(keyFile) };
+  else if (certFile || keyFile) errors.push('set both KIOSK_TLS_CERT and KIOSK_TLS_KEY');
+
   const onshiDir = value(env.KIOSK_ONSHI_DIR);
+  const rendererDir = value(env.KIOSK_RENDERER_DIR);
   const now = value(env.KIOSK_NOW);
   return {
     config: {
@@ -128,8 +168,11 @@ export function readRuntimeConfig(
       staffWindow,
       ...(now ? { now } : {}),
       ...(onshiDir ? { onshiDir: path.resolve(onshiDir) } : {}),
+      ...(rendererDir ? { rendererDir: path.resolve(rendererDir) } : {}),
       ...(printer ? { printer } : {}),
       ...(orca ? { orca } : {}),
+      ...(lan ? { lan } : {}),
+      ...(tls ? { tls } : {}),
     },
     warnings,
     errors,

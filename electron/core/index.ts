@@ -7,10 +7,14 @@
  * tables and creates it — and serves the API through the request table (requests.ts).
  */
 import path from 'node:path';
+import type { OrcaConfig } from '../config';
 import type { ApiResult } from '../../shared/api/index';
 import { buildClinicTimeline } from '../../shared/eligibility/policy';
 import type { RuleTimeline } from '../../shared/eligibility/timeline';
 import type { Settings } from '../../shared/settings';
+import { startOrcaSimulator, type OrcaSimulator } from '../integrations/orca/simulator';
+import { simPatientsFrom } from '../integrations/orca/simulator-data';
+import { defaultPersonas, resolveDate } from '../terminal/personas';
 import { createTerminalSimulator, type TerminalSimulator } from '../terminal/simulator';
 import { createTerminalStore, terminalMigrations } from '../terminal/store';
 import { createTerminalTransport, terminalConfigFrom, type TerminalTransport } from '../terminal/transport';
@@ -24,8 +28,17 @@ import type { Caller, EmitEvent } from './feature';
 import { createLogger, type Logger } from './logger';
 import { createOnlineMonitor, linkTerminalHealth, type OnlineMonitor } from './monitor';
 import { dispatch } from './requests';
+import { receiptLinkFeature, type ReceiptLinkFeature } from './receipt-link/index';
 import { reverifyFeature, type Reverify } from './reverify/index';
 import { settingsFeature, type SettingsService } from './settings/index';
+import {
+  createGate,
+  staffAccountsFeature,
+  type GateConnection,
+  type Identity,
+  type IdentityTuning,
+  type OpenOptions,
+} from './staff-accounts/index';
 import { statusFeature } from './status/index';
 import { openDatabase, type Db } from './store/index';
 
@@ -41,10 +54,23 @@ export interface CoreOptions {
   settings?: Partial<Settings>;
   /** Tests inject their own terminal transport. */
   terminal?: TerminalTransport;
+  /** Tests make PIN hashing cheap and sessions short. */
+  identity?: IdentityTuning;
   logToConsole?: boolean;
+  /** KIOSK_ORCA_* (electron/config.ts): the ORCA connection from the environment, over the admin's. */
+  orca?: OrcaConfig;
+  /** false: no embedded ORCA simulator even in the demo. */
+  orcaDemo?: boolean;
 }
 
 export interface Core {
+  /**
+   * A connection from a transport (a WebSocket, an Electron window). The core decides who it is — the local
+   * kiosk, an enrolled device, a signed-in staff member or admin, or nobody — and answers its requests,
+   * identity requests included (staff-accounts/gate.ts). Transports use this, never `handle` directly.
+   */
+  connect(options: OpenOptions): GateConnection;
+  /** In-process calls with a caller the code itself decided (tests, tools): no identity checks. */
   handle(caller: Caller, name: unknown, input: unknown): Promise<ApiResult<unknown>>;
   subscribe(caller: Caller, push: EmitEvent): () => void;
   close(): Promise<void>;
@@ -60,8 +86,12 @@ export interface Core {
     settings: SettingsService;
     terminal: TerminalTransport;
     log: Logger;
+    identity: Identity;
     /** The embedded terminal simulator, when KIOSK_ONSHI_DIR is unset and no transport was injected. */
     simulator?: TerminalSimulator;
+    receiptLink: ReceiptLinkFeature;
+    /** The demo's embedded ORCA simulator (with the terminal simulator, when KIOSK_ORCA_URL is unset). */
+    orcaSimulator?: OrcaSimulator;
   };
 }
 
@@ -93,6 +123,12 @@ async function compose(
   const clockOrError = createClock({ fixedStart: options.now, timeZone: s0.timeZone });
   if (isClockError(clockOrError)) throw new Error(clockOrError.message);
   const clock: Clock = clockOrError;
+  const identity = app.add(staffAccountsFeature, {
+    audit,
+    clock,
+    log: log.child('accounts'),
+    ...(options.identity ? { tuning: options.identity } : {}),
+  });
 
   // The terminal: injected (tests), the folder transport on KIOSK_ONSHI_DIR, or — the default — the same
   // transport on a folder served by the embedded terminal simulator, so `npm start` runs the real code.
@@ -178,13 +214,44 @@ async function compose(
     log: log.child('reverify'),
     intervalMs: s0.reverifyIntervalMs,
   });
+  // The demo's ORCA: with the embedded terminal simulator and no KIOSK_ORCA_URL, an ORCA simulator that knows
+  // the demo personas, used by the receipt link until an admin configures a real ORCA.
+  let orcaSimulator: OrcaSimulator | undefined;
+  if (simulator && !options.orca && options.orcaDemo !== false) {
+    const people = defaultPersonas().flatMap((p) =>
+      p.people.map((x) => ({ name: x.name, nameKana: x.nameKana, birthDate: resolveDate(x.birthDate, clock.today()) })),
+    );
+    const orca = await startOrcaSimulator({ patients: simPatientsFrom(people), today: () => clock.today() });
+    orcaSimulator = orca;
+    cleanup.push(() => orca.stop());
+  }
+  const receiptLink = app.add(receiptLinkFeature, {
+    audit,
+    clock,
+    log: log.child('receipt-link'),
+    sessions: checkin.sessions,
+    ...(options.orca ? { fromEnvironment: options.orca } : {}),
+    demo: () =>
+      orcaSimulator
+        ? {
+            url: orcaSimulator.url,
+            user: 'ormaster',
+            password: 'ormaster',
+            departmentCode: '01',
+            physicianCode: '10001',
+          }
+        : undefined,
+  });
   const demo = app.add(demoFeature, { ...(simulator ? { simulator } : {}), enabled: () => settings.get().demoPanel });
   app.add(statusFeature, { audit, clock, monitor, settings, readerKind: terminal.kind, demoAvailable: demo.available });
 
   // Retention: finished check-ins and the reader records with patient data.
   const purgeDay = shiftDay(clock.today(), -s0.retentionDays);
   const purged =
-    checkin.store.purgeBefore(purgeDay) + cardReads.store.purgeBefore(purgeDay) + terminalStore.purgeBefore(purgeDay);
+    checkin.store.purgeBefore(purgeDay) +
+    cardReads.store.purgeBefore(purgeDay) +
+    terminalStore.purgeBefore(purgeDay) +
+    receiptLink.link.purgeBefore(purgeDay);
   if (purged) log.info('purged finished check-ins past retention', { count: purged });
 
   const table = app.table();
@@ -194,7 +261,31 @@ async function compose(
   terminal.start();
   void monitor.probeNow();
 
+  const handle: Core['handle'] = (caller, name, input) =>
+    dispatch(
+      table,
+      caller,
+      () => clock.nowIso(),
+      name,
+      input,
+      (n, e) => log.error('request failed', { name: n, error: e instanceof Error ? e.message : String(e) }),
+    );
+  const subscribe: Core['subscribe'] = (caller, push) => app.subscribe(caller, push);
+  const gate = createGate({
+    core: { handle, subscribe },
+    accounts: identity.accounts,
+    devices: identity.devices,
+    setupCode: identity.setupCode,
+    exposure: identity.served,
+    exposureSetting: identity.exposure,
+  });
+  // Idle sign-outs and revoked devices reach open screens within seconds, even with no request.
+  const recheck = setInterval(() => gate.recheckAll(), 5_000);
+  recheck.unref();
+  cleanup.push(() => clearInterval(recheck));
+
   return {
+    connect: (o) => gate.open(o),
     internals: {
       db,
       audit,
@@ -206,18 +297,13 @@ async function compose(
       settings,
       terminal,
       log,
+      identity,
       ...(simulator ? { simulator } : {}),
+      receiptLink,
+      ...(orcaSimulator ? { orcaSimulator } : {}),
     },
-    handle: (caller, name, input) =>
-      dispatch(
-        table,
-        caller,
-        () => clock.nowIso(),
-        name,
-        input,
-        (n, e) => log.error('request failed', { name: n, error: e instanceof Error ? e.message : String(e) }),
-      ),
-    subscribe: (caller, push) => app.subscribe(caller, push),
+    handle,
+    subscribe,
     async close() {
       await app.close();
       for (const c of cleanup.reverse()) await c();

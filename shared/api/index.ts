@@ -4,9 +4,16 @@
  * the browser host) carry exactly this; the core validates every payload and the caller's role before it
  * acts, so nothing in the core trusts a renderer.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { PresentedDocument } from '../eligibility/index';
 import type { NeededInputs } from '../eligibility/inputs';
+import {
+  receiptLinkSettingsInputSchema,
+  type LinkStatus,
+  type OrcaChoices,
+  type QueueAlert,
+  type ReceiptLinkSettingsView,
+} from '../receipt-link/index';
 import type { CardReadOutcome, CheckInSession, PrintedNumbers, SessionEvent } from '../flow/session';
 import {
   adminSettingsSchema,
@@ -72,6 +79,8 @@ export const patientEventSchema = z.discriminatedUnion('type', [
 export type PatientEvent = z.infer<typeof patientEventSchema>;
 
 const staffName = text(60).min(1);
+const orcaPatientId = z.string().regex(/^\d{1,20}$/, 'digits only');
+const orcaAcceptanceId = z.string().regex(/^\d{1,10}$/, 'digits only');
 const reason = text(500).min(1, 'a reason is required');
 export const staffEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('staff-approve'), staff: staffName, reason }),
@@ -139,6 +148,31 @@ export const requests = {
     input: z.object({ patch: adminSettingsSchema.partial(), staff: staffName, reason }).strict(),
     roles: ['admin'],
   },
+  /** The レセコン (ORCA) link of each check-in of a day (shared/receipt-link). */
+  'staff.receiptLinks': { input: z.object({ date: isoDate.optional() }).strict(), roles: ['staff', 'admin'] },
+  'staff.receiptLinkAlert': { input: z.object({}).strict(), roles: ['staff', 'admin'] },
+  /** Try the ORCA registration again, optionally with the ORCA patient staff picked. */
+  'staff.receiptLinkRetry': {
+    input: z.object({ checkinId: id, patientId: orcaPatientId.optional(), staff: staffName, reason }).strict(),
+    roles: ['staff', 'admin'],
+  },
+  /** Staff registered (or cancelled) it in ORCA themselves. */
+  'staff.receiptLinkByHand': {
+    input: z.object({ checkinId: id, acceptanceId: orcaAcceptanceId.optional(), staff: staffName, reason }).strict(),
+    roles: ['staff', 'admin'],
+  },
+  /** Cancel the check-in's 受付 in ORCA (acceptmodv2 02), e.g. the patient left. */
+  'staff.receiptLinkCancel': {
+    input: z.object({ checkinId: id, staff: staffName, reason }).strict(),
+    roles: ['staff', 'admin'],
+  },
+  'admin.receiptLinkSettings': { input: z.object({}).strict(), roles: ['admin'] },
+  'admin.updateReceiptLinkSettings': {
+    input: z.object({ settings: receiptLinkSettingsInputSchema, staff: staffName, reason }).strict(),
+    roles: ['admin'],
+  },
+  /** Departments and doctors from ORCA (system01lstv2), to choose the defaults. */
+  'admin.orcaChoices': { input: z.object({}).strict(), roles: ['admin'] },
 } as const;
 export type RequestName = keyof typeof requests;
 export type RequestInput<N extends RequestName> = z.infer<(typeof requests)[N]['input']>;
@@ -210,6 +244,14 @@ export interface RequestOutputs {
   'staff.reverifications': ReverificationEntry[];
   'admin.getSettings': AdminSettings;
   'admin.updateSettings': AdminSettings;
+  'staff.receiptLinks': LinkStatus[];
+  'staff.receiptLinkAlert': QueueAlert;
+  'staff.receiptLinkRetry': LinkStatus;
+  'staff.receiptLinkByHand': LinkStatus;
+  'staff.receiptLinkCancel': LinkStatus;
+  'admin.receiptLinkSettings': ReceiptLinkSettingsView;
+  'admin.updateReceiptLinkSettings': ReceiptLinkSettingsView;
+  'admin.orcaChoices': OrcaChoices;
 }
 export type RequestOutput<N extends RequestName> = RequestOutputs[N];
 
@@ -241,6 +283,10 @@ export interface ApiEvents {
   'reverify.updated': ReverificationEntry;
   /** Every window: the kiosk's status after an admin changed a setting (idle timeout, demo panel, …). */
   'settings.changed': KioskStatus;
+  /** Staff and admin only: a check-in's レセコン link changed. */
+  'receiptLink.updated': LinkStatus;
+  /** Staff and admin only: the link queue became stuck, or recovered. */
+  'receiptLink.alert': QueueAlert;
 }
 export type ApiEventName = keyof ApiEvents;
 /** The one list of event names (kept in bridge.ts so the sandboxed preload need not bundle zod). */
@@ -292,3 +338,4 @@ export type WireMessage =
   | { kind: 'hello'; role: Role };
 
 export type { CheckInSession, SessionEvent };
+export type { LinkStatus, OrcaChoices, QueueAlert, ReceiptLinkSettingsView } from '../receipt-link/index';

@@ -4,7 +4,17 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coverage } from './glyphs';
-import { LANDSCAPE, PORTRAIT, SHOTS, launchChromium, startHostProcess, type HostProcess } from './harness';
+import { CONTENT_SECURITY_POLICY } from '../../electron/csp';
+import {
+  LANDSCAPE,
+  PORTRAIT,
+  SHOTS,
+  createAccount,
+  launchChromium,
+  signInPage,
+  startHostProcess,
+  type HostProcess,
+} from './harness';
 
 let browser: Browser;
 let host: HostProcess | undefined;
@@ -35,10 +45,22 @@ async function expectShippedFont(page: Page) {
   expect(c.drawnBy['BIZ UDGothic'] ?? 0).toBeGreaterThan(c.chars / 2);
 }
 
+/** Collects every Content-Security-Policy violation the page reports (directive and blocked URI). */
+async function recordCspViolations(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+
 async function startCheckIn(page: Page) {
   await page.getByRole('button', { name: /受付をはじめる/ }).click();
   await page.getByRole('button', { name: /マイナ保険証（カード）/ }).click();
-  await expect.poll(() => page.getByRole('heading', { name: /カード/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.getByRole('heading', { name: /カード/ }).count(), { timeout: 10_000 })
+    .toBeGreaterThan(0);
 }
 
 async function presentMainPersona(page: Page) {
@@ -51,8 +73,11 @@ describe('kiosk end to end (browser host + Chromium)', () => {
     host = await startHostProcess();
     const kiosk = await browser.newPage({ viewport: PORTRAIT });
     const staff = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await recordCspViolations(kiosk);
+    await recordCspViolations(staff);
     await kiosk.goto(host.url + '/');
     await staff.goto(host.url + '/staff');
+    await signInPage(staff, await createAccount(host, { name: '受付 一郎', role: 'staff', secret: '739154' }));
     await kiosk.getByRole('button', { name: /受付をはじめる/ }).waitFor();
     await expectShippedFont(kiosk);
     await shot(kiosk, 'start-portrait');
@@ -61,8 +86,10 @@ describe('kiosk end to end (browser host + Chromium)', () => {
     await kiosk.setViewportSize(PORTRAIT);
 
     await kiosk.getByRole('button', { name: /受付をはじめる/ }).click();
+    // Wait for the state (each document button on screen), never for time: the click's answer may take a
+    // while on a busy machine.
     for (const name of ['マイナ保険証', '資格確認書', '健康保険証', '資格情報のお知らせ', 'マイナポータル']) {
-      await expect.poll(() => kiosk.getByRole('button', { name: new RegExp(name) }).count()).toBeGreaterThan(0);
+      await kiosk.getByRole('button', { name: new RegExp(name) }).first().waitFor({ timeout: 15_000 });
     }
     await shot(kiosk, 'choose-document-portrait');
     await kiosk.getByRole('button', { name: /マイナ保険証（カード）/ }).click();
@@ -77,8 +104,21 @@ describe('kiosk end to end (browser host + Chromium)', () => {
     await shot(kiosk, 'completed-landscape');
 
     // The receptionist's console saw it arrive without reloading.
-    await expect.poll(() => staff.getByRole('row').filter({ hasText: /受付済|完了/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        () =>
+          staff
+            .getByRole('row')
+            .filter({ hasText: /受付済|完了/ })
+            .count(),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
     await shot(staff, 'staff-console');
+    // The pages ran under the production policy (electron/csp.ts) without a single violation.
+    expect((await fetch(host.url + '/')).headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await cspViolations(kiosk)).toEqual([]);
+    expect(await cspViolations(staff)).toEqual([]);
     await kiosk.close();
     await staff.close();
   });

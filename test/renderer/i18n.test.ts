@@ -218,8 +218,10 @@ function patientSources(): string[] {
       const hit = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find(
         (c) => fs.existsSync(c) && fs.statSync(c).isFile() && /\.tsx?$/.test(c),
       );
-      // Within the renderer only, and not the catalogues themselves (which hold every key).
-      if (hit && hit.startsWith(root) && !hit.startsWith(path.join(root, 'i18n'))) queue.push(hit);
+      // Within the renderer only; not the catalogues themselves (which hold every key), nor the API client,
+      // whose request names ('auth.signOut') are not texts.
+      const skip = ['i18n', 'api'].some((d) => hit?.startsWith(path.join(root, d)));
+      if (hit && hit.startsWith(root) && !skip) queue.push(hit);
     }
   }
   return [...seen];

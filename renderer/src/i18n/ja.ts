@@ -1,12 +1,15 @@
 /**
- * UI strings, Japanese. This table defines the key set (`UiKey`): every other language is typed against
+ * UI strings, Japanese (a catalogue — data, so it runs past the ~400-line guide for code). This table defines the key set (`UiKey`): every other language is typed against
  * it, so a key missing from any catalogue fails the typecheck, and a key used in code but absent here
  * fails at the `t()` call. `{name}` placeholders are filled at render time.
  *
  * Domain texts (eligibility reasons, insurance-number field errors) live in shared/ and are assembled in
  * ./index.ts; what is here is the renderer's own wording.
  */
+import { receiptLinkJa } from './receipt-link';
+
 export const ja = {
+  ...receiptLinkJa,
   // ---- shared chrome -------------------------------------------------------------------------------
   'app.title': '受付',
   'common.back': '戻る',
@@ -337,7 +340,8 @@ export const ja = {
   'staff.tab.sessions': '受付の一覧',
   'staff.tab.unmatched': '照合できなかったカード読み取り',
   'staff.tab.reverify': 'あとで確認（再照会）',
-  'staff.unmatched.help': '読み取り機のカード情報を、どの受付のものか自動で決められませんでした。ご本人を確認してから割り当てるか、破棄してください',
+  'staff.unmatched.help':
+    '読み取り機のカード情報を、どの受付のものか自動で決められませんでした。ご本人を確認してから割り当てるか、破棄してください',
   'staff.unmatched.empty': '照合できなかった読み取りはありません',
   'staff.unmatched.time': '読み取り時刻',
   'staff.unmatched.nameKana': '氏名（カナ）',
@@ -358,9 +362,11 @@ export const ja = {
   'staff.unmatched.chooseSession': '割り当てる受付（カード待ちの受付）',
   'staff.unmatched.sessionOption': '{kiosk} {time} 開始 {document}',
   'staff.unmatched.candidate': '（読み取り時に待っていた受付）',
-  'staff.unmatched.noWaiting': 'いまカードを待っている受付がありません。患者さんに端末でカードの画面まで進んでもらってください',
+  'staff.unmatched.noWaiting':
+    'いまカードを待っている受付がありません。患者さんに端末でカードの画面まで進んでもらってください',
   'staff.unmatched.sessionRequired': '割り当てる受付を選んでください',
-  'staff.reverify.help': 'オフラインで受け付けた分を、オンラインに戻った後で照会した結果です。不一致は患者さんに確認してください',
+  'staff.reverify.help':
+    'オフラインで受け付けた分を、オンラインに戻った後で照会した結果です。不一致は患者さんに確認してください',
   'staff.reverify.empty': '再照会の対象はありません',
   'staff.reverify.queued': '記録時刻',
   'staff.reverify.status': '状態',
@@ -394,6 +400,81 @@ export const ja = {
   'admin.settings.noChange': '変更された項目がありません',
   'admin.settings.reload': 'もう一度読み込む',
   'admin.settings.loadFailed': '設定を読み込めませんでした: {message}',
+  // ---- sign-in, setup, pairing, accounts, devices, LAN (issue 8) --------------------------------------
+  'auth.signIn.title.staff': 'スタッフのサインイン',
+  'auth.signIn.title.admin': '管理者のサインイン',
+  'auth.signIn.help': 'ご自分の名前と暗証番号（またはパスワード）を入力してください',
+  'auth.name': '名前',
+  'auth.secret': '暗証番号またはパスワード',
+  'auth.signIn.submit': 'サインイン',
+  'auth.signIn.failed': '名前か暗証番号が違います',
+  'auth.signIn.locked': '失敗が続いたため一時的にロックしています。{seconds}秒ほど待ってからもう一度お試しください',
+  'auth.error': 'できませんでした: {message}',
+  'auth.required': '入力してください',
+  'auth.signedInAs': 'サインイン中: {name}（{role}）',
+  'auth.role.staff': 'スタッフ',
+  'auth.role.admin': '管理者',
+  'auth.signOut': 'サインアウト',
+  'auth.notAdmin': 'このアカウントには管理者の権限がありません。管理者でサインインし直してください',
+  'auth.setup.title': '最初の管理者を作る',
+  'auth.setup.help':
+    'まだ管理者がいません。この受付機の本体のコンソールに表示された「セットアップコード」を入力してください（このコードは受付画面には表示されません）',
+  'auth.setup.consoleCode': 'この受付機のセットアップコード: {code}',
+  'auth.setup.code': 'セットアップコード',
+  'auth.setup.secretAgain': '暗証番号またはパスワード（もう一度）',
+  'auth.setup.mismatch': '2回の入力が一致しません',
+  'auth.setup.submit': '管理者を作ってサインインする',
+  'auth.setup.invalidCode': 'セットアップコードが違うか、期限が切れています',
+  'auth.secretRule': '暗証番号は6〜12桁（連番や同じ数字の繰り返しは不可）、パスワードは8文字以上',
+  'auth.pair.title': 'この端末を受付機につなぐ',
+  'auth.pair.help': '管理画面の「端末の登録」で作ったペアリングコードを入力してください（10分間有効）',
+  'auth.pair.code': 'ペアリングコード',
+  'auth.pair.submit': 'つなぐ',
+  'auth.pair.invalid': 'コードが違うか、期限が切れています。管理者に新しいコードを作ってもらってください',
+  'auth.display.enrolled': 'この端末は待合表示として登録されています（{label}）',
+  'staff.dialog.signedInAs': '担当者: {name}',
+  'admin.accounts.title': 'スタッフのアカウント',
+  'admin.accounts.help':
+    '一人ひとり自分のアカウントでサインインします。アカウントを変更すると、その人のサインインは終了します',
+  'admin.accounts.name': '名前',
+  'admin.accounts.role': '役割',
+  'admin.accounts.state': '状態',
+  'admin.accounts.actions': '操作',
+  'admin.accounts.enabled': '有効',
+  'admin.accounts.disabled': '無効',
+  'admin.accounts.locked': 'ロック中',
+  'admin.accounts.disable': '{name} を無効にする',
+  'admin.accounts.enable': '{name} を有効にする',
+  'admin.accounts.reset': '{name} の暗証番号を再設定する',
+  'admin.accounts.resetTitle': '{name} の新しい暗証番号またはパスワード',
+  'admin.accounts.resetSubmit': '再設定する',
+  'admin.accounts.add': 'アカウントを追加する',
+  'admin.accounts.added': '追加しました',
+  'admin.accounts.saved': '変更しました',
+  'admin.devices.title': '端末の登録（院内LANの受付タブレット・待合表示）',
+  'admin.devices.help': 'ペアリングコードを作り、10分以内にその端末の画面で入力します',
+  'admin.devices.kind': '種類',
+  'admin.devices.kind.kiosk': '受付タブレット',
+  'admin.devices.kind.display': '待合表示',
+  'admin.devices.label': '端末の名前（例: 2階タブレット）',
+  'admin.devices.create': 'ペアリングコードを作る',
+  'admin.devices.code': 'ペアリングコード: {code}（{time} まで有効）',
+  'admin.devices.revoke': '{label} の登録を取り消す',
+  'admin.devices.revoked': '取り消し済み',
+  'admin.devices.none': '登録された端末はありません',
+  'admin.lan.title': '院内LANでの公開（受付PCから使う）',
+  'admin.lan.help':
+    '公開すると通信は暗号化（TLS）され、サインインした職員と登録済みの端末だけが使えます。変更は受付機の次回の起動から有効です',
+  'admin.lan.current': '公開中: {url}',
+  'admin.lan.off': '公開していません（この受付機の中だけで使えます）',
+  'admin.lan.fingerprint': '証明書のフィンガープリント（SHA-256）',
+  'admin.lan.fingerprintHelp': '受付PCのブラウザで証明書を確認するとき、この値と一致することを確かめてください',
+  'admin.lan.bind': '公開するアドレス（例: 192.168.1.20。すべてなら 0.0.0.0）',
+  'admin.lan.port': 'ポート',
+  'admin.lan.save': '公開の設定を保存する',
+  'admin.lan.stop': '公開をやめる',
+  'admin.lan.saved': '保存しました。受付機を再起動すると有効になります',
+  'admin.lan.fromEnv': '環境変数 KIOSK_BIND の設定が優先されています',
 } as const satisfies Record<string, string>;
 
 export type UiKey = keyof typeof ja;

@@ -15,6 +15,8 @@ export const STAFF_KEY_PREFIXES = [
   'staffReason.',
   'action.',
   'online.',
+  'auth.', // staff and admin sign-in, device pairing (set up by staff)
+  'link.', // レセコン (ORCA) link, staff console and admin
 ] as const;
 type StaffPrefix = (typeof STAFF_KEY_PREFIXES)[number];
 

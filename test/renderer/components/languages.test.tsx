@@ -127,7 +127,7 @@ describe('admin chooses the languages', () => {
     fireEvent.click(box('Tiếng Việt'));
     fireEvent.click(box('中文'));
     fireEvent.click(box('English'));
-    fireEvent.change(within(form).getByRole('textbox', { name: '担当者名' }), { target: { value: '院長' } });
+    expect(within(form).getByText('担当者: 受付 花子')).toBeTruthy(); // the signed-in person
     fireEvent.change(within(form).getByRole('textbox', { name: '理由' }), {
       target: { value: '外国の患者さんが多いため' },
     });

@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { AdminSettings, ApiError } from '../../../../../shared/api/index';
+import { adminNumberLimits } from '../../../../../shared/settings';
 import { useApi } from '../../../api';
 import { BigButton } from '../../../components/BigButton';
 import type { Locale } from '../../../../../shared/i18n/locales';
 import { useT, type UiKey } from '../../../i18n';
 import { NameReasonFields } from '../../../components/NameReasonFields';
 import { LanguageOptions } from './LanguageOptions';
+
+/** From the admin schema (shared/settings.ts): the same limits the core enforces. */
+const IDLE_LIMITS = adminNumberLimits('idleTimeoutSeconds');
 
 type Policy = AdminSettings['policy'];
 type PolicySwitch =
@@ -181,8 +185,8 @@ export function SettingsForm() {
                 className="field-input field-narrow"
                 type="number"
                 inputMode="numeric"
-                min={30}
-                max={600}
+                min={IDLE_LIMITS.min}
+                max={IDLE_LIMITS.max}
                 step={1}
                 value={draft.idle}
                 onChange={(e) => set({ idle: e.target.value })}
