@@ -7,6 +7,7 @@
 import { z } from './zod';
 import { PRESENTED_DOCUMENTS } from './eligibility/documents';
 import type { ClinicPolicy } from './eligibility/policy';
+import { LOCALES } from './i18n/locales';
 
 export const documentSchema = z.enum(PRESENTED_DOCUMENTS);
 
@@ -27,6 +28,17 @@ export const clinicPolicySchema = z
   })
   .strict() satisfies z.ZodType<ClinicPolicy>;
 
+/**
+ * The languages the kiosk offers (the admin's choice): known codes, each once, Japanese always among them
+ * (the kiosk starts in it and staff read it).
+ */
+export const languagesSchema = z
+  .array(z.enum(LOCALES))
+  .min(1)
+  .max(LOCALES.length)
+  .refine((codes) => new Set(codes).size === codes.length, 'each language only once')
+  .refine((codes) => codes.includes('ja'), '日本語 (ja) must be offered');
+
 export const settingsSchema = z.object({
   clinicName: z.string().min(1).max(60),
   /** 医療機関コード, 10 digits, written into every number query. */
@@ -36,7 +48,8 @@ export const settingsSchema = z.object({
   idleTimeoutSeconds: z.number().int().min(30).max(600),
   onlineMode: onlineModeSchema,
   demoPanel: z.boolean(),
-  languages: z.array(z.string()).min(1),
+  /** The languages offered at the kiosk (shared/i18n LOCALES codes, ja always included). */
+  languages: languagesSchema,
   /** Days to keep finished check-ins before they are purged (patient data: keep the minimum). */
   retentionDays: z.number().int().min(1).max(3650),
   /** Stricter-only clinic policy, applied over the national timeline. */
@@ -90,7 +103,7 @@ export const DEFAULT_SETTINGS: Settings = {
   idleTimeoutSeconds: 90,
   onlineMode: 'auto',
   demoPanel: true,
-  languages: ['ja', 'en'],
+  languages: [...LOCALES],
   retentionDays: 90,
   policy: {},
   smartphoneReader: false,
@@ -129,6 +142,7 @@ export const adminSettingsSchema = settingsSchema
     readerCardWaitSeconds: true,
     onshiCp932Fallback: true,
     policy: true,
+    languages: true,
   })
   .extend({
     readerQueryTimeoutMs: settingsSchema.shape.readerQueryTimeoutMs.min(1000),
@@ -150,6 +164,7 @@ export function adminView(s: Settings): AdminSettings {
     readerCardWaitSeconds: s.readerCardWaitSeconds,
     onshiCp932Fallback: s.onshiCp932Fallback,
     policy: s.policy,
+    languages: s.languages,
   };
 }
 

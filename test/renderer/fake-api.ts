@@ -85,6 +85,7 @@ export function makeSettings(patch: Partial<AdminSettings> = {}): AdminSettings 
     readerCardWaitSeconds: 120,
     onshiCp932Fallback: true,
     policy: {},
+    languages: ['ja', 'en'],
     ...patch,
   };
 }
@@ -394,6 +395,7 @@ export class FakeApi implements RendererApi {
           clinicName: next.clinicName,
           idleTimeoutSeconds: next.idleTimeoutSeconds,
           demoPanel: next.demoPanel,
+          languages: next.languages,
         };
         this.emit('settings.changed', this.status);
         return { ok: true, value: next };

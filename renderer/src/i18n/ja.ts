@@ -396,6 +396,8 @@ export const ja = {
   'admin.settings.policy.staffConfirmEveryAcceptance': 'すべての受付を受付の者が確認する',
   'admin.settings.policy.refuseNoticeWithCardOffline': 'オフライン時は「資格情報のお知らせ＋カード」で受け付けない',
   'admin.settings.policy.refusePortalWithCardOffline': 'オフライン時は「マイナポータルの画面＋カード」で受け付けない',
+  'admin.settings.languages': '受付で選べる言語',
+  'admin.settings.languagesHelp': '日本語はいつも表示します。チェックした言語が患者さんの画面の上に並びます',
   'admin.settings.save': '設定を保存する',
   'admin.settings.saved': '保存しました',
   'admin.settings.failed': '保存できませんでした: {message}',
