@@ -31,6 +31,14 @@ import { dispatch } from './requests';
 import { receiptLinkFeature, type ReceiptLinkFeature } from './receipt-link/index';
 import { reverifyFeature, type Reverify } from './reverify/index';
 import { settingsFeature, type SettingsService } from './settings/index';
+import {
+  createGate,
+  staffAccountsFeature,
+  type GateConnection,
+  type Identity,
+  type IdentityTuning,
+  type OpenOptions,
+} from './staff-accounts/index';
 import { statusFeature } from './status/index';
 import { openDatabase, type Db } from './store/index';
 
@@ -46,6 +54,8 @@ export interface CoreOptions {
   settings?: Partial<Settings>;
   /** Tests inject their own terminal transport. */
   terminal?: TerminalTransport;
+  /** Tests make PIN hashing cheap and sessions short. */
+  identity?: IdentityTuning;
   logToConsole?: boolean;
   /** KIOSK_ORCA_* (electron/config.ts): the ORCA connection from the environment, over the admin's. */
   orca?: OrcaConfig;
@@ -54,6 +64,13 @@ export interface CoreOptions {
 }
 
 export interface Core {
+  /**
+   * A connection from a transport (a WebSocket, an Electron window). The core decides who it is — the local
+   * kiosk, an enrolled device, a signed-in staff member or admin, or nobody — and answers its requests,
+   * identity requests included (staff-accounts/gate.ts). Transports use this, never `handle` directly.
+   */
+  connect(options: OpenOptions): GateConnection;
+  /** In-process calls with a caller the code itself decided (tests, tools): no identity checks. */
   handle(caller: Caller, name: unknown, input: unknown): Promise<ApiResult<unknown>>;
   subscribe(caller: Caller, push: EmitEvent): () => void;
   close(): Promise<void>;
@@ -69,6 +86,7 @@ export interface Core {
     settings: SettingsService;
     terminal: TerminalTransport;
     log: Logger;
+    identity: Identity;
     /** The embedded terminal simulator, when KIOSK_ONSHI_DIR is unset and no transport was injected. */
     simulator?: TerminalSimulator;
     receiptLink: ReceiptLinkFeature;
@@ -105,6 +123,12 @@ async function compose(
   const clockOrError = createClock({ fixedStart: options.now, timeZone: s0.timeZone });
   if (isClockError(clockOrError)) throw new Error(clockOrError.message);
   const clock: Clock = clockOrError;
+  const identity = app.add(staffAccountsFeature, {
+    audit,
+    clock,
+    log: log.child('accounts'),
+    ...(options.identity ? { tuning: options.identity } : {}),
+  });
 
   // The terminal: injected (tests), the folder transport on KIOSK_ONSHI_DIR, or — the default — the same
   // transport on a folder served by the embedded terminal simulator, so `npm start` runs the real code.
@@ -237,7 +261,31 @@ async function compose(
   terminal.start();
   void monitor.probeNow();
 
+  const handle: Core['handle'] = (caller, name, input) =>
+    dispatch(
+      table,
+      caller,
+      () => clock.nowIso(),
+      name,
+      input,
+      (n, e) => log.error('request failed', { name: n, error: e instanceof Error ? e.message : String(e) }),
+    );
+  const subscribe: Core['subscribe'] = (caller, push) => app.subscribe(caller, push);
+  const gate = createGate({
+    core: { handle, subscribe },
+    accounts: identity.accounts,
+    devices: identity.devices,
+    setupCode: identity.setupCode,
+    exposure: identity.served,
+    exposureSetting: identity.exposure,
+  });
+  // Idle sign-outs and revoked devices reach open screens within seconds, even with no request.
+  const recheck = setInterval(() => gate.recheckAll(), 5_000);
+  recheck.unref();
+  cleanup.push(() => clearInterval(recheck));
+
   return {
+    connect: (o) => gate.open(o),
     internals: {
       db,
       audit,
@@ -249,20 +297,13 @@ async function compose(
       settings,
       terminal,
       log,
+      identity,
       ...(simulator ? { simulator } : {}),
       receiptLink,
       ...(orcaSimulator ? { orcaSimulator } : {}),
     },
-    handle: (caller, name, input) =>
-      dispatch(
-        table,
-        caller,
-        () => clock.nowIso(),
-        name,
-        input,
-        (n, e) => log.error('request failed', { name: n, error: e instanceof Error ? e.message : String(e) }),
-      ),
-    subscribe: (caller, push) => app.subscribe(caller, push),
+    handle,
+    subscribe,
     async close() {
       await app.close();
       for (const c of cleanup.reverse()) await c();
