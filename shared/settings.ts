@@ -4,7 +4,7 @@
  * them). The core stores them (electron/core/settings), the admin screen edits them, the renderer falls
  * back to the defaults before the first status arrives. Pure: no Node or DOM.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { PRESENTED_DOCUMENTS } from './eligibility/documents';
 import type { ClinicPolicy } from './eligibility/policy';
 
@@ -140,4 +140,14 @@ export function adminView(s: Settings): AdminSettings {
     readerCardWaitSeconds: s.readerCardWaitSeconds,
     policy: s.policy,
   };
+}
+
+type NumericAdminKey = {
+  [K in keyof AdminSettings]: AdminSettings[K] extends number ? K : never;
+}[keyof AdminSettings];
+
+/** The limits of a number an admin types (for the form's min/max), read from the admin schema itself. */
+export function adminNumberLimits(key: NumericAdminKey): { min: number; max: number } {
+  const field = adminSettingsSchema.shape[key];
+  return { min: field.minValue ?? Number.MIN_SAFE_INTEGER, max: field.maxValue ?? Number.MAX_SAFE_INTEGER };
 }

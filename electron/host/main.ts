@@ -14,11 +14,11 @@ import { certificateNames, loadOrCreateTls } from './tls';
 
 async function main() {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const rendererDir = process.env.KIOSK_RENDERER_DIR ?? path.resolve(here, '../renderer');
   const { config, warnings, errors } = readRuntimeConfig(process.env, { dataDir: defaultDataDir() });
   for (const w of warnings) console.warn(`[kiosk] ${w}`);
   if (errors.length) throw new Error(errors.join('; '));
   const { dataDir, port } = config;
+  const rendererDir = config.rendererDir ?? path.resolve(here, '../renderer');
   const log = createLogger({ dir: path.join(dataDir, 'logs'), scope: 'host' });
   // Nothing a client does may end the process: anything that escapes is logged and the host keeps serving.
   process.on('uncaughtException', (e) =>

@@ -4,7 +4,7 @@
  * the browser host) carry exactly this; the core validates every payload and the caller's role before it
  * acts, so nothing in the core trusts a renderer.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { PresentedDocument } from '../eligibility/index';
 import type { NeededInputs } from '../eligibility/inputs';
 import {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../electron/csp';
 import {
   LANDSCAPE,
   PORTRAIT,
@@ -47,6 +48,16 @@ async function expectShippedFont(page: Page) {
   expect(result.missing).toEqual([]);
 }
 
+/** Collects every Content-Security-Policy violation the page reports (directive and blocked URI). */
+async function recordCspViolations(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+
 async function startCheckIn(page: Page) {
   await page.getByRole('button', { name: /受付をはじめる/ }).click();
   await page.getByRole('button', { name: /マイナ保険証（カード）/ }).click();
@@ -65,6 +76,8 @@ describe('kiosk end to end (browser host + Chromium)', () => {
     host = await startHostProcess();
     const kiosk = await browser.newPage({ viewport: PORTRAIT });
     const staff = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await recordCspViolations(kiosk);
+    await recordCspViolations(staff);
     await kiosk.goto(host.url + '/');
     await staff.goto(host.url + '/staff');
     await signInPage(staff, await createAccount(host, { name: '受付 一郎', role: 'staff', secret: '739154' }));
@@ -76,8 +89,10 @@ describe('kiosk end to end (browser host + Chromium)', () => {
     await kiosk.setViewportSize(PORTRAIT);
 
     await kiosk.getByRole('button', { name: /受付をはじめる/ }).click();
+    // Wait for the state (each document button on screen), never for time: the click's answer may take a
+    // while on a busy machine.
     for (const name of ['マイナ保険証', '資格確認書', '健康保険証', '資格情報のお知らせ', 'マイナポータル']) {
-      expect(await kiosk.getByRole('button', { name: new RegExp(name) }).count()).toBeGreaterThan(0);
+      await kiosk.getByRole('button', { name: new RegExp(name) }).first().waitFor({ timeout: 15_000 });
     }
     await shot(kiosk, 'choose-document-portrait');
     await kiosk.getByRole('button', { name: /マイナ保険証（カード）/ }).click();
@@ -103,6 +118,10 @@ describe('kiosk end to end (browser host + Chromium)', () => {
       )
       .toBeGreaterThan(0);
     await shot(staff, 'staff-console');
+    // The pages ran under the production policy (electron/csp.ts) without a single violation.
+    expect((await fetch(host.url + '/')).headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await cspViolations(kiosk)).toEqual([]);
+    expect(await cspViolations(staff)).toEqual([]);
     await kiosk.close();
     await staff.close();
   });

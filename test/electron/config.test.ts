@@ -33,6 +33,12 @@ describe('readRuntimeConfig (one parser for the shell and the host)', () => {
     });
   });
 
+  it('KIOSK_RENDERER_DIR (development): another renderer build for the browser host', () => {
+    expect(readRuntimeConfig({ KIOSK_RENDERER_DIR: 'build/r' }, defaults).config.rendererDir).toBe(
+      path.resolve('build/r'),
+    );
+  });
+
   it('treats empty values as unset', () => {
     const { config } = readRuntimeConfig(
       { KIOSK_DATA_DIR: '', KIOSK_NOW: ' ', KIOSK_ONSHI_DIR: '', KIOSK_PORT: '' },

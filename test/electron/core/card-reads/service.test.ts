@@ -24,7 +24,6 @@ import { tempDir } from '../../../helpers/temp';
 
 const clock = createClock({ timeZone: 'Asia/Tokyo' }) as Clock;
 const log = createLogger({ console: false });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const TARO: OnshiPersonInput = {
   insurerNumber: '01130012',
@@ -71,6 +70,8 @@ interface Rig {
   wait(id: string, over?: Partial<CheckInSession>): CardEvent[];
   placeFace(bytes: Uint8Array, options?: { mtimeMs?: number; name?: string }): string;
   reopen(): Rig;
+  /** Resolves once the transport has polled that folder `n` more times (state, not time). */
+  polled(folder: 'face' | 'res', n: number): Promise<void>;
 }
 const rigs: Rig[] = [];
 afterEach(async () => {
@@ -175,6 +176,11 @@ function rig(
     },
     reopen() {
       return rig({ dir, dataDir }, config);
+    },
+    async polled(folder, n) {
+      const poller = reader.transport.internals[folder];
+      const from = poller.passes;
+      await expect.poll(() => poller.passes).toBeGreaterThanOrEqual(from + n);
     },
   };
   rigs.push(r);
@@ -327,7 +333,7 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     const name = faceName();
     const file = path.join(r.dir, 'face', name);
     fs.writeFileSync(file, full.subarray(0, 100)); // a non-atomic writer: the name appears first
-    await sleep(120); // longer than the stability gap: the half file looks stable
+    await r.polled('face', 5); // the half file has been looked at, and looks stable
     expect(events).toEqual([]);
     fs.appendFileSync(file, full.subarray(100));
     await expect.poll(() => events.length).toBe(1);
@@ -344,7 +350,7 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     r.placeFace(result());
     await expect.poll(() => r.unmatched.length).toBe(1);
     expect(r.unmatched[0]!.reason).toBe('no-waiting-session');
-    await sleep(100);
+    await r.polled('face', 3);
     expect(r.unmatched).toHaveLength(1);
     expect(r.store.consumedFileNames('face')).toHaveLength(2);
   });
@@ -363,7 +369,7 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     const again = r.reopen();
     const b = again.wait('sb'); // the same wait, restored: it started before the file was written
     expect(again.store.cardWait('sb')).toBeDefined();
-    await sleep(150);
+    await again.polled('face', 3);
     expect(b).toEqual([]);
     expect(a).toEqual([]);
     expect(again.unmatched).toEqual([]);
@@ -378,7 +384,7 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     const quiet = r.wait('s2');
     r.reader.stopCard('s2');
     await expect.poll(() => events).toEqual([{ type: 'card-failed', reason: 'timeout' }]);
-    await sleep(120);
+    await r.polled('face', 3);
     expect(quiet).toEqual([]);
     expect(r.store.cardWait('s1')).toBeUndefined();
     expect(r.store.cardWait('s2')).toBeUndefined();
@@ -511,7 +517,7 @@ describe('onshi-folder adapter: number queries (req/ → res/)', () => {
     const again = r.reopen();
     // The answer arrives before the session manager asks again: it is held, not thrown away.
     answer(again.dir, name, result({ source: 'numbers', fileId }));
-    await sleep(100);
+    await again.polled('res', 3);
     expect(again.store.consumedFileNames('res')).toEqual([]);
     const out: NumberQueryOutcome = await again.reader.verifyNumbers(session('s1'), numbers);
     expect(out).toMatchObject({ kind: 'answer', outcome: { ok: true } });

@@ -1,9 +1,13 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { AdminSettings, ApiError } from '../../../../../shared/api/index';
+import { adminNumberLimits } from '../../../../../shared/settings';
 import { useApi } from '../../../api';
 import { BigButton } from '../../../components/BigButton';
 import { useT, type UiKey } from '../../../i18n';
 import { NameReasonFields } from '../../../components/NameReasonFields';
+
+/** From the admin schema (shared/settings.ts): the same limits the core enforces. */
+const IDLE_LIMITS = adminNumberLimits('idleTimeoutSeconds');
 
 type Policy = AdminSettings['policy'];
 type PolicySwitch =
@@ -176,8 +180,8 @@ export function SettingsForm() {
                 className="field-input field-narrow"
                 type="number"
                 inputMode="numeric"
-                min={30}
-                max={600}
+                min={IDLE_LIMITS.min}
+                max={IDLE_LIMITS.max}
                 step={1}
                 value={draft.idle}
                 onChange={(e) => set({ idle: e.target.value })}
