@@ -19,6 +19,15 @@ import type {
 } from '../../../shared/api/index';
 import { adminSettingsSchema, documentSchema, onlineModeSchema } from '../../../shared/api/index';
 import { SESSION_STATES } from '../../../shared/flow/session';
+import {
+  LINK_REASONS,
+  LINK_STATES,
+  receiptLinkSettingsSchema,
+  type LinkStatus,
+  type OrcaChoices,
+  type QueueAlert,
+  type ReceiptLinkSettingsView,
+} from '../../../shared/receipt-link/index';
 import type { Caller, Core } from '../../../electron/core/index';
 import { ADMIN, KIOSK, STAFF, makeCore } from '../../helpers/core';
 
@@ -91,7 +100,42 @@ const session = z
   })
   .passthrough();
 
+const linkStatus = z.object({
+  checkinId: z.string(),
+  state: z.enum(LINK_STATES),
+  reason: z.enum(LINK_REASONS).optional(),
+  detail: z.string().optional(),
+  acceptanceId: z.string().optional(),
+  patientId: z.string().optional(),
+  warnings: z.array(z.string()),
+  candidates: z.array(
+    z.object({ patientId: z.string(), kanaName: z.string(), birthDate: day, sex: z.enum(['1', '2']).optional() }),
+  ),
+  attempts: z.number().int().nonnegative(),
+  updatedAt: iso,
+});
+const queueAlert = z.object({
+  stuck: z.boolean(),
+  pending: z.number().int().nonnegative(),
+  since: iso.optional(),
+  reason: z.enum(LINK_REASONS).optional(),
+  detail: z.string().optional(),
+});
+const linkSettingsView = receiptLinkSettingsSchema.extend({
+  passwordSet: z.boolean(),
+  source: z.enum(['environment', 'settings', 'none']),
+});
+const codeName = z.object({ code: z.string(), name: z.string() });
+const orcaChoices = z.union([
+  z.object({ ok: z.literal(true), departments: z.array(codeName), physicians: z.array(codeName) }),
+  z.object({ ok: z.literal(false), reason: z.enum(LINK_REASONS), detail: z.string() }),
+]);
+
 // Both ways: a schema that allows less or more than the declared type fails to compile.
+same<z.infer<typeof linkStatus>, LinkStatus>(true);
+same<z.infer<typeof queueAlert>, QueueAlert>(true);
+same<z.infer<typeof linkSettingsView>, ReceiptLinkSettingsView>(true);
+same<z.infer<typeof orcaChoices>, OrcaChoices>(true);
 same<z.infer<typeof onlineStatus>, OnlineStatus>(true);
 same<z.infer<typeof kioskStatus>, KioskStatus>(true);
 same<z.infer<typeof reverification>, ReverificationEntry>(true);
@@ -117,6 +161,14 @@ const OUTPUTS: Record<RequestName, z.ZodType> = {
   'staff.reverifications': z.array(reverification),
   'admin.getSettings': adminSettingsSchema,
   'admin.updateSettings': adminSettingsSchema,
+  'staff.receiptLinks': z.array(linkStatus),
+  'staff.receiptLinkAlert': queueAlert,
+  'staff.receiptLinkRetry': linkStatus,
+  'staff.receiptLinkByHand': linkStatus,
+  'staff.receiptLinkCancel': linkStatus,
+  'admin.receiptLinkSettings': linkSettingsView,
+  'admin.updateReceiptLinkSettings': linkSettingsView,
+  'admin.orcaChoices': orcaChoices,
 };
 const EVENTS: Record<ApiEventName, z.ZodType> = {
   'session.updated': session,
@@ -124,6 +176,8 @@ const EVENTS: Record<ApiEventName, z.ZodType> = {
   'reader.unmatched': unmatchedRead,
   'reverify.updated': reverification,
   'settings.changed': kioskStatus,
+  'receiptLink.updated': linkStatus,
+  'receiptLink.alert': queueAlert,
 };
 
 let core: Core | undefined;
@@ -195,6 +249,24 @@ describe('the core keeps its side of the contract', () => {
     await call(STAFF, 'staff.list', {});
     await call(ADMIN, 'admin.getSettings', {});
     await call(ADMIN, 'admin.updateSettings', { patch: { idleTimeoutSeconds: 100 }, staff: '院長', reason: '調整' });
+    // The レセコン link (demo ORCA simulator): the card check-in is registered; staff cancel it; admin settings.
+    await expect
+      .poll(
+        async () =>
+          ((await call(STAFF, 'staff.receiptLinks', {})) as LinkStatus[]).find((l) => l.checkinId === s.id)?.state,
+      )
+      .toBe('registered');
+    await call(STAFF, 'staff.receiptLinkAlert', {});
+    await call(STAFF, 'staff.receiptLinkCancel', { checkinId: s.id, staff: '受付', reason: '帰宅' });
+    await call(ADMIN, 'admin.receiptLinkSettings', {});
+    await call(ADMIN, 'admin.orcaChoices', {});
+    const linkSettings = (await call(ADMIN, 'admin.receiptLinkSettings', {})) as ReceiptLinkSettingsView;
+    const { passwordSet: _p, source: _s, ...linkInput } = linkSettings;
+    await call(ADMIN, 'admin.updateReceiptLinkSettings', {
+      settings: { ...linkInput, newPatient: true },
+      staff: '院長',
+      reason: '初診も',
+    });
 
     // Every output fits its request's type.
     for (const { name, value } of outputs) expect(OUTPUTS[name].safeParse(value).error, name).toBeUndefined();
@@ -204,7 +276,9 @@ describe('the core keeps its side of the contract', () => {
     expect(new Set(events.map((e) => e.event))).toEqual(new Set(Object.keys(EVENTS)));
     // Audience: a kiosk gets only its own sessions and no staff-only events.
     for (const e of events.filter((x) => x.to.role === 'kiosk')) {
-      expect(['reader.unmatched', 'reverify.updated']).not.toContain(e.event);
+      expect(['reader.unmatched', 'reverify.updated', 'receiptLink.updated', 'receiptLink.alert']).not.toContain(
+        e.event,
+      );
       if (e.event === 'session.updated') expect((e.payload as CheckInSession).kioskId).toBe(e.to.kioskId);
     }
     expect(
