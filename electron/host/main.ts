@@ -72,9 +72,6 @@ async function main() {
     console.log(`[kiosk] clinic LAN: ${host.lanUrl}/staff  (TLS; sign-in or an enrolled device required)`);
     console.log(`[kiosk]   certificate SHA-256: ${fingerprint}`);
   }
-  const orcaSim = core.internals.orcaSimulator;
-  if (orcaSim)
-    console.log(`[kiosk] ORCA: demo simulator on ${orcaSim.url} (set KIOSK_ORCA_URL or /admin for a real ORCA)`);
   console.log(
     `[kiosk] clinic date ${clock.today()}; reader: ${core.internals.terminal.kind}; clinic: ${st.clinicName}`,
   );
@@ -83,6 +80,10 @@ async function main() {
     console.log('[kiosk] No admin account yet. Create the first admin:');
     console.log(`[kiosk]   open ${host.url}/admin on this machine and enter the one-time setup code  ${code}`);
     console.log('[kiosk]   or run  npm run admin -- create-admin --name "<name>"  (asks for the password)');
+  }
+  const orcaSim = core.internals.orcaSimulator;
+  if (orcaSim) {
+    console.log(`[kiosk] ORCA: demo simulator on ${orcaSim.url} (set KIOSK_ORCA_URL or /admin for a real ORCA)`);
   }
   const stop = async () => {
     await host.close();

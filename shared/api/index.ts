@@ -210,6 +210,11 @@ export interface UnmatchedRead {
   outcome?: CardReadOutcome;
   /** Sessions that were waiting for a card when the file arrived. */
   candidates: string[];
+  /**
+   * A summary of a burst of junk in the folder (unreadable files, symlinks, FIFOs …): how many entries it
+   * stands for (`fileName` is the first of them, `detail` names the kinds and a few samples). Absent = 1.
+   */
+  count?: number;
   status: 'open' | 'assigned' | 'dismissed';
   sessionId?: string;
   resolvedAt?: string;
@@ -305,13 +310,21 @@ export function parseRequest(
   input: unknown,
 ): { ok: true; name: RequestName; input: RequestInput<RequestName> } | { ok: false; error: ApiError } {
   if (typeof name !== 'string' || !Object.hasOwn(requests, name)) {
-    return { ok: false, error: { code: 'unknown-request', message: `unknown request '${String(name).slice(0, 64)}'` } };
+    // Never String() an arbitrary value: a deeply nested array as the name overflowed the stack here (fuzz).
+    const shown = typeof name === 'string' ? name.slice(0, 64) : `<${name === null ? 'null' : Array.isArray(name) ? 'array' : typeof name}>`;
+    return { ok: false, error: { code: 'unknown-request', message: `unknown request '${shown}'` } };
   }
   const spec = requests[name as RequestName];
   if (!(spec.roles as readonly Role[]).includes(role)) {
     return { ok: false, error: { code: 'forbidden', message: `'${name}' is not allowed for the ${role} role` } };
   }
-  const parsed = spec.input.safeParse(input ?? {});
+  let parsed: ReturnType<typeof spec.input.safeParse>;
+  try {
+    parsed = spec.input.safeParse(input ?? {});
+  } catch {
+    // Defensive: a validator that cannot cope (e.g. absurd nesting) still means a bad payload, not a throw.
+    return { ok: false, error: { code: 'invalid-payload', message: `invalid payload for '${name}'` } };
+  }
   if (!parsed.success) {
     return {
       ok: false,

@@ -38,10 +38,10 @@ export function AdminApp() {
         <StatusPanel />
         <OnlineModeForm />
         <SettingsForm />
-        <ReceiptLinkForm />
         <AccountsPanel />
         <DevicesPanel />
         <LanPanel />
+        <ReceiptLinkForm />
         <RuleTimeline />
       </div>
     </div>

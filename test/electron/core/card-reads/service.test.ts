@@ -92,7 +92,7 @@ function composeReader(o: {
   store: ReaderStores;
   monitor: OnlineMonitor;
   sessions: Map<string, CheckInSession>;
-  config: (() => Partial<TerminalConfig & { cardWaitMs: number; clockSkewMs: number }>) | undefined;
+  config: (() => Partial<TerminalConfig & { cardWaitMs: number; clockSkewMs: number; junkQuietMs: number }>) | undefined;
 }) {
   const cfg = () => ({
     pollMs: 10,
@@ -129,7 +129,7 @@ function composeReader(o: {
 
 function rig(
   existing?: { dir: string; dataDir: string },
-  config: (() => Partial<TerminalConfig & { cardWaitMs: number; clockSkewMs: number }>) | undefined = undefined,
+  config: (() => Partial<TerminalConfig & { cardWaitMs: number; clockSkewMs: number; junkQuietMs: number }>) | undefined = undefined,
 ): Rig {
   const dir = existing?.dir ?? tempDir('onshi-');
   const dataDir = existing?.dataDir ?? tempDir('data-');
@@ -315,15 +315,25 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     expect(r.monitor.status().state).toBe('degraded');
   });
 
-  it('with nobody waiting, hostile or truncated XML is recorded as unreadable with its error code', async () => {
-    const r = rig(undefined, () => ({ settleMs: 50 }));
+  it('with nobody waiting, hostile XML is recorded as unreadable with its error code', async () => {
+    const r = rig(undefined, () => ({ settleMs: 50, junkQuietMs: 50 }));
+    r.placeFace(new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><XmlMsg/>'));
+    await expect.poll(() => r.unmatched.length).toBe(1);
+    expect(r.unmatched[0]).toMatchObject({ reason: 'unreadable', errorCode: 'forbidden-dtd', terminalTime: '2026-11-25T09:00:00' });
+    expect(r.unmatched[0]!.count).toBeUndefined();
+    expect(r.reader.unmatchedReads()).toEqual([expect.objectContaining({ errorCode: 'forbidden-dtd' })]);
+  });
+
+  it('with nobody waiting, several unreadable files together are one alert with a count (stored with it)', async () => {
+    // The truncated file is retried while fresh (settleMs): the burst stays open longer than that.
+    const r = rig(undefined, () => ({ settleMs: 50, junkQuietMs: 400 }));
     r.placeFace(new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><XmlMsg/>'));
     r.placeFace(new TextEncoder().encode('<XmlMsg><MessageHeader>'));
-    await expect.poll(() => r.unmatched.length).toBe(2);
-    expect(r.unmatched.map((u) => [u.reason, u.errorCode]).sort()).toEqual([
-      ['unreadable', 'forbidden-dtd'],
-      ['unreadable', 'not-xml'],
-    ]);
+    await expect.poll(() => r.unmatched.length).toBe(1);
+    expect(r.unmatched[0]).toMatchObject({ reason: 'unreadable', errorCode: 'flood', count: 2 });
+    expect(r.unmatched[0]!.detail).toMatch(/unreadable-forbidden-dtd ×1/);
+    expect(r.unmatched[0]!.detail).toMatch(/unreadable-not-xml ×1/);
+    expect(r.reader.unmatchedReads()).toEqual([expect.objectContaining({ errorCode: 'flood', count: 2 })]);
   });
 
   it('a partial file (writer paused) is not consumed as broken while it is fresh; the full content is delivered', async () => {
