@@ -7,3 +7,4 @@ export * from './messages';
 export * from './numbers';
 export * from './symbol-number';
 export * from './validation';
+export * from './wareki';
