@@ -114,6 +114,8 @@ export interface KioskStatus {
   idleTimeoutSeconds: number;
   demoPanel: boolean;
   readerAdapter: 'simulator' | 'onshi-folder';
+  /** Spoken guidance on by default for each visit (admin setting; the patient can mute it). */
+  voiceGuidance?: boolean;
 }
 
 /** The clinic's stricter-only eligibility policy (see shared/eligibility/policy.ts ClinicPolicy). */

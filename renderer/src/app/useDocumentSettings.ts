@@ -1,14 +1,18 @@
 import { useEffect } from 'react';
-import { useLanguage, useTextSize } from '../stores/ui';
+import { useContrast, useLanguage, useTextSize } from '../stores/ui';
 
-/** Keep <html lang> and the text-size switch on the root element, where the CSS scales from. */
+/** Keep <html lang>, the text size and the contrast on the root element, where the CSS scales from. */
 export function useDocumentSettings(): void {
   const language = useLanguage();
   const textSize = useTextSize();
+  const contrast = useContrast();
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
   useEffect(() => {
     document.documentElement.dataset.textSize = textSize;
   }, [textSize]);
+  useEffect(() => {
+    document.documentElement.dataset.contrast = contrast;
+  }, [contrast]);
 }

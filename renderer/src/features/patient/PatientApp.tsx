@@ -13,6 +13,7 @@ import { usePatientFlow, usePatientSync, type PatientFlow } from './hooks/usePat
 import { useSessionResume } from './hooks/useSessionResume';
 import { ConfirmSelfPayScreen, RefusedScreen, StaffConfirmScreen, VerifyingScreen } from './screens/WaitScreens';
 import type { SessionState } from '../../../../shared/flow/session';
+import { useStepMark } from './store/stepGuard';
 import './patient.css';
 
 /** The patient kiosk: one screen per session state, drawn from the snapshot the core pushes. */
@@ -23,6 +24,7 @@ export function PatientApp() {
   const flow = usePatientFlow();
   const state = useSessionState();
   const sessionId = useSessionId();
+  useStepMark(`${sessionId ?? 'none'}:${state ?? 'start'}`);
 
   // Cancelled or idled out (here, by staff, or by the core): nothing of the patient stays on screen.
   useEffect(() => {

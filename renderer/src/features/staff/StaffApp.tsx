@@ -27,6 +27,7 @@ import { SessionDetail, staffReasonText, verificationText } from './components/S
 import { StaffActionDialog, type StaffActionKind } from './components/StaffActionDialog';
 import { UnmatchedReadsPanel } from './components/UnmatchedReadsPanel';
 import { useStaffSync } from './hooks/useStaffSync';
+import { personName } from '../../components/personName';
 import '../../components/console.css';
 import './staff.css';
 
@@ -203,7 +204,7 @@ function SessionRow({ id }: { id: string }) {
   if (!s) return null;
   const ticket = s.ticketNumber !== undefined ? String(s.ticketNumber) : t('staff.noTicket');
   const time = clinicTime(locale, s.startedAt);
-  const name = s.identity?.nameKana ?? '';
+  const name = personName(s.identity);
   const attention = needsAttention(s);
   return (
     <tr className={[attention ? 'row-attention' : '', selectedId === id ? 'row-selected' : ''].join(' ')}>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { BigButton } from '../../../components/BigButton';
-import { DateEntry } from '../components/DateEntry';
-import { checkDraft, emptyDraft, type DateDraft } from '../../../components/dates';
+import { DateEntry, plausibleIso } from '../components/DateEntry';
+import { commonExpiryDates, emptyDraft, type DateDraft } from '../../../../../shared/insurance/wareki';
 import { DOCUMENT_CHOICES, type DocumentChoice } from '../../../components/documents';
 import { DocumentPictogram } from '../components/Pictogram';
 import { StepProgress } from '../components/Progress';
@@ -10,25 +10,45 @@ import { neededInputs } from '../../../../../shared/eligibility/inputs';
 import { useSessionBusy } from '../store/session';
 import { useStatus } from '../../../stores/status';
 import { PatientFrame, ScreenTitle } from '../components/PatientFrame';
+import { ConfirmLeave } from '../components/ConfirmLeave';
 import type { PatientFlow } from '../hooks/usePatientFlow';
+import { restoredDraft, useDraftSaver } from '../hooks/useDraft';
+import { settled, useStepMark } from '../store/stepGuard';
+import { DocumentHelper } from './DocumentHelper';
 
-type Stage = 'list' | 'validUntil' | 'birthDate';
+type Stage = 'list' | 'helper' | 'validUntil' | 'birthDate';
+const STAGES: readonly Stage[] = ['list', 'helper', 'validUntil', 'birthDate'];
 
 /**
- * 2. What the patient brought. One question per screen: the document, then (for 保険証 / 資格確認書) the
- * printed 有効期限, then (資格確認書) the birth date. The core decides what follows; offline, the banner
- * says so and the patient still chooses.
+ * 2. What the patient brought. One question per screen: the document, then (when it changes today's
+ * decision) the printed 有効期限, then the birth date — asked here once, and used again for the printed
+ * numbers. 「わからない」 opens a short helper. The core decides what follows; offline, the banner says so.
  */
 export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
   const { t } = useT();
   const busy = useSessionBusy();
-  const [choice, setChoice] = useState<DocumentChoice | null>(null);
-  const [stage, setStage] = useState<Stage>('list');
-  const [validUntil, setValidUntil] = useState<DateDraft>(emptyDraft('reiwa'));
-  const [birth, setBirth] = useState<DateDraft>(emptyDraft('showa'));
+  const [restored] = useState(restoredDraft);
+  const [choice, setChoice] = useState<DocumentChoice | null>(
+    () => DOCUMENT_CHOICES.find((c) => c.document === restored.document) ?? null,
+  );
+  const [stage, setStage] = useState<Stage>(() =>
+    restored.document && STAGES.includes(restored.step as Stage) ? (restored.step as Stage) : 'list',
+  );
+  const [validUntil, setValidUntil] = useState<DateDraft>(restored.printedValidUntil ?? emptyDraft('reiwa'));
+  const [birth, setBirth] = useState<DateDraft>(restored.birthDate ?? emptyDraft('showa'));
   const [tried, setTried] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  useStepMark(`choose:${stage}`);
 
   const status = useStatus();
+  const today = status?.today ?? '';
+  useDraftSaver(
+    flow,
+    choice && (stage === 'validUntil' || stage === 'birthDate')
+      ? { step: stage, document: choice.document, printedValidUntil: validUntil, birthDate: birth }
+      : {},
+  );
+
   // Ask only what changes today's decision (e.g. no old 保険証 is valid after 2025-12-01, so its printed
   // date is not asked any more); the static flags say which documents have such a date at all.
   const asks = (c: DocumentChoice) => {
@@ -46,11 +66,11 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
     });
 
   const choose = (c: DocumentChoice) => {
+    setTried(false);
     if (asks(c).validUntil) {
       setChoice(c);
       setValidUntil(emptyDraft('reiwa'));
       setBirth(emptyDraft('showa'));
-      setTried(false);
       setStage('validUntil');
     } else if (asks(c).birthDate) {
       setChoice(c);
@@ -60,38 +80,60 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
     }
   };
 
-  const validIso = (d: DateDraft) => {
-    const c = checkDraft(d);
-    return c.ok ? c.iso : undefined;
-  };
-
-  const next = (skip = false) => {
-    if (!choice) return;
-    const check = checkDraft(stage === 'validUntil' ? validUntil : birth);
-    if (!skip && !check.ok) {
-      setTried(true);
-      return;
-    }
-    setTried(false);
-    if (stage === 'validUntil' && asks(choice).birthDate) {
+  const after = (c: DocumentChoice, from: Stage, valid?: string) => {
+    if (from === 'validUntil' && asks(c).birthDate) {
+      setTried(false);
       setStage('birthDate');
       return;
     }
-    send(choice, validIso(validUntil), validIso(birth));
+    send(c, valid ?? plausibleIso(validUntil, 'valid-until', today), plausibleIso(birth, 'birth-date', today));
+  };
+
+  const next = (skip = false) => {
+    if (!choice || (stage !== 'validUntil' && stage !== 'birthDate')) return;
+    const iso =
+      stage === 'validUntil'
+        ? plausibleIso(validUntil, 'valid-until', today)
+        : plausibleIso(birth, 'birth-date', today);
+    if (!skip && !iso) {
+      setTried(true);
+      return;
+    }
+    after(choice, stage);
   };
 
   const back = () => {
     setTried(false);
     if (stage === 'birthDate' && choice && asks(choice).validUntil) setStage('validUntil');
     else if (stage !== 'list') setStage('list');
-    else void flow.send({ type: 'cancel' });
+    else setConfirming(true);
   };
 
   const callStaff = () => void flow.send({ type: 'call-staff' });
+  const confirm = confirming ? (
+    <ConfirmLeave
+      title="leave.cancel.title"
+      body="leave.cancel.body"
+      leaveLabel="leave.cancel.leave"
+      onStay={() => setConfirming(false)}
+      onLeave={() => {
+        setConfirming(false);
+        void flow.send({ type: 'cancel' });
+      }}
+    />
+  ) : null;
+
+  if (stage === 'helper') {
+    return (
+      <PatientFrame onBack={settled(() => setStage('list'))} onCallStaff={settled(callStaff)}>
+        <DocumentHelper onChoose={choose} onClose={() => setStage('list')} />
+      </PatientFrame>
+    );
+  }
 
   if (stage === 'list' || !choice) {
     return (
-      <PatientFrame onBack={back} onCallStaff={callStaff} offlineBanner>
+      <PatientFrame onBack={settled(back)} onCallStaff={settled(callStaff)} offlineBanner>
         <div className="screen screen-choose">
           <ScreenTitle>{t('choose.title')}</ScreenTitle>
           <p className="lead">{t('choose.subtitle')}</p>
@@ -102,11 +144,21 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
                 choice={c}
                 primary={i === 0}
                 disabled={busy}
-                onChoose={() => choose(c)}
+                onChoose={settled(() => choose(c))}
               />
             ))}
+            <button type="button" className="doc-btn doc-btn-helper" onClick={settled(() => setStage('helper'))}>
+              <span className="doc-helper-mark" aria-hidden="true">
+                ?
+              </span>
+              <span className="doc-text">
+                <span className="doc-name">{t('helper.button')}</span>
+                <span className="doc-hint">{t('helper.button.hint')}</span>
+              </span>
+            </button>
           </div>
         </div>
+        {confirm}
       </PatientFrame>
     );
   }
@@ -114,8 +166,9 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
   const total = (asks(choice).validUntil ? 1 : 0) + (asks(choice).birthDate ? 1 : 0);
   const current = stage === 'validUntil' ? 1 : total;
   const docName = t(choice.name);
+  const suggestions = choice.document === 'eligibility-certificate' && today ? commonExpiryDates(today) : undefined;
   return (
-    <PatientFrame onBack={back} onCallStaff={callStaff} offlineBanner>
+    <PatientFrame onBack={settled(back)} onCallStaff={settled(callStaff)} offlineBanner>
       <div className="screen screen-date" key={stage}>
         {total > 1 ? <StepProgress current={current} total={total} /> : null}
         {stage === 'validUntil' ? (
@@ -126,21 +179,32 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
               label={t('choose.validUntil.title', { document: docName })}
               value={validUntil}
               onChange={setValidUntil}
+              purpose="valid-until"
+              today={today}
               showError={tried}
+              suggestions={suggestions}
+              onPick={settled((iso: string) => after(choice, 'validUntil', iso))}
             />
           </>
         ) : (
           <>
             <ScreenTitle>{t('choose.birthDate.title')}</ScreenTitle>
             <p className="lead">{t('choose.birthDate.help')}</p>
-            <DateEntry label={t('choose.birthDate.title')} value={birth} onChange={setBirth} showError={tried} />
+            <DateEntry
+              label={t('choose.birthDate.title')}
+              value={birth}
+              onChange={setBirth}
+              purpose="birth-date"
+              today={today}
+              showError={tried}
+            />
           </>
         )}
         <div className="actions">
-          <BigButton variant="quiet" onClick={() => next(true)} disabled={busy}>
+          <BigButton variant="quiet" onClick={settled(() => next(true))} disabled={busy}>
             {t('common.skip')}
           </BigButton>
-          <BigButton size="large" onClick={() => next()} disabled={busy}>
+          <BigButton size="large" onClick={settled(() => next())} disabled={busy}>
             {t('common.next')}
           </BigButton>
         </div>
