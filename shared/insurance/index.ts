@@ -7,4 +7,6 @@ export * from './messages';
 export * from './numbers';
 export * from './symbol-number';
 export * from './validation';
+export * from './kana';
+export * from './printed';
 export * from './wareki';

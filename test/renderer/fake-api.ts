@@ -65,6 +65,7 @@ export function makeSettings(patch: Partial<AdminSettings> = {}): AdminSettings 
     idleTimeoutSeconds: 90,
     demoPanel: false,
     smartphoneReader: false,
+    voiceGuidance: false,
     retentionDays: 365,
     readerQueryTimeoutMs: 30_000,
     readerCardWaitSeconds: 120,

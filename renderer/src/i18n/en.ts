@@ -417,5 +417,7 @@ export const en: UiCatalogue = {
   'declare.keyboard.latin': 'ABC',
   'declare.keyboard.kana': 'Katakana',
   'field.name.required': 'Please enter your name (as you write it, or in katakana).',
+  'admin.settings.voiceGuidance': 'Voice guide on at the start of each visit',
+  'admin.settings.voiceGuidanceHelp': 'Patients can switch it with the Voice guide button at any time (for their visit only).',
   'field.name.letters': "A name may have letters, spaces, - and ' only.",
 };

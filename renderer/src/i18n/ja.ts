@@ -437,6 +437,8 @@ export const ja = {
   'declare.keyboard.latin': 'ABC（ローマ字）',
   'declare.keyboard.kana': 'カナ',
   'field.name.required': 'お名前を入力してください（ふだん書く文字か、カタカナで）',
+  'admin.settings.voiceGuidance': '音声案内を最初からオンにする',
+  'admin.settings.voiceGuidanceHelp': '患者さんは画面の「音声案内」でいつでも切り替えられます（その受付の間だけ）',
   'field.name.letters': 'お名前には文字、空白、「-」「’」だけを使えます',
 } as const satisfies Record<string, string>;
 

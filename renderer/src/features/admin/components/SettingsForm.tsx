@@ -31,6 +31,7 @@ interface Draft {
   idle: string;
   demoPanel: boolean;
   smartphoneReader: boolean;
+  voiceGuidance: boolean;
   policy: Record<PolicySwitch, boolean>;
 }
 
@@ -40,6 +41,7 @@ function toDraft(s: AdminSettings): Draft {
     idle: String(s.idleTimeoutSeconds),
     demoPanel: s.demoPanel,
     smartphoneReader: s.smartphoneReader,
+    voiceGuidance: s.voiceGuidance,
     policy: Object.fromEntries(POLICY_SWITCHES.map((k) => [k, s.policy[k] === true])) as Record<PolicySwitch, boolean>,
   };
 }
@@ -52,6 +54,7 @@ function toPatch(base: AdminSettings, d: Draft): Partial<AdminSettings> {
   if (idle !== base.idleTimeoutSeconds) patch.idleTimeoutSeconds = idle;
   if (d.demoPanel !== base.demoPanel) patch.demoPanel = d.demoPanel;
   if (d.smartphoneReader !== base.smartphoneReader) patch.smartphoneReader = d.smartphoneReader;
+  if (d.voiceGuidance !== base.voiceGuidance) patch.voiceGuidance = d.voiceGuidance;
   if (POLICY_SWITCHES.some((k) => d.policy[k] !== (base.policy[k] === true))) {
     const policy: Policy = { ...base.policy };
     for (const k of POLICY_SWITCHES) {
@@ -199,6 +202,15 @@ export function SettingsForm() {
                 />
                 <span>{t('admin.settings.smartphoneReader')}</span>
               </label>
+              <label className="choice">
+                <input
+                  type="checkbox"
+                  checked={draft.voiceGuidance}
+                  onChange={(e) => set({ voiceGuidance: e.target.checked })}
+                />
+                <span>{t('admin.settings.voiceGuidance')}</span>
+              </label>
+              <p className="quiet field-help">{t('admin.settings.voiceGuidanceHelp')}</p>
             </div>
             <fieldset className="mode-choices settings-col">
               <legend className="field-label">{t('admin.settings.policy')}</legend>

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { OnlineStatus } from '../../../shared/api/index';
 import type { Clock } from '../../../electron/core/clock';
 import { createOnlineMonitor, type OnlineMonitor } from '../../../electron/core/monitor';
-import type { ReaderHealth } from '../../../electron/core/readers';
+import type { TerminalHealth } from '../../../electron/terminal/transport';
 
 let t = Date.parse('2026-11-25T00:00:00Z');
 const clock: Clock = {
@@ -45,7 +45,7 @@ describe('online monitor', () => {
   });
 
   it('a failed health probe is down at once; a good probe brings it back', async () => {
-    let health: ReaderHealth = { ok: false, detail: 'the terminal folder face/ cannot be reached (ENOENT)' };
+    let health: TerminalHealth = { ok: false, detail: 'the terminal folder face/ cannot be reached (ENOENT)' };
     const { m, events } = make({ probe: async () => health });
     expect((await m.probeNow()).state).toBe('down');
     expect(m.status().detail).toContain('face/');

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClock, type Clock } from '../../../electron/core/clock';
 import { buildNumberQueryXml, parseFaceFileName, parseOnshiResult } from '../../../electron/onshi/index';
-import { defaultPersonas, loadPersonas, personaNumbers, resolveDate } from '../../../electron/readers/personas';
-import { createTerminalSimulator, type TerminalSimulator } from '../../../electron/readers/simulator';
+import { defaultPersonas, loadPersonas, personaNumbers, resolveDate } from '../../../electron/terminal/personas';
+import { createTerminalSimulator, type TerminalSimulator } from '../../../electron/terminal/simulator';
 import { tempDir } from '../../helpers/temp';
 
 const clock = createClock({ fixedStart: '2026-11-25T09:30:00+09:00', timeZone: 'Asia/Tokyo' }) as Clock;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFolderPoller, type FolderPoller, type StableFile } from '../../../electron/readers/folder-poller';
+import { createFolderPoller, type FolderPoller, type StableFile } from '../../../electron/terminal/folder-poller';
 import { tempDir } from '../../helpers/temp';
 
 const pollers: FolderPoller[] = [];

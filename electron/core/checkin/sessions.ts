@@ -5,20 +5,24 @@
  * A failed write (full disk, read-only folder) leaves the session exactly as it was and is reported.
  */
 import { randomUUID } from 'node:crypto';
-import type { EligibilityDecision, EligibilityQuery } from '../../shared/eligibility/index';
+import type { EligibilityDecision, EligibilityQuery } from '../../../shared/eligibility/index';
 import {
   isFinal,
   newSession,
   transition,
   type CheckInSession,
+  type PrintedNumbers,
   type SessionEffect,
   type SessionEvent,
-} from '../../shared/flow/session';
-import type { Clock } from './clock';
-import type { Logger } from './logger';
-import type { OnlineMonitor } from './monitor';
-import type { EligibilityReader } from './readers';
-import { StoreError, type Store } from './store/index';
+} from '../../../shared/flow/session';
+import type { AuditEntry, AuditLog } from '../audit/index';
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import type { CardWaitRequest } from '../card-reads/index';
+import type { OnlineMonitor } from '../monitor';
+import type { NumberQueryOutcome } from '../../terminal/transport';
+import { StoreError } from '../store/index';
+import type { CheckinStore } from './store';
 
 export type ApplyError = {
   code: 'not-found' | 'conflict' | 'invalid-event' | 'unavailable';
@@ -36,13 +40,23 @@ export interface SessionManager {
   restore(): void;
   /** Expire open sessions whose last activity is older than `maxIdleSeconds` (a kiosk that died mid-session). */
   sweep(maxIdleSeconds: number): number;
+  /**
+   * Another feature writes something in the same transaction as a transition (e.g. the re-verification
+   * queue entry of a check-in accepted offline). The hook runs inside the transaction: if it throws, the
+   * transition is not saved.
+   */
+  onPersist(hook: (next: CheckInSession, effects: readonly SessionEffect[], at: string) => void): () => void;
 }
 
 export interface SessionManagerDeps {
-  store: Store;
+  store: CheckinStore;
+  audit: AuditLog;
   clock: Clock;
   monitor: OnlineMonitor;
-  reader: () => EligibilityReader;
+  /** The card-reads feature: waits for a card read for a session. */
+  cards: { awaitCard(request: CardWaitRequest): void; stopCard(sessionId: string): void };
+  /** A number query (個別照会) through the terminal, for this session. Never rejects. */
+  verify: (sessionId: string, numbers: PrintedNumbers) => Promise<NumberQueryOutcome>;
   decide: (query: EligibilityQuery) => EligibilityDecision;
   log: Logger;
   smartphoneReader?: () => boolean;
@@ -51,6 +65,7 @@ export interface SessionManagerDeps {
 export function createSessionManager(deps: SessionManagerDeps): SessionManager {
   const { store, clock, monitor, log } = deps;
   const listeners = new Set<(s: CheckInSession) => void>();
+  const persistHooks = new Set<(next: CheckInSession, effects: readonly SessionEffect[], at: string) => void>();
   const publish = (s: CheckInSession) => {
     for (const l of listeners) {
       try {
@@ -71,30 +86,29 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
     for (const fx of effects) {
       switch (fx.kind) {
         case 'await-card':
-          deps.reader().awaitCard(s, (ev) => {
-            const r = manager.apply(s.id, ev, { actor: 'reader' });
-            if (!r.ok) log.warn('card event not applied', { session: s.id, code: r.error.code });
+          deps.cards.awaitCard({
+            session: s,
+            current: () => store.getSession(s.id),
+            deliver: (ev) => {
+              const r = manager.apply(s.id, ev, { actor: 'reader' });
+              if (!r.ok) log.warn('card event not applied', { session: s.id, code: r.error.code });
+            },
           });
           break;
         case 'stop-card':
-          deps.reader().stopCard(s.id);
+          deps.cards.stopCard(s.id);
           break;
         case 'verify-numbers': {
           const id = s.id;
-          void deps
-            .reader()
-            .verifyNumbers(s, fx.numbers)
-            .then((answer) => {
-              // A system error (SegmentOfResult 9) is an answer for the patient's flow but not a sign of health:
-              // the adapter has already counted it as a failure.
-              if (answer.kind === 'answer') {
-                if (!answer.systemError) monitor.reportSuccess();
-              } else monitor.reportFailure(answer.detail);
-              const ev: SessionEvent =
-                answer.kind === 'answer' ? { type: 'verification-result', outcome: answer.outcome } : { type: 'verification-unavailable' };
-              const r = manager.apply(id, ev, { actor: 'reader' });
-              if (!r.ok) log.warn('verification not applied', { session: id, code: r.error.code });
-            });
+          void deps.verify(id, fx.numbers).then((answer) => {
+            // The terminal's health is reported by the transport itself (one place); here only the flow moves.
+            const ev: SessionEvent =
+              answer.kind === 'answer'
+                ? { type: 'verification-result', outcome: answer.outcome }
+                : { type: 'verification-unavailable' };
+            const r = manager.apply(id, ev, { actor: 'reader' });
+            if (!r.ok) log.warn('verification not applied', { session: id, code: r.error.code });
+          });
           break;
         }
         case 'queue-reverification':
@@ -134,7 +148,10 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
       }
       if (!s) return { ok: false, error: { code: 'not-found', message: `no session ${id}` } };
       if (options.expectedVersion !== undefined && options.expectedVersion !== s.version) {
-        return { ok: false, error: { code: 'conflict', message: `session is at version ${s.version}, not ${options.expectedVersion}` } };
+        return {
+          ok: false,
+          error: { code: 'conflict', message: `session is at version ${s.version}, not ${options.expectedVersion}` },
+        };
       }
       const status = monitor.status();
       const r = transition(s, event, {
@@ -146,17 +163,25 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
       });
       if (!r.ok) return { ok: false, error: { code: 'invalid-event', message: r.error.message } };
       const next = r.session;
-      const audits = r.effects
+      const audits: AuditEntry[] = r.effects
         .filter((fx): fx is Extract<SessionEffect, { kind: 'audit' }> => fx.kind === 'audit')
-        .map((fx) => ({ at: next.updatedAt, actor: options.actor, action: `session.${fx.action}`, subject: next.id, detail: fx.detail }));
+        .map((fx) => ({
+          at: next.updatedAt,
+          actor: options.actor,
+          action: `session.${fx.action}`,
+          subject: next.id,
+          detail: fx.detail,
+        }));
       try {
         store.saveTransition(
           next,
           { at: next.updatedAt, eventType: event.type, actor: options.actor, fromState: s.state },
           {
             reserveTicket: next.ticketNumber !== undefined && s.ticketNumber === undefined,
-            queueReverification: r.effects.some((fx) => fx.kind === 'queue-reverification'),
-            audit: audits,
+            also: () => {
+              for (const a of audits) deps.audit.write(a);
+              for (const hook of persistHooks) hook(next, r.effects, next.updatedAt);
+            },
           },
         );
       } catch (e) {
@@ -171,12 +196,20 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
       listeners.add(l);
       return () => listeners.delete(l);
     },
+    onPersist(hook) {
+      persistHooks.add(hook);
+      return () => persistHooks.delete(hook);
+    },
     restore() {
       const today = clock.today();
       for (const s of store.openSessions()) {
         if (s.today !== today) {
           // Yesterday's unfinished sessions: the patient is gone; keep the record, close it.
-          manager.apply(s.id, { type: s.state === 'staff-confirm' ? 'staff-override' : 'idle-timeout', ...(s.state === 'staff-confirm' ? { staff: 'system', reason: 'day ended', outcome: 'cancel' } : {}) } as SessionEvent, { actor: 'system' });
+          const end: SessionEvent =
+            s.state === 'staff-confirm'
+              ? { type: 'staff-override', staff: 'system', reason: 'day ended', outcome: 'cancel' }
+              : { type: 'idle-timeout' };
+          manager.apply(s.id, end, { actor: 'system' });
           continue;
         }
         if (s.state === 'read-card') runEffects(s, [{ kind: 'await-card' }]);
@@ -188,7 +221,8 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
       let n = 0;
       for (const s of store.openSessions()) {
         if (s.state === 'staff-confirm' || isFinal(s.state)) continue;
-        if (Date.parse(s.updatedAt) < limit && manager.apply(s.id, { type: 'idle-timeout' }, { actor: 'system' }).ok) n += 1;
+        if (Date.parse(s.updatedAt) < limit && manager.apply(s.id, { type: 'idle-timeout' }, { actor: 'system' }).ok)
+          n += 1;
       }
       return n;
     },

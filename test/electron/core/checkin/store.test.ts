@@ -1,16 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newSession } from '../../../shared/flow/session';
-import { MIGRATIONS } from '../../../electron/core/store/migrations';
-import { openStore, type Store } from '../../../electron/core/store/index';
-import { tempDir } from '../../helpers/temp';
+import { newSession } from '../../../../shared/flow/session';
+import { checkinMigrations } from '../../../../electron/core/checkin/migrations';
+import { createCheckinStore, type CheckinStore } from '../../../../electron/core/checkin/store';
+import { migrateFeature, openDatabase, schemaVersions, type Db } from '../../../../electron/core/store/index';
+import { tempDir } from '../../../helpers/temp';
 
+type Store = CheckinStore & { db: Db; close(): void; schemaVersion(): number };
+function openStore(dir: string): Store {
+  const db = openDatabase(dir);
+  migrateFeature(db, 'checkin', checkinMigrations);
+  return {
+    ...createCheckinStore(db),
+    db,
+    close: () => db.close(),
+    schemaVersion: () => schemaVersions(db).checkin ?? 0,
+  };
+}
+const MIGRATIONS = checkinMigrations;
 let store: Store | undefined;
 afterEach(() => store?.close());
 
-describe('SQLite store (real file)', () => {
-  it('creates the file in the data folder, in WAL mode, migrated to the latest user_version', () => {
+describe('check-in store (real SQLite file)', () => {
+  it('creates the file in the data folder, in WAL mode, its feature migrated to the latest version', () => {
     const dir = tempDir();
     store = openStore(dir);
     expect(fs.existsSync(path.join(dir, 'kiosk.sqlite3'))).toBe(true);

@@ -1,25 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { UnmatchedRead } from '../../../shared/api/index';
-import { newSession, type CheckInSession } from '../../../shared/flow/session';
-import { createClock, type Clock } from '../../../electron/core/clock';
-import { createLogger } from '../../../electron/core/logger';
-import { createOnlineMonitor, type OnlineMonitor } from '../../../electron/core/monitor';
-import type { CardEvent, NumberQueryOutcome } from '../../../electron/core/readers';
-import { openStore, type Store } from '../../../electron/core/store/index';
+import type { UnmatchedRead } from '../../../../shared/api/index';
+import { newSession, type CheckInSession } from '../../../../shared/flow/session';
+import { createClock, type Clock } from '../../../../electron/core/clock';
+import { createLogger } from '../../../../electron/core/logger';
+import { createCardReadsService, type CardEvent } from '../../../../electron/core/card-reads/service';
+import { createOnlineMonitor, linkTerminalHealth, type OnlineMonitor } from '../../../../electron/core/monitor';
+import {
+  createTerminalTransport,
+  type NumberQueryOutcome,
+  type TerminalConfig,
+} from '../../../../electron/terminal/transport';
 import {
   buildOnshiResultXml,
   parseNumberQuery,
   type OnshiPersonInput,
   type OnshiResultInput,
-} from '../../../electron/onshi/index';
-import {
-  createOnshiFolderReader,
   outcomeFromResult,
-  type OnshiFolderReader,
-} from '../../../electron/readers/onshi-folder';
-import { tempDir } from '../../helpers/temp';
+} from '../../../../electron/onshi/index';
+import { openReaderStores, type ReaderStores } from '../../../helpers/core';
+import { tempDir } from '../../../helpers/temp';
 
 const clock = createClock({ timeZone: 'Asia/Tokyo' }) as Clock;
 const log = createLogger({ console: false });
@@ -62,9 +63,9 @@ const faceName = () => `OQSsiquc01res_face_1312345678T${String(++seq).padStart(4
 
 interface Rig {
   dir: string;
-  store: Store;
+  store: ReaderStores;
   monitor: OnlineMonitor;
-  reader: OnshiFolderReader;
+  reader: ReturnType<typeof composeReader>;
   sessions: Map<string, CheckInSession>;
   unmatched: UnmatchedRead[];
   wait(id: string, over?: Partial<CheckInSession>): CardEvent[];
@@ -81,36 +82,63 @@ afterEach(async () => {
   }
 });
 
+/**
+ * The real terminal transport and the real card-reads service on real folders and a real SQLite file,
+ * with the transport's health linked to a monitor exactly as the composition root does.
+ */
+function composeReader(o: {
+  dir: string;
+  store: ReaderStores;
+  monitor: OnlineMonitor;
+  sessions: Map<string, CheckInSession>;
+  config: (() => Partial<TerminalConfig & { cardWaitMs: number; clockSkewMs: number }>) | undefined;
+}) {
+  const cfg = () => ({
+    pollMs: 10,
+    idlePollMs: 20,
+    stabilityMs: 10,
+    queryTimeoutMs: 600,
+    cardWaitMs: 10_000,
+    clockSkewMs: 1000,
+    watch: false,
+    ...(o.config?.() ?? {}),
+  });
+  const transport = createTerminalTransport({
+    dir: o.dir,
+    store: o.store.terminal,
+    clock,
+    log,
+    institutionCode: () => '1312345678',
+    config: cfg,
+  });
+  linkTerminalHealth(o.monitor, transport);
+  const cards = createCardReadsService({ store: o.store.cardReads, transport, clock, log, config: cfg });
+  return {
+    ...cards,
+    transport,
+    start: () => transport.start(),
+    verifyNumbers: (s: CheckInSession, n: Parameters<typeof transport.query>[1]) => transport.query(s.id, n),
+    health: () => transport.probe(),
+    async close() {
+      cards.close();
+      await transport.close();
+    },
+  };
+}
+
 function rig(
   existing?: { dir: string; dataDir: string },
-  config: Parameters<typeof createOnshiFolderReader>[0]['config'] = undefined,
+  config: (() => Partial<TerminalConfig & { cardWaitMs: number; clockSkewMs: number }>) | undefined = undefined,
 ): Rig {
   const dir = existing?.dir ?? tempDir('onshi-');
   const dataDir = existing?.dataDir ?? tempDir('data-');
   for (const sub of ['req', 'res', 'face']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
-  const store = openStore(dataDir);
+  const store = openReaderStores(dataDir);
   const monitor = createOnlineMonitor(clock, { mode: 'auto', failuresForDown: 3 });
   const sessions = new Map<string, CheckInSession>();
-  const reader = createOnshiFolderReader({
-    dir,
-    store,
-    clock,
-    monitor,
-    log,
-    institutionCode: () => '1312345678',
-    session: (id) => sessions.get(id),
-    config: () => ({
-      pollMs: 10,
-      idlePollMs: 20,
-      stabilityMs: 10,
-      queryTimeoutMs: 600,
-      cardWaitMs: 10_000,
-      watch: false,
-      ...(config?.() ?? {}),
-    }),
-  });
+  const reader = composeReader({ dir, store, monitor, sessions, config });
   const unmatched: UnmatchedRead[] = [];
-  reader.onUnmatched!((r) => unmatched.push(r));
+  reader.onUnmatched((r) => unmatched.push(r));
   reader.start();
   const r: Rig = {
     dir,
@@ -127,9 +155,13 @@ function rig(
       };
       sessions.set(id, s);
       const events: CardEvent[] = [];
-      reader.awaitCard(s, (e) => {
-        events.push(e);
-        sessions.set(id, { ...sessions.get(id)!, state: e.type === 'card-read' ? 'completed' : 'card-failed' });
+      reader.awaitCard({
+        session: s,
+        current: () => sessions.get(id),
+        deliver: (e) => {
+          events.push(e);
+          sessions.set(id, { ...sessions.get(id)!, state: e.type === 'card-read' ? 'completed' : 'card-failed' });
+        },
       });
       return events;
     },
@@ -194,7 +226,7 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     expect(JSON.stringify(events[0])).not.toContain('東京都'); // the address never leaves the adapter
     expect(fs.existsSync(path.join(r.dir, 'face', name))).toBe(true);
     expect(r.store.cardWait('s1')).toBeUndefined();
-    expect(r.reader.internals.waiting()).toEqual([]);
+    expect(r.reader.waiting()).toEqual([]);
     expect(r.monitor.status().state).toBe('up');
   });
 
@@ -210,7 +242,7 @@ describe('onshi-folder adapter: card reads (face/)', () => {
       terminalTime: '2026-11-25T09:00:00',
     });
     expect(events).toEqual([]);
-    expect(r.reader.internals.waiting()).toEqual(['s1']);
+    expect(r.reader.waiting()).toEqual(['s1']);
   });
 
   it('two waiting sessions: a file whose person matches neither uniquely goes to staff; staff can attach it', async () => {
@@ -226,15 +258,15 @@ describe('onshi-folder adapter: card reads (face/)', () => {
       outcome: { ok: true, validity: 'valid' },
     });
     expect(a.length + b.length).toBe(0);
-    expect(r.reader.unmatchedReads!()).toHaveLength(1);
+    expect(r.reader.unmatchedReads()).toHaveLength(1);
 
-    expect(r.reader.assignRead!('nope', 'sa', '山田')).toMatchObject({ ok: false, code: 'not-found' });
-    expect(r.reader.assignRead!(read.id, 'sb', '山田')).toEqual({ ok: true });
+    expect(r.reader.assign('nope', 'sa', '山田')).toMatchObject({ ok: false, code: 'not-found' });
+    expect(r.reader.assign(read.id, 'sb', '山田')).toMatchObject({ ok: true, session: { id: 'sb' } });
     expect(b).toHaveLength(1);
     expect(b[0]).toMatchObject({ type: 'card-read', outcome: { identity: { name: '試験　太郎' } } });
-    expect(r.reader.assignRead!(read.id, 'sa', '山田')).toMatchObject({ ok: false, code: 'conflict' });
-    expect(r.reader.unmatchedReads!()).toEqual([]);
-    expect(r.reader.unmatchedReads!({ all: true })[0]).toMatchObject({
+    expect(r.reader.assign(read.id, 'sa', '山田')).toMatchObject({ ok: false, code: 'conflict' });
+    expect(r.reader.unmatchedReads()).toEqual([]);
+    expect(r.reader.unmatchedReads({ all: true })[0]).toMatchObject({
       status: 'assigned',
       sessionId: 'sb',
       resolvedBy: '山田',
@@ -358,9 +390,9 @@ describe('onshi-folder adapter: card reads (face/)', () => {
 
   it('health says which terminal folder is missing', async () => {
     const r = rig();
-    expect(await r.reader.health!()).toEqual({ ok: true });
+    expect(await r.reader.health()).toEqual({ ok: true });
     fs.rmSync(path.join(r.dir, 'res'), { recursive: true });
-    expect(await r.reader.health!()).toMatchObject({ ok: false, detail: expect.stringContaining('res/') });
+    expect(await r.reader.health()).toMatchObject({ ok: false, detail: expect.stringContaining('res/') });
   });
 });
 

@@ -7,18 +7,18 @@
  *
  * - numbers (typed offline, or declared with insurer number + 番号 + birth date) → a number query;
  * - a self-declaration without numbers → 'needs-staff' (nothing to ask the terminal);
- * - a timeout → the entry stays pending, the monitor counts a failure, and this run stops (the terminal
+ * - a timeout → the entry stays pending (the transport tells the monitor), and this run stops (the terminal
  *   is probably down again: no point in timing out on every entry);
  * - a session that was cancelled or expired → 'skipped'.
  */
-import type { ReverificationEntry } from '../../shared/api/index';
-import type { CheckInSession, PrintedNumbers } from '../../shared/flow/session';
-import type { Clock } from './clock';
-import type { Logger } from './logger';
-import type { OnlineMonitor } from './monitor';
-import type { EligibilityReader } from './readers';
-import type { SessionManager } from './sessions';
-import type { Store } from './store/index';
+import type { ReverificationEntry } from '../../../shared/api/index';
+import type { CheckInSession, PrintedNumbers } from '../../../shared/flow/session';
+import type { SessionManager } from '../checkin/sessions';
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import type { OnlineMonitor } from '../monitor';
+import type { NumberQueryOutcome } from '../../terminal/transport';
+import type { ReverifyStore } from './store';
 
 export interface ReverifyService {
   /** Works through the pending queue once (no-op while offline or while a run is in progress). */
@@ -28,10 +28,11 @@ export interface ReverifyService {
 }
 
 export interface ReverifyDeps {
-  store: Store;
+  store: ReverifyStore;
   sessions: SessionManager;
   monitor: OnlineMonitor;
-  reader: () => EligibilityReader;
+  /** A number query through the terminal (which reports its own health to the monitor). */
+  verify: (sessionId: string, numbers: PrintedNumbers) => Promise<NumberQueryOutcome>;
   clock: Clock;
   log: Logger;
   /** Periodic run while online (default 60 s); 0 disables the timer. */
@@ -62,8 +63,8 @@ export function createReverifyService(deps: ReverifyDeps): ReverifyService {
 
   const mark = (sessionId: string, status: ReverificationEntry['status'], result: string) => {
     try {
-      store.markReverification(sessionId, status, clock.nowIso(), result);
-      const e = store.getReverification(sessionId);
+      store.mark(sessionId, status, clock.nowIso(), result);
+      const e = store.get(sessionId);
       if (e) for (const l of [...listeners]) l(e);
     } catch (e) {
       log.error('could not update the re-verification queue', { session: sessionId, error: String(e) });
@@ -72,9 +73,9 @@ export function createReverifyService(deps: ReverifyDeps): ReverifyService {
 
   async function run(): Promise<{ processed: number; stoppedEarly: boolean }> {
     let processed = 0;
-    let pending: ReturnType<Store['pendingReverifications']>;
+    let pending: ReturnType<ReverifyStore['pending']>;
     try {
-      pending = store.pendingReverifications();
+      pending = store.pending();
     } catch (e) {
       log.error('could not read the re-verification queue', { error: String(e) });
       return { processed, stoppedEarly: true };
@@ -99,15 +100,13 @@ export function createReverifyService(deps: ReverifyDeps): ReverifyService {
         mark(s.id, 'needs-staff', 'no numbers to verify: staff confirm the declaration');
         continue;
       }
-      const answer = await deps.reader().verifyNumbers(s, numbers);
+      const answer = await deps.verify(s.id, numbers);
       if (closed) return { processed, stoppedEarly: true };
       if (answer.kind === 'unavailable') {
-        monitor.reportFailure(answer.detail);
         mark(s.id, 'pending', `unavailable: ${answer.detail}`);
         log.warn('re-verification postponed: the terminal did not answer', { session: s.id });
         return { processed, stoppedEarly: true };
       }
-      if (!answer.systemError) monitor.reportSuccess();
       processed += 1;
       const o = answer.outcome;
       const valid = o.ok && o.validity === 'valid';
@@ -143,8 +142,10 @@ export function createReverifyService(deps: ReverifyDeps): ReverifyService {
 
   let wasOnline = monitor.status().online;
   const off = monitor.onChange((st) => {
-    if (st.online && !wasOnline) void runOnce();
+    // Update first: a run started here may itself change the monitor (a health report) re-entrantly.
+    const cameBack = st.online && !wasOnline;
     wasOnline = st.online;
+    if (cameBack) void runOnce();
   });
   const intervalMs = deps.intervalMs ?? 60_000;
   const timer = intervalMs > 0 ? setInterval(() => void runOnce(), intervalMs) : undefined;

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CheckInSession, PrintedNumbers } from '../../../shared/flow/session';
-import type { Core } from '../../../electron/core/index';
-import type { EligibilityReader, NumberQueryOutcome } from '../../../electron/core/readers';
-import { numbersToVerify } from '../../../electron/core/reverify';
-import { ADMIN, KIOSK, makeCore } from '../../helpers/core';
+import type { CheckInSession, PrintedNumbers } from '../../../../shared/flow/session';
+import type { Core } from '../../../../electron/core/index';
+import type { NumberQueryOutcome, TerminalHealth, TerminalTransport } from '../../../../electron/terminal/transport';
+import { numbersToVerify } from '../../../../electron/core/reverify/service';
+import { ADMIN, KIOSK, makeCore } from '../../../helpers/core';
 
 const numbers: PrintedNumbers = {
   insurerNumber: '01130012',
@@ -13,25 +13,38 @@ const numbers: PrintedNumbers = {
   birthDate: '1980-01-15',
 };
 
-/** A reader whose number answers the test scripts. */
+/**
+ * A terminal whose number answers the test scripts. Like the real transport, it reports the health of
+ * every answer (an unavailable answer is a failure, an answer a success).
+ */
 function fakeReader() {
   const calls: string[] = [];
-  let next: (s: CheckInSession) => NumberQueryOutcome = () => ({
+  let next: (sessionId: string) => NumberQueryOutcome = () => ({
     kind: 'answer',
     outcome: { ok: true, validity: 'valid' },
   });
-  const reader: EligibilityReader = {
+  const health = new Set<(h: TerminalHealth) => void>();
+  const reader: TerminalTransport = {
     kind: 'onshi-folder',
-    awaitCard: () => {},
-    stopCard: () => {},
-    async verifyNumbers(s) {
-      calls.push(s.id);
-      return next(s);
+    dir: '/nowhere',
+    start: () => {},
+    setCardReadConsumer: () => {},
+    kickCards: () => {},
+    async query(owner) {
+      calls.push(owner);
+      const o = next(owner);
+      for (const l of health) l(o.kind === 'unavailable' ? { ok: false, detail: o.detail } : { ok: true });
+      return o;
     },
-    async health() {
-      return { ok: true };
+    onHealth(l) {
+      health.add(l);
+      return () => health.delete(l);
     },
+    probe: async () => ({ ok: true }),
     async close() {},
+    get internals(): TerminalTransport['internals'] {
+      throw new Error('not a folder transport');
+    },
   };
   return { reader, calls, answer: (f: typeof next) => (next = f) };
 }
@@ -40,9 +53,9 @@ const cores: Core[] = [];
 afterEach(async () => {
   while (cores.length) await cores.pop()!.close();
 });
-async function boot(reader: EligibilityReader, dataDir?: string) {
+async function boot(reader: TerminalTransport, dataDir?: string) {
   const made = await makeCore({
-    reader,
+    terminal: reader,
     ...(dataDir ? { dataDir } : {}),
     settings: { reverifyIntervalMs: 0, monitorProbeMs: 600_000, onlineMode: 'forced-offline' },
   });
@@ -75,8 +88,8 @@ describe('re-verification service', () => {
     const s = await offlineCheckIn(core);
     expect(await core.internals.reverify.runOnce()).toEqual({ processed: 0, stoppedEarly: true }); // still offline
     expect((await online(core)).ok).toBe(true);
-    await expect.poll(() => core.internals.store.getSession(s.id)!.verification.status).toBe('verified');
-    expect(core.internals.store.getReverification(s.id)).toMatchObject({
+    await expect.poll(() => core.internals.checkin.sessions.get(s.id)!.verification.status).toBe('verified');
+    expect(core.internals.reverify.store.get(s.id)).toMatchObject({
       status: 'done',
       attempts: 1,
       result: 'valid',
@@ -97,12 +110,12 @@ describe('re-verification service', () => {
     const r = await core.internals.reverify.runOnce();
     expect(r).toEqual({ processed: 0, stoppedEarly: true });
     expect(f.calls).toEqual([a.id]);
-    expect(core.internals.store.getReverification(a.id)).toMatchObject({
+    expect(core.internals.reverify.store.get(a.id)).toMatchObject({
       status: 'pending',
       attempts: 1,
       result: expect.stringContaining('unavailable'),
     });
-    expect(core.internals.store.getReverification(b.id)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(core.internals.reverify.store.get(b.id)).toMatchObject({ status: 'pending', attempts: 0 });
     expect(core.internals.monitor.status().state).toBe('degraded');
   });
 
@@ -112,12 +125,12 @@ describe('re-verification service', () => {
     const s = await offlineCheckIn(first.core);
     await cores.pop()!.close();
     const second = await makeCore({
-      reader: f.reader,
+      terminal: f.reader,
       dataDir: first.dataDir,
       settings: { reverifyIntervalMs: 0, monitorProbeMs: 600_000, onlineMode: 'auto' },
     });
     cores.push(second.core);
-    await expect.poll(() => second.core.internals.store.getReverification(s.id)?.status).toBe('done');
+    await expect.poll(() => second.core.internals.reverify.store.get(s.id)?.status).toBe('done');
   });
 
   it('mismatch: the session stays completed and staff see it; cancelled sessions are skipped', async () => {
@@ -125,7 +138,7 @@ describe('re-verification service', () => {
     const { core } = await boot(f.reader);
     const bad = await offlineCheckIn(core, 'kiosk-1');
     const gone = await offlineCheckIn(core, 'kiosk-2');
-    core.internals.store.db
+    core.internals.db
       .prepare(
         `UPDATE sessions SET state = 'cancelled', snapshot = json_set(snapshot, '$.state', 'cancelled') WHERE id = ?`,
       )
@@ -138,15 +151,15 @@ describe('re-verification service', () => {
     );
     core.internals.monitor.setMode('auto');
     await core.internals.reverify.runOnce();
-    expect(core.internals.store.getSession(bad.id)).toMatchObject({
+    expect(core.internals.checkin.sessions.get(bad.id)).toMatchObject({
       state: 'completed',
       staffReasons: ['reverify-mismatch'],
       verification: { status: 'failed', validity: 'not-found' },
     });
     expect(pushed.map((p) => p.id)).toContain(bad.id);
-    expect(core.internals.store.getReverification(bad.id)).toMatchObject({ status: 'failed', result: 'not-found' });
-    expect(core.internals.store.getReverification(gone.id)).toMatchObject({ status: 'skipped' });
-    expect(core.internals.store.auditLog()[0]).toMatchObject({
+    expect(core.internals.reverify.store.get(bad.id)).toMatchObject({ status: 'failed', result: 'not-found' });
+    expect(core.internals.reverify.store.get(gone.id)).toMatchObject({ status: 'skipped' });
+    expect(core.internals.audit.list()[0]).toMatchObject({
       actor: 'reverify',
       action: 'session.reverify-mismatch',
     });
