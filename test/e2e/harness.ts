@@ -20,7 +20,9 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-export async function startHostProcess(options: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<HostProcess> {
+export async function startHostProcess(
+  options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
+): Promise<HostProcess> {
   const entry = path.join(ROOT, 'dist/host/main.js');
   if (!fs.existsSync(entry)) throw new Error('dist/host/main.js is missing: run `npm run build` first');
   const dataDir = options.dataDir ?? tempDir('kiosk-e2e-');
@@ -71,7 +73,15 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANDSCAPE, PORTRAIT, SHOTS, launchChromium, startHostProcess, type HostProcess } from './harness';
+import { Kiosk } from './kiosk';
 
 let browser: Browser;
 let host: HostProcess | undefined;
@@ -39,9 +40,12 @@ async function expectShippedFont(page: Page) {
 }
 
 async function startCheckIn(page: Page) {
-  await page.getByRole('button', { name: /受付をはじめる/ }).click();
-  await page.getByRole('button', { name: /マイナ保険証（カード）/ }).click();
-  await expect.poll(() => page.getByRole('heading', { name: /カード/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  const k = new Kiosk(page);
+  await k.tap(page.getByRole('button', { name: /受付をはじめる/ }));
+  await k.tap(page.getByRole('button', { name: /マイナ保険証（カード）/ }));
+  await expect
+    .poll(() => page.getByRole('heading', { name: /カード/ }).count(), { timeout: 10_000 })
+    .toBeGreaterThan(0);
 }
 
 async function presentMainPersona(page: Page) {
@@ -63,12 +67,13 @@ describe('kiosk end to end (browser host + Chromium)', () => {
     await shot(kiosk, 'start-landscape');
     await kiosk.setViewportSize(PORTRAIT);
 
-    await kiosk.getByRole('button', { name: /受付をはじめる/ }).click();
+    const k = new Kiosk(kiosk);
+    await k.tap(kiosk.getByRole('button', { name: /受付をはじめる/ }));
     for (const name of ['マイナ保険証', '資格確認書', '健康保険証', '資格情報のお知らせ', 'マイナポータル']) {
       expect(await kiosk.getByRole('button', { name: new RegExp(name) }).count()).toBeGreaterThan(0);
     }
     await shot(kiosk, 'choose-document-portrait');
-    await kiosk.getByRole('button', { name: /マイナ保険証（カード）/ }).click();
+    await k.tap(kiosk.getByRole('button', { name: /マイナ保険証（カード）/ }));
     await presentMainPersona(kiosk);
 
     await kiosk.getByText('受付番号').first().waitFor({ timeout: 15_000 });
@@ -80,7 +85,16 @@ describe('kiosk end to end (browser host + Chromium)', () => {
     await shot(kiosk, 'completed-landscape');
 
     // The receptionist's console saw it arrive without reloading.
-    await expect.poll(() => staff.getByRole('row').filter({ hasText: /受付済|完了/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        () =>
+          staff
+            .getByRole('row')
+            .filter({ hasText: /受付済|完了/ })
+            .count(),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
     await shot(staff, 'staff-console');
     await kiosk.close();
     await staff.close();

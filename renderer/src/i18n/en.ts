@@ -317,7 +317,8 @@ export const en: UiCatalogue = {
   'staff.tab.sessions': 'Check-ins',
   'staff.tab.unmatched': 'Unmatched card reads',
   'staff.tab.reverify': 'Re-verification (checked later)',
-  'staff.unmatched.help': 'The kiosk could not tell which check-in these card reads belong to. Check the person, then assign or dismiss each one',
+  'staff.unmatched.help':
+    'The kiosk could not tell which check-in these card reads belong to. Check the person, then assign or dismiss each one',
   'staff.unmatched.empty': 'No unmatched card reads',
   'staff.unmatched.time': 'Read at',
   'staff.unmatched.nameKana': 'Name (kana)',
@@ -338,9 +339,11 @@ export const en: UiCatalogue = {
   'staff.unmatched.chooseSession': 'Check-in to assign to (waiting for a card)',
   'staff.unmatched.sessionOption': '{kiosk}, started {time}, {document}',
   'staff.unmatched.candidate': '(was waiting when the card was read)',
-  'staff.unmatched.noWaiting': 'No check-in is waiting for a card now. Ask the patient to go on to the card screen on the kiosk',
+  'staff.unmatched.noWaiting':
+    'No check-in is waiting for a card now. Ask the patient to go on to the card screen on the kiosk',
   'staff.unmatched.sessionRequired': 'Choose the check-in to assign to',
-  'staff.reverify.help': 'Check-ins recorded offline, and what the online check said later. Follow up on mismatches with the patient',
+  'staff.reverify.help':
+    'Check-ins recorded offline, and what the online check said later. Follow up on mismatches with the patient',
   'staff.reverify.empty': 'Nothing to re-verify',
   'staff.reverify.queued': 'Recorded',
   'staff.reverify.status': 'Status',
@@ -352,7 +355,7 @@ export const en: UiCatalogue = {
   'staff.reverify.status.needs-staff': 'Needs staff',
   'staff.reverify.status.skipped': 'Skipped',
   'staff.reverify.select': 'Select check-in number {ticket}',
-  'staff.reverify.notToday': 'Not in today\'s list',
+  'staff.reverify.notToday': "Not in today's list",
   'staffReason.reverify-mismatch': 'Mismatch on re-verification',
   'admin.settings.title': 'Settings',
   'admin.settings.help': 'Every change is recorded with a name and a reason, and applies to every screen at once',
@@ -364,8 +367,10 @@ export const en: UiCatalogue = {
   'admin.settings.policy': 'Check-in rules (only stricter than the national rules)',
   'admin.settings.policy.staffConfirmOfflineAcceptance': 'When offline, staff confirm every check-in',
   'admin.settings.policy.staffConfirmEveryAcceptance': 'Staff confirm every check-in',
-  'admin.settings.policy.refuseNoticeWithCardOffline': 'When offline, do not accept the eligibility notice with the card',
-  'admin.settings.policy.refusePortalWithCardOffline': 'When offline, do not accept the Mynaportal screen with the card',
+  'admin.settings.policy.refuseNoticeWithCardOffline':
+    'When offline, do not accept the eligibility notice with the card',
+  'admin.settings.policy.refusePortalWithCardOffline':
+    'When offline, do not accept the Mynaportal screen with the card',
   'admin.settings.save': 'Save settings',
   'admin.settings.saved': 'Saved',
   'admin.settings.failed': 'Could not save: {message}',
@@ -418,6 +423,7 @@ export const en: UiCatalogue = {
   'declare.keyboard.kana': 'Katakana',
   'field.name.required': 'Please enter your name (as you write it, or in katakana).',
   'admin.settings.voiceGuidance': 'Voice guide on at the start of each visit',
-  'admin.settings.voiceGuidanceHelp': 'Patients can switch it with the Voice guide button at any time (for their visit only).',
+  'admin.settings.voiceGuidanceHelp':
+    'Patients can switch it with the Voice guide button at any time (for their visit only).',
   'field.name.letters': "A name may have letters, spaces, - and ' only.",
 };

@@ -337,7 +337,8 @@ export const ja = {
   'staff.tab.sessions': '受付の一覧',
   'staff.tab.unmatched': '照合できなかったカード読み取り',
   'staff.tab.reverify': 'あとで確認（再照会）',
-  'staff.unmatched.help': '読み取り機のカード情報を、どの受付のものか自動で決められませんでした。ご本人を確認してから割り当てるか、破棄してください',
+  'staff.unmatched.help':
+    '読み取り機のカード情報を、どの受付のものか自動で決められませんでした。ご本人を確認してから割り当てるか、破棄してください',
   'staff.unmatched.empty': '照合できなかった読み取りはありません',
   'staff.unmatched.time': '読み取り時刻',
   'staff.unmatched.nameKana': '氏名（カナ）',
@@ -358,9 +359,11 @@ export const ja = {
   'staff.unmatched.chooseSession': '割り当てる受付（カード待ちの受付）',
   'staff.unmatched.sessionOption': '{kiosk} {time} 開始 {document}',
   'staff.unmatched.candidate': '（読み取り時に待っていた受付）',
-  'staff.unmatched.noWaiting': 'いまカードを待っている受付がありません。患者さんに端末でカードの画面まで進んでもらってください',
+  'staff.unmatched.noWaiting':
+    'いまカードを待っている受付がありません。患者さんに端末でカードの画面まで進んでもらってください',
   'staff.unmatched.sessionRequired': '割り当てる受付を選んでください',
-  'staff.reverify.help': 'オフラインで受け付けた分を、オンラインに戻った後で照会した結果です。不一致は患者さんに確認してください',
+  'staff.reverify.help':
+    'オフラインで受け付けた分を、オンラインに戻った後で照会した結果です。不一致は患者さんに確認してください',
   'staff.reverify.empty': '再照会の対象はありません',
   'staff.reverify.queued': '記録時刻',
   'staff.reverify.status': '状態',

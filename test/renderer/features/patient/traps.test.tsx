@@ -150,7 +150,7 @@ describe('dates that make no sense are refused with a clear message', () => {
     const api = new FakeApi();
     renderApp(api, { session: makeSession() });
     await settle();
-    click('資格確認書');
+    click(/^資格確認書 /);
     // 令和14 is more than 5 years ahead of 令和8 (2026).
     keypad('14731');
     expect(screen.getByRole('alert').textContent).toBe('有効期限は長くても5年先までです。年をもう一度ご確認ください');

@@ -117,7 +117,7 @@ export function DocumentPictogram({ document }: { document: PresentedDocument })
     case 'portal-pdf-with-card':
       body = (
         <g>
-          <Paper x={4} y={4} w={50} h={70} label="PDF" />
+          <Paper x={4} y={4} w={50} h={70} />
           <SmallCard />
         </g>
       );

@@ -214,9 +214,9 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
 }
 
 /**
- * A document as a button. Its accessible name always contains the Japanese name printed on the
- * document (the contract's selector, and what a foreign resident sees on the paper they hold); the
- * one-line hint is its description.
+ * A document as a button. Its accessible name starts with the name of the document (and always contains
+ * the Japanese name printed on it: the contract's selector, and what a foreign resident sees on the paper
+ * they hold), then the one-line hint: everything visible on the button is in its name (WCAG 2.5.3).
  */
 function DocumentButton({
   choice,
@@ -236,8 +236,7 @@ function DocumentButton({
     <button
       type="button"
       className={primary ? 'doc-btn doc-btn-primary' : 'doc-btn'}
-      aria-labelledby={showJa ? `${id}-name ${id}-ja` : `${id}-name`}
-      aria-describedby={`${id}-hint`}
+      aria-labelledby={showJa ? `${id}-name ${id}-ja ${id}-hint` : `${id}-name ${id}-hint`}
       disabled={disabled}
       onClick={onChoose}
     >
