@@ -19,7 +19,7 @@ export function NumericKeypad({ onDigit, onDelete, onClear, label, disabled, ext
   const { t } = useT();
   const keep = (e: MouseEvent) => e.preventDefault();
   return (
-    <div className="keypad" role="group" aria-label={label ?? t('keypad.label')}>
+    <div className={extraKey ? 'keypad keypad-extra' : 'keypad'} role="group" aria-label={label ?? t('keypad.label')}>
       {DIGITS.map((d) => (
         <button key={d} type="button" className="key" onMouseDown={keep} onClick={() => onDigit(d)} disabled={disabled}>
           {d}

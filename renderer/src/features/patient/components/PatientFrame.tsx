@@ -79,11 +79,16 @@ export function PatientFrame({ onBack, onCallStaff, offlineBanner = false, child
 function ScrollingMain({ children }: { children: ReactNode }) {
   const { t } = useT();
   const ref = useRef<HTMLElement>(null);
-  const [more, setMore] = useState(false);
+  // null: nothing below; otherwise how far above the bottom the cue sits (over the sticky actions).
+  const [cueAt, setCueAt] = useState<number | null>(null);
   useEffect(() => {
     const main = ref.current;
     if (!main) return;
-    const check = () => setMore(main.scrollHeight - main.clientHeight - main.scrollTop > 8);
+    const check = () => {
+      const more = main.scrollHeight - main.clientHeight - main.scrollTop > 8;
+      const actions = main.querySelector<HTMLElement>('.actions');
+      setCueAt(more ? (actions?.offsetHeight ?? 0) : null);
+    };
     check();
     main.addEventListener('scroll', check, { passive: true });
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(check);
@@ -95,19 +100,22 @@ function ScrollingMain({ children }: { children: ReactNode }) {
     };
   }, [children]);
   return (
-    <main ref={ref} className="kiosk-main">
-      {children}
-      {more ? (
+    <div className="kiosk-main-wrap">
+      <main ref={ref} className="kiosk-main">
+        {children}
+      </main>
+      {cueAt !== null ? (
         <button
           type="button"
           className="scroll-cue"
+          style={{ bottom: `calc(${cueAt}px + 0.4rem)` }}
           onClick={() => ref.current?.scrollBy({ top: ref.current.clientHeight * 0.7, behavior: 'smooth' })}
         >
           <span aria-hidden="true">▼ </span>
           {t('scroll.more')}
         </button>
       ) : null}
-    </main>
+    </div>
   );
 }
 

@@ -136,7 +136,22 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
       <PatientFrame onBack={settled(back)} onCallStaff={settled(callStaff)} offlineBanner>
         <div className="screen screen-choose">
           <ScreenTitle>{t('choose.title')}</ScreenTitle>
-          <p className="lead">{t('choose.subtitle')}</p>
+          <div className="choose-lead">
+            <p className="lead">{t('choose.subtitle')}</p>
+            <button
+              type="button"
+              className="btn btn-secondary btn-normal helper-btn"
+              onClick={settled(() => setStage('helper'))}
+            >
+              <span className="doc-helper-mark" aria-hidden="true">
+                ?
+              </span>
+              <span className="helper-btn-text">
+                <span className="helper-btn-name">{t('helper.button')}</span>
+                <span className="helper-btn-hint">{t('helper.button.hint')}</span>
+              </span>
+            </button>
+          </div>
           <div className="doc-grid">
             {DOCUMENT_CHOICES.map((c, i) => (
               <DocumentButton
@@ -147,15 +162,6 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
                 onChoose={settled(() => choose(c))}
               />
             ))}
-            <button type="button" className="doc-btn doc-btn-helper" onClick={settled(() => setStage('helper'))}>
-              <span className="doc-helper-mark" aria-hidden="true">
-                ?
-              </span>
-              <span className="doc-text">
-                <span className="doc-name">{t('helper.button')}</span>
-                <span className="doc-hint">{t('helper.button.hint')}</span>
-              </span>
-            </button>
           </div>
         </div>
         {confirm}
