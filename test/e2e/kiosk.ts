@@ -8,8 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { ROOT } from './harness';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { E2E_ADMIN, ROOT, createAccount, signInPage, type HostProcess } from './harness';
 
 const AXE_SOURCE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -111,4 +111,33 @@ export function showaDigits(iso: string): string {
   const month = m === 1 ? '01' : String(m);
   const day = String(d);
   return `${year}${month}${day}`;
+}
+
+/** /staff or /admin, signed in as the e2e admin (every staff and admin screen needs a signed-in account). */
+export async function openSignedIn(
+  browser: Browser,
+  host: HostProcess,
+  where: '/staff' | '/admin',
+  viewport = { width: 1280, height: 800 },
+): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await page.goto(host.url + where);
+  await signInPage(page, await createAccount(host, E2E_ADMIN));
+  return page;
+}
+
+/** The admin's online mode switch (「常にオフライン」 for the offline paths, 「自動」 to come back). */
+export async function setOnlineMode(
+  browser: Browser,
+  host: HostProcess,
+  label: '常にオフライン' | '自動',
+): Promise<Page> {
+  const admin = await openSignedIn(browser, host, '/admin', { width: 1920, height: 1080 });
+  const panel = admin.getByRole('region', { name: 'オンライン資格確認の動作モードを変える' });
+  await panel.getByRole('radio', { name: label }).check();
+  await panel.getByRole('textbox', { name: '担当者名' }).fill('テスト');
+  await panel.getByRole('textbox', { name: '理由' }).fill('e2e: online mode');
+  await panel.getByRole('button', { name: '変更する' }).click();
+  await panel.getByText('変更しました').waitFor();
+  return admin;
 }

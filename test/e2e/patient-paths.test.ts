@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANDSCAPE, PORTRAIT, launchChromium, startHostProcess, type HostProcess } from './harness';
-import { axeSerious, Kiosk, personas, showaDigits, type AxeViolation } from './kiosk';
+import { axeSerious, Kiosk, openSignedIn, personas, setOnlineMode, showaDigits, type AxeViolation } from './kiosk';
 
 let browser: Browser;
 let host: HostProcess;
@@ -146,14 +146,7 @@ const DOCUMENTS: [string, RegExp][] = [
 ];
 
 async function setMode(label: '常にオフライン' | '自動') {
-  const admin = await browser.newPage({ viewport: LANDSCAPE });
-  await admin.goto(`${host.url}/admin`);
-  const panel = admin.getByRole('region', { name: 'オンライン資格確認の動作モードを変える' });
-  await panel.getByRole('radio', { name: label }).check();
-  await panel.getByRole('textbox', { name: '担当者名' }).fill('テスト');
-  await panel.getByRole('textbox', { name: '理由' }).fill('e2e: offline paths');
-  await panel.getByRole('button', { name: '変更する' }).click();
-  await panel.getByText('変更しました').waitFor();
+  const admin = await setOnlineMode(browser, host, label);
   await check(admin, 'admin');
   await admin.close();
 }
@@ -182,8 +175,7 @@ describe('every document path, online and offline (issue 10)', () => {
   });
 
   it('the staff console and the admin screen pass axe too', async () => {
-    const staff = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await staff.goto(`${host.url}/staff`);
+    const staff = await openSignedIn(browser, host, '/staff');
     await staff.getByRole('heading', { level: 1 }).first().waitFor();
     await staff.getByRole('row').nth(1).waitFor();
     await check(staff, 'staff: sessions');
@@ -195,8 +187,7 @@ describe('every document path, online and offline (issue 10)', () => {
       }
     }
     await staff.close();
-    const admin = await browser.newPage({ viewport: LANDSCAPE });
-    await admin.goto(`${host.url}/admin`);
+    const admin = await openSignedIn(browser, host, '/admin', LANDSCAPE);
     await admin.getByRole('heading', { level: 1 }).first().waitFor();
     await admin.getByRole('button', { name: '設定を保存する' }).waitFor();
     await check(admin, 'admin');

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANDSCAPE, PORTRAIT, SHOTS, launchChromium, startHostProcess, type HostProcess } from './harness';
-import { axeSerious, Kiosk, personas, showaDigits } from './kiosk';
+import { axeSerious, Kiosk, personas, setOnlineMode, showaDigits } from './kiosk';
 
 let browser: Browser;
 let host: HostProcess;
@@ -217,16 +217,7 @@ describe('every patient screen, both sizes, ja and en, large text and high contr
   });
 
   it('the self-declaration (offline), with a name in Latin letters', async () => {
-    const admin = await browser.newPage({ viewport: LANDSCAPE });
-    await admin.goto(`${host.url}/admin`);
-    const panel = admin.getByRole('region', { name: 'オンライン資格確認の動作モードを変える' });
-    const mode = async (label: string) => {
-      await panel.getByRole('radio', { name: label }).check();
-      await panel.getByRole('textbox', { name: '担当者名' }).fill('テスト');
-      await panel.getByRole('textbox', { name: '理由' }).fill('e2e screens');
-      await panel.getByRole('button', { name: '変更する' }).click();
-      await panel.getByText('変更しました').waitFor();
-    };
+    const mode = async (label: '常にオフライン' | '自動') => (await setOnlineMode(browser, host, label)).close();
     await mode('常にオフライン');
     try {
       const page = await browser.newPage({ viewport: PORTRAIT });
@@ -258,7 +249,6 @@ describe('every patient screen, both sizes, ja and en, large text and high contr
       await page.close();
     } finally {
       await mode('自動');
-      await admin.close();
     }
   });
 

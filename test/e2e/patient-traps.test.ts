@@ -7,8 +7,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LANDSCAPE, PORTRAIT, launchChromium, startHostProcess, type HostProcess } from './harness';
-import { Kiosk, personas, showaDigits } from './kiosk';
+import { PORTRAIT, launchChromium, startHostProcess, type HostProcess } from './harness';
+import { Kiosk, openSignedIn, personas, setOnlineMode, showaDigits } from './kiosk';
 
 let browser: Browser;
 let host: HostProcess;
@@ -118,16 +118,7 @@ describe('issue 10 traps in the browser', () => {
   });
 
   it('"John Smith" checks in alone with the ABC keys (offline declaration) and staff see the name', async () => {
-    const admin = await browser.newPage({ viewport: LANDSCAPE });
-    await admin.goto(`${host.url}/admin`);
-    const panel = admin.getByRole('region', { name: 'オンライン資格確認の動作モードを変える' });
-    const mode = async (label: string) => {
-      await panel.getByRole('radio', { name: label }).check();
-      await panel.getByRole('textbox', { name: '担当者名' }).fill('テスト');
-      await panel.getByRole('textbox', { name: '理由' }).fill('e2e traps');
-      await panel.getByRole('button', { name: '変更する' }).click();
-      await panel.getByText('変更しました').waitFor();
-    };
+    const mode = async (label: '常にオフライン' | '自動') => (await setOnlineMode(browser, host, label)).close();
     await mode('常にオフライン');
     try {
       const page = await browser.newPage({ viewport: PORTRAIT });
@@ -149,14 +140,12 @@ describe('issue 10 traps in the browser', () => {
       for (let i = 0; i < 3; i++) await k.press("Don't know / skip");
       await k.press('Submit this declaration');
       await title(page).filter({ hasText: 'A receptionist will check' }).waitFor();
-      const staff = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await staff.goto(`${host.url}/staff`);
+      const staff = await openSignedIn(browser, host, '/staff');
       await staff.getByRole('cell', { name: 'John Smith', exact: true }).first().waitFor();
       await staff.close();
       await page.close();
     } finally {
       await mode('自動');
-      await admin.close();
     }
   });
 });

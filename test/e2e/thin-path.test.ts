@@ -3,7 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LANDSCAPE, PORTRAIT, SHOTS, launchChromium, startHostProcess, type HostProcess } from './harness';
+import {
+  LANDSCAPE,
+  PORTRAIT,
+  SHOTS,
+  createAccount,
+  launchChromium,
+  signInPage,
+  startHostProcess,
+  type HostProcess,
+} from './harness';
 import { Kiosk } from './kiosk';
 
 let browser: Browser;
@@ -60,6 +69,7 @@ describe('kiosk end to end (browser host + Chromium)', () => {
     const staff = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await kiosk.goto(host.url + '/');
     await staff.goto(host.url + '/staff');
+    await signInPage(staff, await createAccount(host, { name: '受付 一郎', role: 'staff', secret: '739154' }));
     await kiosk.getByRole('button', { name: /受付をはじめる/ }).waitFor();
     await expectShippedFont(kiosk);
     await shot(kiosk, 'start-portrait');

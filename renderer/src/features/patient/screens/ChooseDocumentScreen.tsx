@@ -6,7 +6,6 @@ import { DOCUMENT_CHOICES, type DocumentChoice } from '../../../components/docum
 import { DocumentPictogram } from '../components/Pictogram';
 import { StepProgress } from '../components/Progress';
 import { useT } from '../../../i18n';
-import { neededInputs } from '../../../../../shared/eligibility/inputs';
 import { useSessionBusy } from '../store/session';
 import { useStatus } from '../../../stores/status';
 import { PatientFrame, ScreenTitle } from '../components/PatientFrame';
@@ -15,6 +14,7 @@ import type { PatientFlow } from '../hooks/usePatientFlow';
 import { restoredDraft, useDraftSaver } from '../hooks/useDraft';
 import { settled, useStepMark } from '../store/stepGuard';
 import { DocumentHelper } from './DocumentHelper';
+import { useNeededInputs } from '../hooks/useNeededInputs';
 
 type Stage = 'list' | 'helper' | 'validUntil' | 'birthDate';
 const STAGES: readonly Stage[] = ['list', 'helper', 'validUntil', 'birthDate'];
@@ -49,12 +49,14 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
       : {},
   );
 
-  // Ask only what changes today's decision (e.g. no old 保険証 is valid after 2025-12-01, so its printed
-  // date is not asked any more); the static flags say which documents have such a date at all.
+  const needed = useNeededInputs();
+  // Ask only what changes today's decision with the clinic's policy (e.g. no old 保険証 is valid after
+  // 2025-12-01, so its printed date is not asked any more): the core says which (session.neededInputs);
+  // until it has, the static flags say which documents have such a date at all.
   const asks = (c: DocumentChoice) => {
-    if (!status) return { validUntil: c.asksValidUntil, birthDate: c.asksBirthDate };
-    const needed = neededInputs(c.document, status.today, status.online.online);
-    return { validUntil: c.asksValidUntil && needed.printedValidUntil, birthDate: c.asksBirthDate && needed.birthDate };
+    const n = needed?.find((d) => d.document === c.document);
+    if (!n) return { validUntil: c.asksValidUntil, birthDate: c.asksBirthDate };
+    return { validUntil: c.asksValidUntil && n.printedValidUntil, birthDate: c.asksBirthDate && n.birthDate };
   };
 
   const send = (c: DocumentChoice, printedValidUntil?: string, birthDate?: string) =>
