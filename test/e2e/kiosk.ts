@@ -120,9 +120,11 @@ export async function openSignedIn(
   where: '/staff' | '/admin',
   viewport = { width: 1280, height: 800 },
 ): Promise<Page> {
+  // The account first: a page opened before any admin exists offers the first-admin setup instead.
+  const account = await createAccount(host, E2E_ADMIN);
   const page = await browser.newPage({ viewport });
   await page.goto(host.url + where);
-  await signInPage(page, await createAccount(host, E2E_ADMIN));
+  await signInPage(page, account);
   return page;
 }
 
@@ -135,7 +137,7 @@ export async function setOnlineMode(
   const admin = await openSignedIn(browser, host, '/admin', { width: 1920, height: 1080 });
   const panel = admin.getByRole('region', { name: 'オンライン資格確認の動作モードを変える' });
   await panel.getByRole('radio', { name: label }).check();
-  await panel.getByRole('textbox', { name: '担当者名' }).fill('テスト');
+  // Signed in: the 担当者 is the signed-in person (shown, not typed).
   await panel.getByRole('textbox', { name: '理由' }).fill('e2e: online mode');
   await panel.getByRole('button', { name: '変更する' }).click();
   await panel.getByText('変更しました').waitFor();

@@ -79,6 +79,7 @@ describe('kiosk end to end (browser host + Chromium)', () => {
 
     const k = new Kiosk(kiosk);
     await k.tap(kiosk.getByRole('button', { name: /受付をはじめる/ }));
+    await kiosk.getByRole('heading', { level: 1, name: '今日お持ちのものを選んでください' }).waitFor();
     for (const name of ['マイナ保険証', '資格確認書', '健康保険証', '資格情報のお知らせ', 'マイナポータル']) {
       expect(await kiosk.getByRole('button', { name: new RegExp(name) }).count()).toBeGreaterThan(0);
     }
