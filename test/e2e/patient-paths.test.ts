@@ -189,7 +189,7 @@ describe('every document path, online and offline (issue 10)', () => {
     await staff.close();
     const admin = await openSignedIn(browser, host, '/admin', LANDSCAPE);
     await admin.getByRole('heading', { level: 1 }).first().waitFor();
-    await admin.getByRole('button', { name: '設定を保存する' }).waitFor();
+    await admin.getByRole('button', { name: '設定を保存する' }).first().waitFor();
     await check(admin, 'admin');
     await admin.close();
   });
