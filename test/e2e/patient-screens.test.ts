@@ -204,7 +204,19 @@ describe('every patient screen, both sizes, ja and en, large text and high contr
     await k.press('受付の人を呼ぶ');
     await waitTitle(k, '受付の者が確認します');
     await everyVariant(k, '13-staff-confirm');
-    await page.goto(`${host.url}/?kiosk=screens-3`);
+    await page.close();
+    // A fresh tab: this one would resume its session, which waits for staff.
+    const page2 = await browser.newPage({ viewport: PORTRAIT });
+    await page2.goto(`${host.url}/?kiosk=screens-3`);
+    const k2 = new Kiosk(page2);
+    await part2(k2);
+    await page2.close();
+  });
+});
+
+async function part2(k: Kiosk) {
+  const page = k.page;
+  {
     await k.press('受付をはじめる');
     await k.tap(page.getByRole('button', { name: /^何も持っていない/ }));
     await waitTitle(k, /全額（10割）/);
@@ -213,9 +225,10 @@ describe('every patient screen, both sizes, ja and en, large text and high contr
     await k.tap(page.getByRole('button', { name: /^資格情報のお知らせだけ/ }));
     await waitTitle(k, 'このままでは受付できません');
     await everyVariant(k, '15-refused');
-    await page.close();
-  });
+  }
+}
 
+describe('every patient screen (continued)', () => {
   it('the self-declaration (offline), with a name in Latin letters', async () => {
     const mode = async (label: '常にオフライン' | '自動') => (await setOnlineMode(browser, host, label)).close();
     await mode('常にオフライン');
