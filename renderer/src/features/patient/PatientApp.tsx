@@ -14,7 +14,11 @@ import { useSessionResume } from './hooks/useSessionResume';
 import { ConfirmSelfPayScreen, RefusedScreen, StaffConfirmScreen, VerifyingScreen } from './screens/WaitScreens';
 import type { SessionState } from '../../../../shared/flow/session';
 import { useStepMark } from './store/stepGuard';
-import './patient.css';
+import './styles/frame.css';
+import './styles/entry.css';
+import './styles/screens.css';
+import './styles/landscape.css';
+import './styles/visit.css';
 
 /** The patient kiosk: one screen per session state, drawn from the snapshot the core pushes. */
 export function PatientApp() {
