@@ -37,6 +37,7 @@ export const statusFeature = defineFeature({
         idleTimeoutSeconds: s.idleTimeoutSeconds,
         demoPanel: demoAvailable(),
         readerAdapter: readerKind,
+        voiceGuidance: s.voiceGuidance,
       };
     };
     const handlers: Pick<RequestTable, 'status.get' | 'admin.setOnlineMode'> = {
