@@ -63,6 +63,11 @@ export const settingsSchema = z.object({
   readerQueryTimeoutMs: z.number().int().min(100).max(120_000),
   /** A card wait without a card read ends with card-failed 'timeout' after this long. */
   readerCardWaitSeconds: z.number().int().min(1).max(600),
+  /**
+   * A kiosk whose last connection closed (tab closed, page gone) keeps its card wait this long — a reload
+   * comes back in time — then the wait ends, so it never makes later reads at other kiosks ambiguous.
+   */
+  readerCardHeartbeatMs: z.number().int().min(50).max(120_000),
   /** Poll interval of face/ and res/ while something waits; bounds the card-read latency. */
   readerPollMs: z.number().int().min(10).max(5000),
   /** Poll interval when nothing waits. */
@@ -112,6 +117,7 @@ export const DEFAULT_SETTINGS: Settings = {
   voiceGuidance: false,
   readerQueryTimeoutMs: 15_000,
   readerCardWaitSeconds: 60,
+  readerCardHeartbeatMs: 10_000,
   readerPollMs: 50,
   readerIdlePollMs: 1000,
   readerStabilityMs: 40,

@@ -192,6 +192,7 @@ async function compose(
     config: () => ({
       cardWaitMs: settings.get().readerCardWaitSeconds * 1000,
       clockSkewMs: settings.get().readerClockSkewMs,
+      heartbeatMs: settings.get().readerCardHeartbeatMs,
     }),
   });
   const verify = (owner: string, numbers: Parameters<TerminalTransport['query']>[1]) => terminal.query(owner, numbers);

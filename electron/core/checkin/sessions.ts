@@ -93,6 +93,10 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
               const r = manager.apply(s.id, ev, { actor: 'reader' });
               if (!r.ok) log.warn('card event not applied', { session: s.id, code: r.error.code });
             },
+            notify: (notice) => {
+              const r = manager.apply(s.id, notice, { actor: 'reader' });
+              if (!r.ok) log.warn('card notice not applied', { session: s.id, code: r.error.code });
+            },
           });
           break;
         case 'stop-card':

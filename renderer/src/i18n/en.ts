@@ -90,6 +90,8 @@ export const en: UiCatalogue = {
   'readCard.instructions': 'Follow the instructions on the screen of the card reader (顔認証付きカードリーダー).',
   'readCard.waiting': 'Waiting for the reader',
   'readCard.help': 'If it does not work, press “Call staff”.',
+  'readCard.unmatched': 'We could not confirm your card: other kiosks are also waiting for a card. Please call staff.',
+  'readCard.askStaff': 'Ask staff to check',
   'demo.badge': 'DEMO',
   'demo.title': 'Demo only: present a virtual card',
   'demo.note': 'For practice and demonstrations. An administrator can turn this off.',
@@ -98,12 +100,28 @@ export const en: UiCatalogue = {
   'cardFailed.title': 'We could not confirm your card',
   'cardFailed.retry': 'Try again',
   'cardFailed.other': 'Use something else',
+  'cardFailed.whatToDo': 'What to do',
   'notice.card-timeout': 'The reader took too long. Please place the card on the reader again.',
   'notice.card-reader-error': 'The reader is not working well. Please try again, or call staff.',
-  'notice.card-pin-locked':
-    'Your PIN is locked. Your city office can unlock it. Today you can use face recognition or another document.',
   'notice.card-face-failed': 'Face recognition did not work. Please try again. You can also use your PIN.',
   'notice.card-cancelled-at-reader': 'It was cancelled at the reader. Please try again.',
+  'notice.card-pin-locked':
+    'Your PIN is locked after 3 wrong tries. Press “Try again” and choose face recognition on the reader. Your city office can unlock the PIN. Today you can also use another document, such as an eligibility certificate (資格確認書), or press “Call staff”.',
+  'notice.card-certificate-expired':
+    'The electronic certificate on your card has expired. Your city office can renew it. Today, please use another document, such as an eligibility certificate (資格確認書), or press “Call staff”.',
+  'notice.card-not-registered':
+    'This card is not yet registered for use as a health insurance card. You can register on the screen of the reader, then press “Try again”. You can also use another document, or press “Call staff”.',
+  'notice.card-system-error':
+    'The eligibility system reported an error. Please try again. If it happens again, press “Call staff” or use another document.',
+  'notice.card-invalid':
+    'This insurance is no longer valid (for example, your insurance changed). If you have a document from your new insurance, please use it. If you are not sure, press “Call staff”.',
+  'notice.card-invalid-newer':
+    'This insurance has ended, and you have a newer insurance. Please press “Call staff”. You can also use a document from your new insurance.',
+  'notice.card-not-found':
+    'We could not find your insurance. This often happens soon after a change of insurance, before it is registered. Please press “Call staff”, or use another document.',
+  'notice.card-multiple':
+    'More than one insurance was found for you. Staff will check which one to use. Please press “Call staff”.',
+  'notice.card-unknown': 'We could not read the result for your card. Please try again, or press “Call staff”.',
   'notice.staff-rejected': 'Our staff checked, and this way cannot be used for check-in.',
   'notice.generic': 'We could not confirm your card.',
 
@@ -204,6 +222,10 @@ export const en: UiCatalogue = {
   'validity.valid-unregistered': 'valid (unregistered)',
   'validity.unknown': 'unknown',
   'validity.error': 'error',
+  'validity.pin-locked': 'PIN locked',
+  'validity.certificate-expired': 'electronic certificate expired',
+  'validity.not-registered': 'not registered for insurance use',
+  'validity.system-error': 'system error',
   'staffReason.patient-asked-for-help': 'Patient asked for help',
   'staffReason.decision-requires-staff': 'Decision requires staff',
   'staffReason.self-declaration': 'Check the declaration',

@@ -98,6 +98,8 @@ export const ja = {
   'readCard.instructions': '顔認証付きカードリーダーの画面の案内にしたがってください',
   'readCard.waiting': '読み取りを待っています',
   'readCard.help': 'うまくいかないときは「受付の人を呼ぶ」を押してください',
+  'readCard.unmatched': 'カードを確認できませんでした。ほかの受付機でもカードを待っています。受付の人を呼んでください',
+  'readCard.askStaff': '受付の人に確認してもらう',
   'demo.badge': 'DEMO',
   'demo.title': 'デモ用: 仮想カードをかざす',
   'demo.note': '練習・説明用です。管理者が設定で無効にできます',
@@ -107,12 +109,29 @@ export const ja = {
   'cardFailed.title': 'カードを確認できませんでした',
   'cardFailed.retry': 'もう一度読み取る',
   'cardFailed.other': 'ほかのもので受付する',
+  'cardFailed.whatToDo': 'こうしてください',
   'notice.card-timeout': '読み取りに時間がかかりました。もう一度カードをのせてください',
   'notice.card-reader-error': '読み取り機の調子がよくないようです。もう一度お試しいただくか、受付の人を呼んでください',
-  'notice.card-pin-locked':
-    '暗証番号がロックされています。ロックはお住まいの市区町村の窓口で解除できます。今日は顔認証か、ほかのもので受付できます',
   'notice.card-face-failed': '顔認証がうまくいきませんでした。もう一度お試しください。暗証番号でも確認できます',
   'notice.card-cancelled-at-reader': '読み取り機で中止されました。もう一度お試しください',
+  'notice.card-pin-locked':
+    '暗証番号を3回まちがえたため、ロックされています。「もう一度読み取る」を押して、読み取り機で顔認証を選んでください。ロックはお住まいの市区町村の窓口で解除できます。今日は資格確認書などほかのもので受付するか、「受付の人を呼ぶ」を押してください',
+  'notice.card-certificate-expired':
+    'カードの電子証明書の有効期限が切れています。更新はお住まいの市区町村の窓口でできます。今日は資格確認書などほかのもので受付するか、「受付の人を呼ぶ」を押してください',
+  'notice.card-not-registered':
+    'このカードは、まだ保険証として使う登録（保険証利用登録）がされていません。読み取り機の画面で登録できます。登録したら「もう一度読み取る」を押してください。ほかのもので受付するか、「受付の人を呼ぶ」を押すこともできます',
+  'notice.card-system-error':
+    '資格確認のシステムでエラーがありました。もう一度お試しください。続くときは「受付の人を呼ぶ」を押すか、ほかのもので受付してください',
+  'notice.card-invalid':
+    'この保険の資格は無効になっています（保険が変わったときなど）。新しい保険の資格確認書や保険証があれば、それで受付してください。わからないときは「受付の人を呼ぶ」を押してください',
+  'notice.card-invalid-newer':
+    'この保険の資格は終わっていて、新しい保険の資格があります。「受付の人を呼ぶ」を押してください。新しい保険の資格確認書などで受付することもできます',
+  'notice.card-not-found':
+    '保険の資格が見つかりませんでした。保険が変わったばかりのときは、まだ登録されていないことがあります。「受付の人を呼ぶ」を押すか、資格確認書などほかのもので受付してください',
+  'notice.card-multiple':
+    '保険の資格が複数見つかりました。どれを使うかは受付の人が確認します。「受付の人を呼ぶ」を押してください',
+  'notice.card-unknown':
+    'カードの結果を確認できませんでした。もう一度お試しいただくか、「受付の人を呼ぶ」を押してください',
   'notice.staff-rejected': '受付の者が確認した結果、この方法では受付できませんでした',
   'notice.generic': 'カードを確認できませんでした',
 
@@ -221,6 +240,10 @@ export const ja = {
   'validity.valid-unregistered': '有効（未登録）',
   'validity.unknown': '不明',
   'validity.error': 'エラー',
+  'validity.pin-locked': '暗証番号ロック',
+  'validity.certificate-expired': '電子証明書の有効期限切れ',
+  'validity.not-registered': '保険証利用登録なし',
+  'validity.system-error': 'システムエラー',
   'staffReason.patient-asked-for-help': '患者さんが呼び出し',
   'staffReason.decision-requires-staff': '判定により職員の確認が必要',
   'staffReason.self-declaration': '申立書の確認',
@@ -349,7 +372,8 @@ export const ja = {
   'staff.unmatched.why': '照合できなかった理由',
   'staff.unmatched.result': '読み取り結果',
   'staff.unmatched.unknownName': '（氏名なし）',
-  'staff.unmatched.flood': '資格確認端末のフォルダで {count} 件のファイルを読めませんでした。フォルダを確認してください',
+  'staff.unmatched.flood':
+    '資格確認端末のフォルダで {count} 件のファイルを読めませんでした。フォルダを確認してください',
   'staff.unmatched.item': '{time} の読み取り {name}',
   'staff.unmatched.reason.stale': 'カードを待っていた受付より前の読み取りです',
   'staff.unmatched.reason.ambiguous': '複数の端末がカードを待っていて、どの受付か決められません',

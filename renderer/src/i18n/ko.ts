@@ -88,6 +88,8 @@ export const ko: PatientCatalogue = {
   'readCard.instructions': '얼굴 인증 카드 리더기 화면의 안내에 따라 주세요',
   'readCard.waiting': '카드를 기다리고 있습니다',
   'readCard.help': '잘 되지 않으면 "직원 호출"을 눌러 주세요',
+  'readCard.unmatched': '카드를 확인하지 못했습니다. 다른 접수기에서도 카드를 기다리고 있습니다. 직원을 불러 주세요',
+  'readCard.askStaff': '직원에게 확인 요청',
   'demo.badge': 'DEMO',
   'demo.title': '데모용: 가상 카드 갖다 대기',
   'demo.note': '연습과 설명용입니다. 관리자가 설정에서 끌 수 있습니다',
@@ -96,12 +98,28 @@ export const ko: PatientCatalogue = {
   'cardFailed.title': '카드를 확인하지 못했습니다',
   'cardFailed.retry': '다시 읽기',
   'cardFailed.other': '다른 것으로 접수하기',
+  'cardFailed.whatToDo': '이렇게 해 주세요',
   'notice.card-timeout': '읽는 데 시간이 너무 걸렸습니다. 카드를 다시 올려놓아 주세요',
   'notice.card-reader-error': '리더기 상태가 좋지 않습니다. 다시 시도하시거나 직원을 불러 주세요',
-  'notice.card-pin-locked':
-    '비밀번호가 잠겼습니다. 잠금은 거주하시는 시구정촌 창구에서 풀 수 있습니다. 오늘은 얼굴 인증이나 다른 것으로 접수할 수 있습니다',
   'notice.card-face-failed': '얼굴 인증이 되지 않았습니다. 다시 시도해 주세요. 비밀번호로도 확인할 수 있습니다',
   'notice.card-cancelled-at-reader': '리더기에서 취소되었습니다. 다시 시도해 주세요',
+  'notice.card-pin-locked':
+    '비밀번호를 3번 틀려서 잠겼습니다. "다시 읽기"를 누르고 리더기에서 얼굴 인증을 선택해 주세요. 잠금은 거주하시는 시구정촌 창구에서 풀 수 있습니다. 오늘은 자격확인서 등 다른 것으로 접수하시거나 "직원 호출"을 눌러 주세요',
+  'notice.card-certificate-expired':
+    '카드의 전자증명서 유효기간이 지났습니다. 거주하시는 시구정촌 창구에서 갱신할 수 있습니다. 오늘은 자격확인서 등 다른 것으로 접수하시거나 "직원 호출"을 눌러 주세요',
+  'notice.card-not-registered':
+    '이 카드는 아직 건강보험증으로 쓰는 등록이 되어 있지 않습니다. 리더기 화면에서 등록할 수 있습니다. 등록한 뒤 "다시 읽기"를 눌러 주세요. 다른 것으로 접수하거나 "직원 호출"을 누를 수도 있습니다',
+  'notice.card-system-error':
+    '자격 확인 시스템에 오류가 있었습니다. 다시 시도해 주세요. 계속되면 "직원 호출"을 누르시거나 다른 것으로 접수해 주세요',
+  'notice.card-invalid':
+    '이 보험의 자격은 무효입니다(보험이 바뀐 경우 등). 새 보험의 자격확인서나 보험증이 있으면 그것으로 접수해 주세요. 잘 모르시면 "직원 호출"을 눌러 주세요',
+  'notice.card-invalid-newer':
+    '이 보험의 자격은 끝났고, 새 보험의 자격이 있습니다. "직원 호출"을 눌러 주세요. 새 보험의 자격확인서 등으로 접수할 수도 있습니다',
+  'notice.card-not-found':
+    '보험 자격을 찾지 못했습니다. 보험이 바뀐 직후에는 아직 등록되지 않았을 수 있습니다. "직원 호출"을 누르시거나 자격확인서 등 다른 것으로 접수해 주세요',
+  'notice.card-multiple':
+    '보험 자격이 여러 개 발견되었습니다. 어느 것을 쓸지 직원이 확인합니다. "직원 호출"을 눌러 주세요',
+  'notice.card-unknown': '카드 결과를 확인하지 못했습니다. 다시 시도하시거나 "직원 호출"을 눌러 주세요',
   'notice.staff-rejected': '직원이 확인한 결과, 이 방법으로는 접수할 수 없습니다',
   'notice.generic': '카드를 확인하지 못했습니다',
 

@@ -89,6 +89,9 @@ export const vi: PatientCatalogue = {
   'readCard.instructions': 'Hãy làm theo hướng dẫn trên màn hình của máy đọc thẻ (có nhận diện khuôn mặt).',
   'readCard.waiting': 'Đang chờ đọc thẻ',
   'readCard.help': 'Nếu không được, hãy bấm “Gọi nhân viên”.',
+  'readCard.unmatched':
+    'Không thể xác nhận thẻ của bạn: các máy tiếp nhận khác cũng đang chờ thẻ. Vui lòng gọi nhân viên.',
+  'readCard.askStaff': 'Nhờ nhân viên kiểm tra',
   'demo.badge': 'DEMO',
   'demo.title': 'Chỉ để thử: dùng thẻ ảo',
   'demo.note': 'Dùng để luyện tập và giới thiệu. Quản trị viên có thể tắt mục này.',
@@ -97,12 +100,28 @@ export const vi: PatientCatalogue = {
   'cardFailed.title': 'Không thể xác nhận thẻ của bạn',
   'cardFailed.retry': 'Đọc lại',
   'cardFailed.other': 'Dùng giấy tờ khác',
+  'cardFailed.whatToDo': 'Bạn hãy làm như sau',
   'notice.card-timeout': 'Máy đọc mất quá nhiều thời gian. Vui lòng đặt thẻ lên lại.',
   'notice.card-reader-error': 'Máy đọc đang có trục trặc. Vui lòng thử lại, hoặc gọi nhân viên.',
-  'notice.card-pin-locked':
-    'Mã PIN của bạn đã bị khóa. Có thể mở khóa tại quầy của thành phố/quận nơi bạn sống. Hôm nay bạn có thể dùng nhận diện khuôn mặt hoặc giấy tờ khác.',
   'notice.card-face-failed': 'Nhận diện khuôn mặt không thành công. Vui lòng thử lại. Bạn cũng có thể dùng mã PIN.',
   'notice.card-cancelled-at-reader': 'Đã hủy trên máy đọc. Vui lòng thử lại.',
+  'notice.card-pin-locked':
+    'Mã PIN đã bị khóa vì nhập sai 3 lần. Hãy bấm “Đọc lại” và chọn nhận diện khuôn mặt trên máy đọc. Có thể mở khóa mã PIN tại quầy của thành phố/quận nơi bạn sống. Hôm nay bạn cũng có thể dùng giấy tờ khác, như giấy xác nhận tư cách bảo hiểm (資格確認書), hoặc bấm “Gọi nhân viên”.',
+  'notice.card-certificate-expired':
+    'Chứng thư điện tử trên thẻ của bạn đã hết hạn. Có thể gia hạn tại quầy của thành phố/quận nơi bạn sống. Hôm nay, hãy dùng giấy tờ khác, như giấy xác nhận tư cách bảo hiểm (資格確認書), hoặc bấm “Gọi nhân viên”.',
+  'notice.card-not-registered':
+    'Thẻ này chưa được đăng ký để dùng làm thẻ bảo hiểm y tế. Bạn có thể đăng ký trên màn hình máy đọc, sau đó bấm “Đọc lại”. Bạn cũng có thể dùng giấy tờ khác, hoặc bấm “Gọi nhân viên”.',
+  'notice.card-system-error':
+    'Hệ thống xác nhận tư cách bảo hiểm báo lỗi. Vui lòng thử lại. Nếu vẫn lỗi, hãy bấm “Gọi nhân viên” hoặc dùng giấy tờ khác.',
+  'notice.card-invalid':
+    'Bảo hiểm này không còn hiệu lực (ví dụ: bạn đã đổi bảo hiểm). Nếu có giấy tờ của bảo hiểm mới, hãy dùng giấy tờ đó. Nếu không chắc, hãy bấm “Gọi nhân viên”.',
+  'notice.card-invalid-newer':
+    'Bảo hiểm này đã kết thúc, và bạn có bảo hiểm mới hơn. Vui lòng bấm “Gọi nhân viên”. Bạn cũng có thể dùng giấy tờ của bảo hiểm mới.',
+  'notice.card-not-found':
+    'Không tìm thấy bảo hiểm của bạn. Việc này hay xảy ra ngay sau khi đổi bảo hiểm, khi chưa được đăng ký. Vui lòng bấm “Gọi nhân viên”, hoặc dùng giấy tờ khác.',
+  'notice.card-multiple':
+    'Tìm thấy nhiều hơn một bảo hiểm của bạn. Nhân viên sẽ kiểm tra nên dùng cái nào. Vui lòng bấm “Gọi nhân viên”.',
+  'notice.card-unknown': 'Không thể xác nhận kết quả của thẻ. Vui lòng thử lại, hoặc bấm “Gọi nhân viên”.',
   'notice.staff-rejected': 'Nhân viên đã kiểm tra và không thể tiếp nhận bằng cách này.',
   'notice.generic': 'Không thể xác nhận thẻ của bạn.',
 

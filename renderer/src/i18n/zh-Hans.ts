@@ -89,6 +89,8 @@ export const zhHans: PatientCatalogue = {
   'readCard.instructions': '请按照读卡器（带人脸识别功能）屏幕上的提示操作',
   'readCard.waiting': '正在等待读卡',
   'readCard.help': '如果不顺利，请按“呼叫工作人员”',
+  'readCard.unmatched': '无法确认您的卡片：其他受理机也在等待读卡。请呼叫工作人员',
+  'readCard.askStaff': '请工作人员确认',
   'demo.badge': 'DEMO',
   'demo.title': '演示用：出示虚拟卡片',
   'demo.note': '仅用于练习和说明。管理员可以在设置中关闭',
@@ -97,11 +99,26 @@ export const zhHans: PatientCatalogue = {
   'cardFailed.title': '无法确认您的卡片',
   'cardFailed.retry': '重新读取',
   'cardFailed.other': '用其他证件挂号',
+  'cardFailed.whatToDo': '请这样做',
   'notice.card-timeout': '读取时间过长。请再把卡片放在读卡器上',
   'notice.card-reader-error': '读卡器状态不太好。请再试一次，或呼叫工作人员',
-  'notice.card-pin-locked': '您的密码已被锁定。可以到您居住地的市区町村政府窗口解锁。今天可以用人脸识别或其他证件挂号',
   'notice.card-face-failed': '人脸识别没有成功。请再试一次。也可以用密码确认',
   'notice.card-cancelled-at-reader': '已在读卡器上取消。请再试一次',
+  'notice.card-pin-locked':
+    '密码输错3次，已被锁定。请按“重新读取”，在读卡器上选择人脸识别。密码可以到您居住地的市区町村政府窗口解锁。今天也可以用资格确认书等其他证件挂号，或按“呼叫工作人员”',
+  'notice.card-certificate-expired':
+    '您卡片的电子证书已过有效期。可以到您居住地的市区町村政府窗口更新。今天请用资格确认书等其他证件挂号，或按“呼叫工作人员”',
+  'notice.card-not-registered':
+    '这张卡还没有登记为健康保险证使用。可以在读卡器的屏幕上登记，登记后请按“重新读取”。也可以用其他证件挂号，或按“呼叫工作人员”',
+  'notice.card-system-error': '资格确认系统出现错误。请再试一次。如果还是不行，请按“呼叫工作人员”，或用其他证件挂号',
+  'notice.card-invalid':
+    '这个保险的资格已经无效（例如保险已更换）。如果您有新保险的资格确认书或保险证，请用它挂号。不清楚时请按“呼叫工作人员”',
+  'notice.card-invalid-newer':
+    '这个保险的资格已经结束，您有新的保险资格。请按“呼叫工作人员”。也可以用新保险的资格确认书等挂号',
+  'notice.card-not-found':
+    '没有找到您的保险资格。刚更换保险时，有时还没有登记。请按“呼叫工作人员”，或用资格确认书等其他证件挂号',
+  'notice.card-multiple': '找到了多个保险资格。工作人员会确认使用哪一个。请按“呼叫工作人员”',
+  'notice.card-unknown': '无法确认卡片的结果。请再试一次，或按“呼叫工作人员”',
   'notice.staff-rejected': '工作人员确认后，这种方式无法挂号',
   'notice.generic': '无法确认您的卡片',
 
