@@ -30,8 +30,8 @@ export function auditEntryHash(
     .digest('hex');
 }
 
-/** Registers the hash function the chain trigger calls (per connection) and brings the schema up to date. */
-export function attachAuditChain(db: Database.Database): void {
+/** The hash function the chain trigger calls; registered on every connection that writes the audit. */
+export function registerAuditFunctions(db: Database.Database): void {
   db.function(
     'audit_chain_hash',
     { deterministic: true, varargs: false },
@@ -46,6 +46,11 @@ export function attachAuditChain(db: Database.Database): void {
         detail === null ? null : String(detail),
       ),
   );
+}
+
+/** Registers the function and brings the chain's schema up to date; chains entries written before it. */
+export function attachAuditChain(db: Database.Database): void {
+  registerAuditFunctions(db);
   applyFeatureMigrations(db, 'storage', STORAGE_MIGRATIONS);
   // Entries written before the chain existed: chained once, in id order (the trigger allows a first fill).
   const unchained = db

@@ -188,7 +188,14 @@ export function guardStore(
   }
   guarded.saveTransition = (next, rec, extra) => {
     wrap('saveTransition', store.saveTransition)(next, rec, extra);
-    if (extra?.reserveTicket && next.ticketNumber !== undefined) hooks.afterTicket?.(next.today, next.ticketNumber);
+    if (extra?.reserveTicket && next.ticketNumber !== undefined && hooks.afterTicket) {
+      // The transition has committed: a failure here must not turn it into an error for the caller.
+      try {
+        hooks.afterTicket(next.today, next.ticketNumber);
+      } catch (e) {
+        health.reportFailure(e);
+      }
+    }
   };
   return guarded;
 }

@@ -8,9 +8,10 @@ import { createLogger } from '../../../electron/core/logger';
 import { createOnlineMonitor } from '../../../electron/core/monitor';
 import type { EligibilityReader } from '../../../electron/core/readers';
 import { createSessionManager, type SessionManager } from '../../../electron/core/sessions';
-import { openStore, type Store } from '../../../electron/core/store/index';
+import type { Store } from '../../../electron/core/store/index';
 import { createHeldCalls, type HeldCalls, type StorageAlert } from '../../../electron/core/storage/held-calls';
-import { createStorageHealth, guardStore, type StorageHealth } from '../../../electron/core/storage/health';
+import type { StorageHealth } from '../../../electron/core/storage/health';
+import { openStorage } from '../../../electron/core/storage/index';
 
 /** These flows never reach the reader: any call is a test failure. */
 const noReader: EligibilityReader = {
@@ -34,19 +35,19 @@ export interface Kit {
   close(): void;
 }
 
-export function storageKit(dataDir: string, options: { failingProbeMs?: number } = {}): Kit {
+export function storageKit(dataDir: string, options: { failingProbeMs?: number; restore?: 'latest' } = {}): Kit {
   const clock = createClock({ fixedStart: '2026-11-25T09:00:00+09:00' });
   if ('code' in clock) throw new Error(clock.message);
   const log = createLogger({ console: false });
-  const raw = openStore(dataDir);
-  const health = createStorageHealth({
-    db: raw.db,
+  const opened = openStorage({
+    dataDir,
     clock,
     log,
     failingProbeMs: options.failingProbeMs ?? 0,
     okProbeMs: 0,
+    ...(options.restore ? { restore: options.restore } : {}),
   });
-  const store = guardStore(raw, health);
+  const { raw, store, health } = opened;
   const monitor = createOnlineMonitor(clock, { mode: 'forced-online' });
   const sessions = createSessionManager({
     store,
@@ -80,7 +81,28 @@ export function storageKit(dataDir: string, options: { failingProbeMs?: number }
       held.close();
       health.close();
       monitor.close();
-      raw.close();
+      opened.close();
     },
   };
+}
+
+/** One whole check-in to a 受付番号 (no document → 10割 → staff approve); returns the completed session. */
+export function checkInToTicket(kit: Kit, kioskId = 'kiosk-1') {
+  const s = kit.sessions.start(kioskId);
+  if (!s.ok) throw new Error(s.error.message);
+  const steps = [
+    { type: 'choose-document', document: 'nothing' },
+    { type: 'accept-self-pay' },
+    { type: 'staff-approve', staff: '受付', reason: '10割で受付' },
+  ] as const;
+  let last = s.session;
+  for (const ev of steps) {
+    const r = kit.sessions.apply(s.session.id, ev, {
+      actor: ev.type === 'staff-approve' ? 'staff:受付' : `kiosk:${kioskId}`,
+    });
+    if (!r.ok) throw new Error(`${ev.type}: ${r.error.message}`);
+    last = r.session;
+  }
+  if (last.state !== 'completed' || last.ticketNumber === undefined) throw new Error(`not completed: ${last.state}`);
+  return last;
 }
