@@ -62,11 +62,9 @@ export function classifySqliteError(e: unknown): StoreError {
   if (e instanceof StoreError) return e;
   const code = (e as { code?: string }).code ?? '';
   const message = e instanceof Error ? e.message : String(e);
-  if (code.startsWith('SQLITE_FULL'))
-    return new StoreError('disk-full', 'the disk is full: the check-in could not be saved');
+  if (code.startsWith('SQLITE_FULL')) return new StoreError('disk-full', 'the disk is full: the check-in could not be saved');
   if (code.startsWith('SQLITE_READONLY')) return new StoreError('read-only', 'the data folder is read-only');
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
-    return new StoreError('busy', 'the database is busy');
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new StoreError('busy', 'the database is busy');
   if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) return new StoreError('corrupt', message);
   return new StoreError('io', message);
 }
@@ -106,13 +104,7 @@ export interface Store {
   unmatchedReads(options?: { all?: boolean; limit?: number }): UnmatchedRead[];
   getUnmatchedRead(id: string): UnmatchedRead | undefined;
   /** open → assigned/dismissed; false when it was not open any more. */
-  resolveUnmatchedRead(
-    id: string,
-    status: 'assigned' | 'dismissed',
-    by: string,
-    at: string,
-    sessionId?: string,
-  ): boolean;
+  resolveUnmatchedRead(id: string, status: 'assigned' | 'dismissed', by: string, at: string, sessionId?: string): boolean;
   cardWait(sessionId: string): { since: string; sinceWallMs: number } | undefined;
   /** Keeps the first start of a wait (a restart re-arms the same wait); returns what is stored. */
   saveCardWait(sessionId: string, since: string, sinceWallMs: number): { since: string; sinceWallMs: number };
@@ -126,13 +118,8 @@ export interface Store {
   close(): void;
 }
 
-export function openStore(
-  dataDir: string,
-  options: {
-    fileName?: string;
-    /** Before anything is prepared: SQL functions that triggers call. */ onOpen?: (db: Database.Database) => void;
-  } = {},
-): Store {
+/** `onOpen` runs before anything is prepared: it registers SQL functions that triggers call. */
+export function openStore(dataDir: string, options: { fileName?: string; onOpen?: (db: Database.Database) => void } = {}): Store {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, options.fileName ?? 'kiosk.sqlite3');
   const db = new Database(file, { timeout: 5000 });
@@ -213,9 +200,7 @@ export function openStore(
       `UPDATE unmatched_reads SET status = ?, resolved_by = ?, resolved_at = ?, session_id = ? WHERE id = ? AND status = 'open'`,
     ),
     getCardWait: db.prepare(`SELECT since, since_wall_ms AS sinceWallMs FROM card_waits WHERE session_id = ?`),
-    insertCardWait: db.prepare(
-      `INSERT INTO card_waits (session_id, since, since_wall_ms) VALUES (?, ?, ?) ON CONFLICT(session_id) DO NOTHING`,
-    ),
+    insertCardWait: db.prepare(`INSERT INTO card_waits (session_id, since, since_wall_ms) VALUES (?, ?, ?) ON CONFLICT(session_id) DO NOTHING`),
     deleteCardWait: db.prepare(`DELETE FROM card_waits WHERE session_id = ?`),
     waitingQuery: db.prepare(
       `SELECT file_id AS fileId, session_id AS sessionId, numbers_key AS numbersKey, requested_at AS requestedAt, status, finished_at AS finishedAt
@@ -225,12 +210,8 @@ export function openStore(
       `SELECT file_id AS fileId, session_id AS sessionId, numbers_key AS numbersKey, requested_at AS requestedAt, status, finished_at AS finishedAt
        FROM number_queries WHERE file_id = ?`,
     ),
-    insertQuery: db.prepare(
-      `INSERT INTO number_queries (file_id, session_id, numbers_key, requested_at) VALUES (?, ?, ?, ?)`,
-    ),
-    finishQuery: db.prepare(
-      `UPDATE number_queries SET status = ?, finished_at = ? WHERE file_id = ? AND status = 'waiting'`,
-    ),
+    insertQuery: db.prepare(`INSERT INTO number_queries (file_id, session_id, numbers_key, requested_at) VALUES (?, ?, ?, ?)`),
+    finishQuery: db.prepare(`UPDATE number_queries SET status = ?, finished_at = ? WHERE file_id = ? AND status = 'waiting'`),
     purgeUnmatched: db.prepare(`DELETE FROM unmatched_reads WHERE seen_at < ?`),
     purgeQueries: db.prepare(`DELETE FROM number_queries WHERE requested_at < ? AND status <> 'waiting'`),
   };
@@ -256,14 +237,7 @@ export function openStore(
   };
   const reverifyRow = (row: unknown): ReverificationEntry | undefined => {
     if (!row) return undefined;
-    const r = row as {
-      sessionId: string;
-      queuedAt: string;
-      status: ReverificationStatus;
-      attempts: number;
-      lastAttemptAt: string | null;
-      result: string | null;
-    };
+    const r = row as { sessionId: string; queuedAt: string; status: ReverificationStatus; attempts: number; lastAttemptAt: string | null; result: string | null };
     return {
       sessionId: r.sessionId,
       queuedAt: r.queuedAt,
@@ -273,25 +247,23 @@ export function openStore(
       ...(r.result ? { result: r.result } : {}),
     };
   };
-  const recordConsumed = db.transaction(
-    (f: ConsumedFile, u: UnmatchedRead | undefined, endCardWaitOf: string | undefined) => {
-      stmts.insertConsumed.run({ ...f, sessionId: f.sessionId ?? null });
-      if (endCardWaitOf) stmts.deleteCardWait.run(endCardWaitOf);
-      if (u) {
-        stmts.insertUnmatched.run({
-          id: u.id,
-          fileName: u.fileName,
-          seenAt: u.seenAt,
-          terminalTime: u.terminalTime ?? null,
-          reason: u.reason,
-          errorCode: u.errorCode ?? null,
-          detail: u.detail ?? null,
-          outcome: u.outcome ? JSON.stringify(u.outcome) : null,
-          candidates: JSON.stringify(u.candidates),
-        });
-      }
-    },
-  );
+  const recordConsumed = db.transaction((f: ConsumedFile, u: UnmatchedRead | undefined, endCardWaitOf: string | undefined) => {
+    stmts.insertConsumed.run({ ...f, sessionId: f.sessionId ?? null });
+    if (endCardWaitOf) stmts.deleteCardWait.run(endCardWaitOf);
+    if (u) {
+      stmts.insertUnmatched.run({
+        id: u.id,
+        fileName: u.fileName,
+        seenAt: u.seenAt,
+        terminalTime: u.terminalTime ?? null,
+        reason: u.reason,
+        errorCode: u.errorCode ?? null,
+        detail: u.detail ?? null,
+        outcome: u.outcome ? JSON.stringify(u.outcome) : null,
+        candidates: JSON.stringify(u.candidates),
+      });
+    }
+  });
   const queryRow = (row: unknown): NumberQueryRecord | undefined => {
     if (!row) return undefined;
     const { finishedAt, ...rest } = row as NumberQueryRecord & { finishedAt: string | null };
@@ -303,18 +275,11 @@ export function openStore(
   const auditRow = (e: AuditEntry) => stmts.audit.run(e.at, e.actor, e.action, e.subject ?? null, e.detail ?? null);
 
   const saveTransition = db.transaction(
-    (
-      next: CheckInSession,
-      rec: TransitionRecord,
-      extra: { reserveTicket?: boolean; queueReverification?: boolean; audit?: AuditEntry[] },
-    ) => {
+    (next: CheckInSession, rec: TransitionRecord, extra: { reserveTicket?: boolean; queueReverification?: boolean; audit?: AuditEntry[] }) => {
       if (extra.reserveTicket) {
         const row = stmts.bumpTicket.get(next.today) as { last: number };
         if (row.last !== next.ticketNumber) {
-          throw new StoreError(
-            'conflict',
-            `ticket ${next.ticketNumber} was not the next for ${next.today} (${row.last})`,
-          );
+          throw new StoreError('conflict', `ticket ${next.ticketNumber} was not the next for ${next.today} (${row.last})`);
         }
       }
       const info = stmts.updateSession.run({
@@ -326,8 +291,7 @@ export function openStore(
         snapshot: JSON.stringify(next),
         updatedAt: next.updatedAt,
       });
-      if (info.changes !== 1)
-        throw new StoreError('conflict', `session ${next.id} changed underneath (version ${next.version - 1})`);
+      if (info.changes !== 1) throw new StoreError('conflict', `session ${next.id} changed underneath (version ${next.version - 1})`);
       stmts.insertTransition.run(next.id, next.version, rec.at, rec.eventType, rec.actor, rec.fromState, next.state);
       if (extra.queueReverification) stmts.queueReverify.run(next.id, rec.at);
       for (const a of extra.audit ?? []) auditRow(a);
@@ -369,29 +333,15 @@ export function openStore(
     transitions: wrap((id) => stmts.transitions.all(id) as (TransitionRecord & { version: number; toState: string })[]),
     audit: wrap(auditRow),
     auditLog: wrap((limit = 200) =>
-      (
-        stmts.auditLog.all(limit) as {
-          at: string;
-          actor: string;
-          action: string;
-          subject: string | null;
-          detail: string | null;
-        }[]
-      ).map((r) => ({
-        at: r.at,
-        actor: r.actor,
-        action: r.action,
-        subject: r.subject ?? undefined,
-        detail: r.detail ?? undefined,
-      })),
+      (stmts.auditLog.all(limit) as { at: string; actor: string; action: string; subject: string | null; detail: string | null }[]).map(
+        (r) => ({ at: r.at, actor: r.actor, action: r.action, subject: r.subject ?? undefined, detail: r.detail ?? undefined }),
+      ),
     ),
     getSetting: wrap((key) => (stmts.getSetting.get(key) as { value: string } | undefined)?.value),
     setSetting: wrap((key, value, at) => {
       stmts.setSetting.run(key, value, at);
     }),
-    pendingReverifications: wrap(
-      () => stmts.pendingReverify.all() as { sessionId: string; queuedAt: string; attempts: number }[],
-    ),
+    pendingReverifications: wrap(() => stmts.pendingReverify.all() as { sessionId: string; queuedAt: string; attempts: number }[]),
     markReverification: wrap((id, status, at, result) => {
       stmts.markReverify.run(status, at, result ?? null, id);
     }),
@@ -404,10 +354,7 @@ export function openStore(
       (options.all ? stmts.unmatchedAll : stmts.unmatchedOpen).all(options.limit ?? 200).map((r) => unmatchedRow(r)!),
     ),
     getUnmatchedRead: wrap((id) => unmatchedRow(stmts.getUnmatched.get(id))),
-    resolveUnmatchedRead: wrap(
-      (id, status, by, at, sessionId) =>
-        stmts.resolveUnmatched.run(status, by, at, sessionId ?? null, id).changes === 1,
-    ),
+    resolveUnmatchedRead: wrap((id, status, by, at, sessionId) => stmts.resolveUnmatched.run(status, by, at, sessionId ?? null, id).changes === 1),
     cardWait: wrap((id) => stmts.getCardWait.get(id) as { since: string; sinceWallMs: number } | undefined),
     saveCardWait: wrap((id, since, sinceWallMs) => {
       stmts.insertCardWait.run(id, since, sinceWallMs);
@@ -424,9 +371,7 @@ export function openStore(
     finishNumberQuery: wrap((fileId, status, at) => {
       stmts.finishQuery.run(status, at, fileId);
     }),
-    purgeReaderRecordsBefore: wrap(
-      (day) => stmts.purgeUnmatched.run(day).changes + stmts.purgeQueries.run(day).changes,
-    ),
+    purgeReaderRecordsBefore: wrap((day) => stmts.purgeUnmatched.run(day).changes + stmts.purgeQueries.run(day).changes),
     close: () => db.close(),
   };
 }
