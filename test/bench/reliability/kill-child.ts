@@ -3,7 +3,8 @@
  * TARGET sessions for the day. Every committed transition it hears about (the core pushes a snapshot only
  * after its SQLite commit) is written to stdout as an acknowledgement, synchronously, before the next step:
  *   A <session> <version> <state> <ticket|->
- * On start it first resumes every unfinished session it finds (R ok|fail <session> …): that is "resumable".
+ * On start it first resumes every unfinished session it finds (R ok|fail <session> …): that is "resumable";
+ * then it says READY and the parent's kill timer starts.
  * The parent SIGKILLs it at random moments.
  */
 import fs from 'node:fs';
@@ -22,12 +23,18 @@ async function main(): Promise<void> {
   const now = new Date(
     Date.parse('2026-11-25T09:00:00+09:00') + Number(process.env.KILL_ELAPSED_MS ?? 0),
   ).toISOString();
-  const core = await createCore({ dataDir, now, logToConsole: false, settings: { simulatorAnswerMs: 0 } });
+  // A short number-query timeout: a query whose request file never landed (killed between its record and the
+  // file) ends as 'verification-unavailable' after 2 s instead of 15 s, on each restart.
+  const core = await createCore({
+    dataDir,
+    now,
+    logToConsole: false,
+    settings: { simulatorAnswerMs: 0, readerQueryTimeoutMs: 2000 },
+  });
   const ack = (s: CheckInSession) => say(`A ${s.id} ${s.version} ${s.state} ${s.ticketNumber ?? '-'}`);
   core.subscribe(DESK, (event, payload) => {
     if (event === 'session.updated') ack(payload as CheckInSession);
   });
-  say('READY');
   const today = core.internals.clock.today();
   for (const s of core.internals.sessions.list(today)) {
     if (['completed', 'cancelled', 'expired'].includes(s.state)) continue;
@@ -38,6 +45,8 @@ async function main(): Promise<void> {
       say(`R fail ${s.id} ${s.state} ${e instanceof Error ? e.message.replace(/\s+/g, ' ') : String(e)}`);
     }
   }
+  // Kills land while new check-ins are scripted; what was resumed is checked after the next kill.
+  say('READY');
   let n = core.internals.sessions.list(today).length;
   while (n < target) {
     // A new session on a kiosk ends that kiosk's unfinished one: drive each to its end so none is cancelled.

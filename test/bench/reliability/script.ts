@@ -25,11 +25,15 @@ async function send(core: Core, s: CheckInSession, event: unknown, ack: Ack): Pr
   return next;
 }
 
-/** Waits (bounded) until the core's own effects move a session on (a number query answered by the simulator). */
-async function settle(core: Core, s: CheckInSession): Promise<CheckInSession> {
+/** Waits (bounded) until the core's own effects move a session on (an answer or a card read by the simulator). */
+async function settle(
+  core: Core,
+  s: CheckInSession,
+  from: CheckInSession['state'] = 'verifying',
+): Promise<CheckInSession> {
   for (let i = 0; i < 6000; i++) {
     const now = core.internals.sessions.get(s.id)!;
-    if (now.state !== 'verifying') return now;
+    if (now.state !== from) return now;
     await new Promise((r) => setTimeout(r, 5));
   }
   throw new Error(`session ${s.id} stuck in verifying`);
@@ -44,11 +48,19 @@ export const NUMBERS = {
   birthDate: '1980-01-15',
 };
 
+export type ScriptPath = 'A' | 'B' | 'C' | 'D';
+
+/**
+ * D: マイナ保険証 on the reader — the simulator writes a real face file (the demo's virtual card) that the
+ * onshi-folder adapter picks up. `card` serialises card reads (one waiting kiosk at a time, as a single
+ * reader would; several at once would be matched by birth date, which is not what this measures).
+ */
 export async function driveToEnd(
   core: Core,
   s0: CheckInSession,
-  path: 'A' | 'B' | 'C',
+  path: ScriptPath,
   ack: Ack,
+  card?: (run: () => Promise<CheckInSession>) => Promise<CheckInSession>,
 ): Promise<CheckInSession> {
   let s = s0;
   for (let step = 0; step < 12; step++) {
@@ -59,7 +71,21 @@ export async function driveToEnd(
         return s;
       case 'choose-document':
         if (path === 'B') s = await send(core, s, { type: 'call-staff' }, ack);
-        else if (path === 'C')
+        else if (path === 'D' && card) {
+          const at = s;
+          s = await card(async () => {
+            const waiting = await send(
+              core,
+              at,
+              { type: 'choose-document', document: 'myna-card', birthDate: NUMBERS.birthDate },
+              ack,
+            );
+            if (waiting.state !== 'read-card') return waiting;
+            const presented = core.internals.simulator?.presentCard('main-insured');
+            if (!presented?.ok) throw new Error(`presentCard: ${presented ? presented.message : 'no simulator'}`);
+            return settle(core, waiting, 'read-card');
+          });
+        } else if (path === 'C')
           s = await send(
             core,
             s,
@@ -81,6 +107,10 @@ export async function driveToEnd(
         break;
       case 'verifying':
         s = await settle(core, s);
+        break;
+      case 'read-card':
+        // Resumed while waiting for a card: the patient gives up and staff finish at the desk.
+        s = await send(core, s, { type: 'call-staff' }, ack);
         break;
       case 'staff-confirm':
         s = await send(core, s, { type: 'staff-approve', staff: '受付', reason: 'scripted check-in' }, ack);
@@ -106,4 +136,5 @@ export async function startSession(core: Core, kiosk: number, ack: Ack): Promise
   return s;
 }
 
-export const pathFor = (i: number): 'A' | 'B' | 'C' => (['A', 'B', 'C'] as const)[i % 3]!;
+export const pathFor = (i: number, paths: readonly ScriptPath[] = ['A', 'B', 'C']): ScriptPath =>
+  paths[i % paths.length]!;
