@@ -49,6 +49,8 @@ export const REQUEST_NAMES = [
   'staff.reverifications',
   'admin.getSettings',
   'admin.updateSettings',
+  'admin.verifyAudit',
+  'admin.backupNow',
 ] as const satisfies readonly RequestName[];
 export const EVENT_NAMES = [
   'session.updated',
@@ -56,6 +58,8 @@ export const EVENT_NAMES = [
   'reader.unmatched',
   'reverify.updated',
   'settings.changed',
+  'storage.changed',
+  'storage.alert',
 ] as const satisfies readonly ApiEventName[];
 
 type ListedAll<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };

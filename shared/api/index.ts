@@ -6,25 +6,33 @@
  */
 import { z } from 'zod';
 import type { CardReadOutcome, CheckInSession, PrintedNumbers, SessionEvent } from '../flow/session';
+import {
+  adminSettingsSchema,
+  documentSchema,
+  onlineModeSchema,
+  type AdminSettings,
+  type OnlineMode,
+} from '../settings';
+
+export {
+  adminSettingsSchema,
+  clinicPolicySchema,
+  documentSchema,
+  onlineModeSchema,
+  type AdminSettings,
+  type OnlineMode,
+} from '../settings';
 
 export const ROLES = ['kiosk', 'staff', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const text = (max: number) => z.string().max(max);
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
-
-export const documentSchema = z.enum([
-  'myna-card',
-  'myna-smartphone',
-  'insurance-card',
-  'eligibility-certificate',
-  'portal-screen-with-card',
-  'portal-pdf-with-card',
-  'notice-with-card',
-  'notice-only',
-  'nothing',
-]);
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const printedNumbersSchema = z.object({
   insurerNumber: text(16),
@@ -47,7 +55,12 @@ export const selfDeclarationSchema = z.object({
 
 /** Events a patient's kiosk may send. Card and verification results come only from the core's readers. */
 export const patientEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('choose-document'), document: documentSchema, birthDate: isoDate.optional(), printedValidUntil: isoDate.optional() }),
+  z.object({
+    type: z.literal('choose-document'),
+    document: documentSchema,
+    birthDate: isoDate.optional(),
+    printedValidUntil: isoDate.optional(),
+  }),
   z.object({ type: z.literal('retry-card') }),
   z.object({ type: z.literal('submit-numbers'), numbers: printedNumbersSchema }),
   z.object({ type: z.literal('submit-declaration'), declaration: selfDeclarationSchema }),
@@ -60,16 +73,15 @@ export const patientEventSchema = z.discriminatedUnion('type', [
 export type PatientEvent = z.infer<typeof patientEventSchema>;
 
 const staffName = text(60).min(1);
-const reason = text(500).min(1, 'a reason is required');
+/** Free-text reasons are short and not a place for personal data (the UI says so: staff.reason.hint). */
+export const REASON_MAX = 200;
+const reason = text(REASON_MAX).min(1, 'a reason is required');
 export const staffEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('staff-approve'), staff: staffName, reason }),
   z.object({ type: z.literal('staff-reject'), staff: staffName, reason }),
   z.object({ type: z.literal('staff-override'), staff: staffName, reason, outcome: z.enum(['complete', 'cancel']) }),
 ]);
 export type StaffEvent = z.infer<typeof staffEventSchema>;
-
-export const onlineModeSchema = z.enum(['auto', 'forced-online', 'forced-offline']);
-export type OnlineMode = z.infer<typeof onlineModeSchema>;
 
 export interface OnlineStatus {
   state: 'up' | 'degraded' | 'down';
@@ -89,36 +101,48 @@ export interface KioskStatus {
   idleTimeoutSeconds: number;
   demoPanel: boolean;
   readerAdapter: 'simulator' | 'onshi-folder';
+  /** The data store: 'failing' while check-ins cannot be saved (the patient is sent to the desk). */
+  storage?: StorageStatus;
 }
 
-/** The clinic's stricter-only eligibility policy (see shared/eligibility/policy.ts ClinicPolicy). */
-const documentList = z.array(documentSchema).max(9);
-export const clinicPolicySchema = z
-  .object({
-    staffConfirmOfflineAcceptance: z.boolean().optional(),
-    staffConfirmEveryAcceptance: z.boolean().optional(),
-    staffConfirmDocuments: documentList.optional(),
-    smartphoneReader: z.boolean().optional(),
-    refuseNoticeWithCardOffline: z.boolean().optional(),
-    refusePortalWithCardOffline: z.boolean().optional(),
-    refuseDocuments: documentList.optional(),
-  })
-  .strict();
+/** Why storage fails: a full disk, a read-only data folder, an I/O error, a damaged file. */
+export type StorageFaultCode = 'disk-full' | 'read-only' | 'io' | 'corrupt';
+export interface StorageStatus {
+  state: 'ok' | 'failing';
+  /** When the state last changed (clinic clock, ISO). */
+  since: string;
+  code?: StorageFaultCode;
+  /** What staff should do, as a message key (storage.advice.<code>). */
+  advice?: string;
+  /** 受付の人を呼ぶ requests held in memory until they can be written. */
+  heldCalls: number;
+}
+/** A patient's call for staff that storage could not write yet (held in memory, written on recovery). */
+export interface HeldCall {
+  sessionId: string;
+  kioskId: string;
+  at: string;
+}
+/** Staff and admin: a loud alert about storage, or a call for staff it is holding. */
+export type StorageAlert =
+  | { kind: 'storage-failing'; at: string; status: StorageStatus }
+  | { kind: 'storage-recovered'; at: string; status: StorageStatus; written: number }
+  | { kind: 'call-staff-held'; at: string; call: HeldCall };
 
-/** The settings a clinic admin edits from the admin screen. Every change is audited with a reason. */
-export const adminSettingsSchema = z
-  .object({
-    clinicName: z.string().min(1).max(60),
-    idleTimeoutSeconds: z.number().int().min(30).max(600),
-    demoPanel: z.boolean(),
-    smartphoneReader: z.boolean(),
-    retentionDays: z.number().int().min(1).max(3650),
-    readerQueryTimeoutMs: z.number().int().min(1000).max(120_000),
-    readerCardWaitSeconds: z.number().int().min(10).max(600),
-    policy: clinicPolicySchema,
-  })
-  .strict();
-export type AdminSettings = z.infer<typeof adminSettingsSchema>;
+/** admin.verifyAudit: the audit chain is intact, or the first entry that does not verify. */
+export type AuditCheck =
+  | { intact: true; entries: number; head: string }
+  | { intact: false; entries: number; brokenAt: number; message: string };
+
+/** admin.backupNow: the verified copy that was written. */
+export interface BackupSummary {
+  file: string;
+  createdAt: string;
+  bytes: number;
+  sessions: number;
+  transitions: number;
+  audit: number;
+}
 
 /** Requests: name -> input schema and which roles may call it. Outputs are typed below. */
 export const requests = {
@@ -126,23 +150,41 @@ export const requests = {
   'session.start': { input: z.object({ kioskId: id }).strict(), roles: ['kiosk'] },
   'session.get': { input: z.object({ sessionId: id }).strict(), roles: ['kiosk', 'staff', 'admin'] },
   'session.send': {
-    input: z.object({ sessionId: id, expectedVersion: z.number().int().nonnegative().optional(), event: patientEventSchema }).strict(),
+    input: z
+      .object({ sessionId: id, expectedVersion: z.number().int().nonnegative().optional(), event: patientEventSchema })
+      .strict(),
     roles: ['kiosk'],
   },
   'staff.list': { input: z.object({ date: isoDate.optional() }).strict(), roles: ['staff', 'admin'] },
   'staff.act': { input: z.object({ sessionId: id, event: staffEventSchema }).strict(), roles: ['staff', 'admin'] },
-  'admin.setOnlineMode': { input: z.object({ mode: onlineModeSchema, staff: staffName, reason }).strict(), roles: ['admin'] },
+  'admin.setOnlineMode': {
+    input: z.object({ mode: onlineModeSchema, staff: staffName, reason }).strict(),
+    roles: ['admin'],
+  },
   'demo.presentCard': { input: z.object({ persona: text(64).min(1) }).strict(), roles: ['kiosk', 'staff', 'admin'] },
   'demo.personas': { input: z.object({}).strict(), roles: ['kiosk', 'staff', 'admin'] },
   /** Card reads from the terminal that the kiosk would not attach to a session by itself. */
   'staff.unmatchedReads': { input: z.object({ all: z.boolean().optional() }).strict(), roles: ['staff', 'admin'] },
   /** Attach an unmatched card read to a session that waits for a card, after staff checked who it is. */
-  'staff.assignRead': { input: z.object({ readId: id, sessionId: id, staff: staffName, reason }).strict(), roles: ['staff', 'admin'] },
-  'staff.dismissRead': { input: z.object({ readId: id, staff: staffName, reason }).strict(), roles: ['staff', 'admin'] },
+  'staff.assignRead': {
+    input: z.object({ readId: id, sessionId: id, staff: staffName, reason }).strict(),
+    roles: ['staff', 'admin'],
+  },
+  'staff.dismissRead': {
+    input: z.object({ readId: id, staff: staffName, reason }).strict(),
+    roles: ['staff', 'admin'],
+  },
   /** The re-verification queue: check-ins recorded offline and what the online check said later. */
   'staff.reverifications': { input: z.object({}).strict(), roles: ['staff', 'admin'] },
   'admin.getSettings': { input: z.object({}).strict(), roles: ['admin'] },
-  'admin.updateSettings': { input: z.object({ patch: adminSettingsSchema.partial(), staff: staffName, reason }).strict(), roles: ['admin'] },
+  /** Walk the audit's hash chain now. */
+  'admin.verifyAudit': { input: z.object({}).strict(), roles: ['admin'] },
+  /** An online backup now, into the admin's backup folder, verified before it counts. */
+  'admin.backupNow': { input: z.object({}).strict(), roles: ['admin'] },
+  'admin.updateSettings': {
+    input: z.object({ patch: adminSettingsSchema.partial(), staff: staffName, reason }).strict(),
+    roles: ['admin'],
+  },
 } as const;
 export type RequestName = keyof typeof requests;
 export type RequestInput<N extends RequestName> = z.infer<(typeof requests)[N]['input']>;
@@ -208,10 +250,21 @@ export interface RequestOutputs {
   'staff.reverifications': ReverificationEntry[];
   'admin.getSettings': AdminSettings;
   'admin.updateSettings': AdminSettings;
+  'admin.verifyAudit': AuditCheck;
+  'admin.backupNow': BackupSummary;
 }
 export type RequestOutput<N extends RequestName> = RequestOutputs[N];
 
-export const API_ERROR_CODES = ['invalid-payload', 'unknown-request', 'forbidden', 'not-found', 'conflict', 'invalid-event', 'unavailable', 'internal'] as const;
+export const API_ERROR_CODES = [
+  'invalid-payload',
+  'unknown-request',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'invalid-event',
+  'unavailable',
+  'internal',
+] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 export interface ApiError {
   code: ApiErrorCode;
@@ -230,9 +283,21 @@ export interface ApiEvents {
   'reverify.updated': ReverificationEntry;
   /** Every window: the kiosk's status after an admin changed a setting (idle timeout, demo panel, …). */
   'settings.changed': KioskStatus;
+  /** Every window: the data store became failing or ok again (the patient screen sends people to the desk). */
+  'storage.changed': StorageStatus;
+  /** Staff and admin only: a loud storage alert with what to do, or a held call for staff. */
+  'storage.alert': StorageAlert;
 }
 export type ApiEventName = keyof ApiEvents;
-export const API_EVENT_NAMES: readonly ApiEventName[] = ['session.updated', 'status.changed', 'reader.unmatched', 'reverify.updated', 'settings.changed'];
+export const API_EVENT_NAMES: readonly ApiEventName[] = [
+  'session.updated',
+  'status.changed',
+  'reader.unmatched',
+  'reverify.updated',
+  'settings.changed',
+  'storage.changed',
+  'storage.alert',
+];
 
 /** What a renderer sees, whichever transport carries it. */
 export interface KioskApi {
@@ -268,7 +333,11 @@ export function parseRequest(
 }
 
 /** Wire messages for the WebSocket transport. */
-export const wireRequestSchema = z.object({ id: z.number().int().nonnegative(), name: z.string().max(64), input: z.unknown() });
+export const wireRequestSchema = z.object({
+  id: z.number().int().nonnegative(),
+  name: z.string().max(64),
+  input: z.unknown(),
+});
 export type WireRequest = z.infer<typeof wireRequestSchema>;
 export type WireMessage =
   | { kind: 'response'; id: number; result: ApiResult<unknown> }

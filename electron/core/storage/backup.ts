@@ -10,7 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import { verifyAuditChain, type AuditVerification } from './audit-chain';
+import { verifyAuditChain, type AuditVerification } from '../audit/chain';
 
 export const BACKUP_PATTERN = /^kiosk-(\d{8}T\d{6}\d{3}Z)\.sqlite3$/;
 
@@ -183,6 +183,8 @@ export function restoreBackup(backupFile: string, dbFile: string, nowIso: string
 }
 
 export interface BackupService {
+  /** Arms the schedule (once). */
+  start(): void;
   runNow(): Promise<BackupInfo | undefined>;
   last(): { at: string; ok: boolean; file?: string; problem?: string } | undefined;
   close(): void;
@@ -198,6 +200,8 @@ export function createBackupService(deps: {
   intervalMs: () => number;
   /** The first day kept by retention: older backups go too. */
   retentionCutoff?: () => string;
+  /** Arm the schedule at once (default true); false: on `start()`. */
+  autoStart?: boolean;
 }): BackupService {
   let last: ReturnType<BackupService['last']>;
   let running: Promise<BackupInfo | undefined> | undefined;
@@ -223,12 +227,19 @@ export function createBackupService(deps: {
     return running;
   };
   const arm = () => {
-    if (closed) return;
-    timer = setTimeout(() => void runNow().finally(arm), Math.max(60_000, deps.intervalMs()));
+    if (closed || timer) return;
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        void runNow().finally(arm);
+      },
+      Math.max(60_000, deps.intervalMs()),
+    );
     timer.unref();
   };
-  arm();
+  if (deps.autoStart !== false) arm();
   return {
+    start: arm,
     runNow,
     last: () => last,
     close() {

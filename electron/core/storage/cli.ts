@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { verifyAuditChain } from './audit-chain';
+import { verifyAuditChain } from '../audit/chain';
 import { backupNow, listBackups, restoreBackup, verifyBackup } from './backup';
 import { DB_FILE, defaultBackupDir, startEmpty } from './data-file';
 

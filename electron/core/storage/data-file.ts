@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Store } from '../store/index';
+import type { Db } from '../store/index';
 import { listBackups, restoreBackup, verifyBackup, type RestoreResult } from './backup';
 
 export const DB_FILE = 'kiosk.sqlite3';
@@ -73,6 +73,17 @@ export function writeMarker(dataDir: string, marker: StorageMarker): void {
   writeJsonAtomic(path.join(dataDir, MARKER), marker);
 }
 
+/** The admin chose another backup folder: remembered beside the database too (a restore must find it). */
+export function rememberBackupDir(dataDir: string, backupDir: string | undefined, nowIso: string): void {
+  const m = readMarker(dataDir);
+  writeMarker(dataDir, {
+    version: 1,
+    createdAt: m?.createdAt ?? nowIso,
+    ...(backupDir ? { backupDir } : {}),
+    ...(m?.startEmpty ? { startEmpty: true } : {}),
+  });
+}
+
 export function defaultBackupDir(dataDir: string): string {
   return readMarker(dataDir)?.backupDir ?? path.join(dataDir, 'backups');
 }
@@ -96,7 +107,7 @@ export function recordTicketFloor(dataDir: string, day: string, ticket: number):
 }
 
 /** Raises the stored counter of the floor's day to the floor (never lowers it). */
-export function applyTicketFloor(db: Database.Database, dataDir: string): void {
+export function applyTicketFloor(db: Db, dataDir: string): void {
   const f = readTicketFloor(dataDir);
   if (!f) return;
   db.prepare(
@@ -205,7 +216,7 @@ export function startEmpty(dataDir: string, nowIso: string, fileName = DB_FILE):
 }
 
 /** After the store opened: the marker says "a database lives here now", and today's floor is applied. */
-export function afterOpen(store: Store, dataDir: string, nowIso: string): void {
+export function afterOpen(db: Db, dataDir: string, nowIso: string): void {
   const m = readMarker(dataDir);
   if (!m || m.startEmpty) {
     writeMarker(dataDir, {
@@ -214,5 +225,5 @@ export function afterOpen(store: Store, dataDir: string, nowIso: string): void {
       ...(m?.backupDir ? { backupDir: m.backupDir } : {}),
     });
   }
-  applyTicketFloor(store.db, dataDir);
+  applyTicketFloor(db, dataDir);
 }

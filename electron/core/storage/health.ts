@@ -7,24 +7,13 @@
  *
  * Dependencies are explicit (the Database, the Clock, the Logger) so the composition root wires it thinly.
  */
-import type Database from 'better-sqlite3';
+import type { StorageFaultCode, StorageStatus } from '../../../shared/api/index';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import { classifySqliteError, StoreError, type Store } from '../store/index';
+import { classifySqliteError, StoreError, type Db } from '../store/index';
 
-export type StorageFaultCode = 'disk-full' | 'read-only' | 'io' | 'corrupt';
+export type { StorageFaultCode, StorageStatus };
 export const STORAGE_FAULT_CODES: readonly StorageFaultCode[] = ['disk-full', 'read-only', 'io', 'corrupt'];
-
-export interface StorageStatus {
-  state: 'ok' | 'failing';
-  /** When the state last changed (clinic clock, ISO). */
-  since: string;
-  code?: StorageFaultCode;
-  /** What to do, as a stable code for the message catalogues (storage.advice.<code>). */
-  advice?: string;
-  /** Requests to call staff held in memory until they can be written. */
-  heldCalls: number;
-}
 
 export interface StorageHealth {
   status(): StorageStatus;
@@ -41,7 +30,7 @@ export interface StorageHealth {
 }
 
 export interface StorageHealthOptions {
-  db: Database.Database;
+  db: Db;
   clock: Clock;
   log: Logger;
   /** While failing: how often a probe write retries (default 5 s). */
@@ -63,7 +52,7 @@ export function isStorageFault(e: unknown): e is StoreError & { code: StorageFau
 
 export function createStorageHealth(options: StorageHealthOptions): StorageHealth {
   const { db, clock, log } = options;
-  db.exec(`CREATE TABLE IF NOT EXISTS storage_probe (id INTEGER PRIMARY KEY CHECK (id = 1), at TEXT NOT NULL)`);
+  // storage_probe: the storage feature's migration 1.
   const probeStmt = db.prepare(
     `INSERT INTO storage_probe (id, at) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET at = excluded.at`,
   );
@@ -141,61 +130,4 @@ export function createStorageHealth(options: StorageHealthOptions): StorageHealt
   };
   schedule();
   return health;
-}
-
-/** Names of the Store's methods that write; a success of one of them proves storage works. */
-const WRITES = new Set<string>([
-  'saveTransition',
-  'insertSession',
-  'audit',
-  'setSetting',
-  'markReverification',
-  'recordConsumedFile',
-  'resolveUnmatchedRead',
-  'saveCardWait',
-  'deleteCardWait',
-  'insertNumberQuery',
-  'finishNumberQuery',
-]);
-
-/**
- * The same Store, reporting to `health`: every failure goes to reportFailure, every committed write to
- * reportSuccess, and `afterTicket` hears each 受付番号 that committed (the ticket floor keeps it outside the
- * database so a restore from an older backup cannot hand it out again).
- */
-export function guardStore(
-  store: Store,
-  health: StorageHealth,
-  hooks: { afterTicket?: (day: string, ticket: number) => void } = {},
-): Store {
-  const wrap =
-    <A extends unknown[], R>(name: string, fn: (...a: A) => R) =>
-    (...a: A): R => {
-      let r: R;
-      try {
-        r = fn(...a);
-      } catch (e) {
-        health.reportFailure(e);
-        throw e;
-      }
-      if (WRITES.has(name)) health.reportSuccess();
-      return r;
-    };
-  const guarded: Store = { ...store };
-  for (const key of Object.keys(store) as (keyof Store)[]) {
-    const v = store[key];
-    if (typeof v === 'function') Object.assign(guarded, { [key]: wrap(key, v as (...a: unknown[]) => unknown) });
-  }
-  guarded.saveTransition = (next, rec, extra) => {
-    wrap('saveTransition', store.saveTransition)(next, rec, extra);
-    if (extra?.reserveTicket && next.ticketNumber !== undefined && hooks.afterTicket) {
-      // The transition has committed: a failure here must not turn it into an error for the caller.
-      try {
-        hooks.afterTicket(next.today, next.ticketNumber);
-      } catch (e) {
-        health.reportFailure(e);
-      }
-    }
-  };
-  return guarded;
 }

@@ -3,21 +3,12 @@
  * It is held in memory (bounded, one per session), announced to staff at once as an alert, and applied to
  * the session — written — as soon as storage works again.
  */
+import type { HeldCall, StorageAlert, StorageStatus } from '../../../shared/api/index';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import type { StorageHealth, StorageStatus } from './health';
+import type { StorageHealth } from './health';
 
-export interface HeldCall {
-  sessionId: string;
-  kioskId: string;
-  at: string;
-}
-
-/** What staff windows are told about storage (a loud alert) and about calls it is holding. */
-export type StorageAlert =
-  | { kind: 'storage-failing'; at: string; status: StorageStatus }
-  | { kind: 'storage-recovered'; at: string; status: StorageStatus; written: number }
-  | { kind: 'call-staff-held'; at: string; call: HeldCall };
+export type { HeldCall, StorageAlert };
 
 export type ReplayResult = 'written' | 'obsolete' | 'failed';
 

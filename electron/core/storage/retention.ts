@@ -9,7 +9,7 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import { appendAuditAnchor, cutAuditBefore } from './audit-chain';
+import { appendAuditAnchor, cutAuditBefore } from '../audit/chain';
 
 export interface PurgeResult {
   cutoffDay: string;

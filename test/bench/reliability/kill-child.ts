@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     if (event === 'session.updated') ack(payload as CheckInSession);
   });
   const today = core.internals.clock.today();
-  for (const s of core.internals.sessions.list(today)) {
+  for (const s of core.internals.checkin.sessions.list(today)) {
     if (['completed', 'cancelled', 'expired'].includes(s.state)) continue;
     try {
       const end = await driveToEnd(core, s, 'A', ack);
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   }
   // Kills land while new check-ins are scripted; what was resumed is checked after the next kill.
   say('READY');
-  let n = core.internals.sessions.list(today).length;
+  let n = core.internals.checkin.sessions.list(today).length;
   while (n < target) {
     // A new session on a kiosk ends that kiosk's unfinished one: drive each to its end so none is cancelled.
     const s = await startSession(core, n % kiosks, ack);

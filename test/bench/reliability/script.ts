@@ -32,7 +32,7 @@ async function settle(
   from: CheckInSession['state'] = 'verifying',
 ): Promise<CheckInSession> {
   for (let i = 0; i < 6000; i++) {
-    const now = core.internals.sessions.get(s.id)!;
+    const now = core.internals.checkin.sessions.get(s.id)!;
     if (now.state !== from) return now;
     await new Promise((r) => setTimeout(r, 5));
   }

@@ -93,13 +93,13 @@ async function main(): Promise<void> {
   // Records lost: every acknowledged snapshot must be in the database at its version and state.
   let lost = 0;
   for (const s of acked.values()) {
-    const stored = core.internals.store.getSession(s.id);
+    const stored = core.internals.checkin.store.getSession(s.id);
     if (!stored || stored.version < s.version || (stored.version === s.version && stored.state !== s.state)) lost += 1;
   }
-  const dbCompleted = core.internals.store
+  const dbCompleted = core.internals.checkin.store
     .listSessions(core.internals.clock.today())
     .filter((s) => s.state === 'completed').length;
-  const unmatched = core.internals.reader.unmatchedReads?.({ all: true }).length ?? 0;
+  const unmatched = core.internals.cardReads.store.unmatchedReads({ all: true }).length;
   await core.close();
   const closedResources = resources();
   fs.rmSync(root, { recursive: true, force: true });
