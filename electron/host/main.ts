@@ -11,8 +11,17 @@ async function main() {
   const rendererDir = process.env.KIOSK_RENDERER_DIR ?? path.resolve(here, '../renderer');
   const dataDir = process.env.KIOSK_DATA_DIR ?? defaultDataDir();
   const port = process.env.KIOSK_PORT ? Number(process.env.KIOSK_PORT) : 5180;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`KIOSK_PORT is not a port: ${process.env.KIOSK_PORT}`);
-  const core = await createCore({ dataDir, now: process.env.KIOSK_NOW, onshiDir: process.env.KIOSK_ONSHI_DIR });
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`KIOSK_PORT is not a port: ${process.env.KIOSK_PORT}`);
+  const restore = process.env.KIOSK_RESTORE;
+  if (restore !== undefined && restore !== 'latest')
+    throw new Error(`KIOSK_RESTORE must be 'latest' (got '${restore}')`);
+  const core = await createCore({
+    dataDir,
+    now: process.env.KIOSK_NOW,
+    onshiDir: process.env.KIOSK_ONSHI_DIR,
+    ...(restore === 'latest' ? { restore: 'latest' as const } : {}),
+  });
   const host = await startHost({ core, rendererDir, port });
   const st = await core.handle({ role: 'staff', kioskId: 'host' }, 'status.get', {});
   console.log(`[kiosk] browser host on ${host.url} (data: ${dataDir})`);

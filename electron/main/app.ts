@@ -68,7 +68,7 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp |
 
   await app.whenReady();
 
-  const { config, warnings } = readShellConfig(env, { userDataDir: defaultDataDir() }) // one data folder for Electron and the browser host;
+  const { config, warnings } = readShellConfig(env, { userDataDir: defaultDataDir() }); // one data folder for Electron and the browser host;
   const shellLog = createLogger({
     dir: path.join(config.dataDir, 'logs'),
     scope: 'shell',
@@ -88,6 +88,7 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp |
       dataDir: config.dataDir,
       ...(config.now ? { now: config.now } : {}),
       ...(config.onshiDir ? { onshiDir: config.onshiDir } : {}),
+      ...(config.restore ? { restore: config.restore } : {}),
     });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

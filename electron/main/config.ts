@@ -11,6 +11,8 @@ export interface ShellConfig {
   dataDir: string;
   now?: string;
   onshiDir?: string;
+  /** KIOSK_RESTORE=latest: restore the newest verified backup if the database cannot be used. */
+  restore?: 'latest';
   kioskId: string;
   staffWindow: StaffWindowMode;
 }
@@ -37,6 +39,8 @@ export function readShellConfig(
 
   const onshiDir = value(env.KIOSK_ONSHI_DIR);
   const now = value(env.KIOSK_NOW);
+  const restore = value(env.KIOSK_RESTORE);
+  if (restore !== undefined && restore !== 'latest') warnings.push(`KIOSK_RESTORE must be 'latest'; ignored`);
   return {
     config: {
       dataDir: path.resolve(value(env.KIOSK_DATA_DIR) ?? defaults.userDataDir),
@@ -44,6 +48,7 @@ export function readShellConfig(
       staffWindow,
       ...(now ? { now } : {}),
       ...(onshiDir ? { onshiDir: path.resolve(onshiDir) } : {}),
+      ...(restore === 'latest' ? { restore: 'latest' as const } : {}),
     },
     warnings,
   };
