@@ -5,6 +5,7 @@
  * acts, so nothing in the core trusts a renderer.
  */
 import { z } from 'zod';
+import { REASON_MAX } from './limits';
 import type { CardReadOutcome, CheckInSession, PrintedNumbers, SessionEvent } from '../flow/session';
 import {
   adminSettingsSchema,
@@ -73,8 +74,6 @@ export const patientEventSchema = z.discriminatedUnion('type', [
 export type PatientEvent = z.infer<typeof patientEventSchema>;
 
 const staffName = text(60).min(1);
-/** Free-text reasons are short and not a place for personal data (the UI says so: staff.reason.hint). */
-export const REASON_MAX = 200;
 const reason = text(REASON_MAX).min(1, 'a reason is required');
 export const staffEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('staff-approve'), staff: staffName, reason }),
@@ -345,3 +344,4 @@ export type WireMessage =
   | { kind: 'hello'; role: Role };
 
 export type { CheckInSession, SessionEvent };
+export { REASON_MAX };

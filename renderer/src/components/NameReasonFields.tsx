@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { REASON_MAX } from '../../../shared/api/limits';
 import { useT } from '../i18n';
 
 /** 担当者名 and 理由, the pair every audited act asks for; errors show only after a first attempt. */
@@ -41,11 +42,15 @@ export function NameReasonFields(props: {
         className="field-input"
         rows={rows}
         value={reason}
-        maxLength={500}
+        maxLength={REASON_MAX}
         aria-invalid={tried && reasonMissing ? true : undefined}
-        aria-describedby={`${id}-reason-error`}
+        aria-describedby={`${id}-reason-hint ${id}-reason-error`}
         onChange={(e) => onReason(e.target.value)}
       />
+      {/* Reasons are kept in the audit log: short, and never a name, phone number or birth date. */}
+      <p id={`${id}-reason-hint`} className="field-hint">
+        {t('staff.reason.hint', { max: REASON_MAX })}
+      </p>
       <p id={`${id}-reason-error`} className="field-error">
         {tried && reasonMissing ? t('staff.dialog.reasonRequired') : ''}
       </p>

@@ -337,7 +337,8 @@ export const ja = {
   'staff.tab.sessions': '受付の一覧',
   'staff.tab.unmatched': '照合できなかったカード読み取り',
   'staff.tab.reverify': 'あとで確認（再照会）',
-  'staff.unmatched.help': '読み取り機のカード情報を、どの受付のものか自動で決められませんでした。ご本人を確認してから割り当てるか、破棄してください',
+  'staff.unmatched.help':
+    '読み取り機のカード情報を、どの受付のものか自動で決められませんでした。ご本人を確認してから割り当てるか、破棄してください',
   'staff.unmatched.empty': '照合できなかった読み取りはありません',
   'staff.unmatched.time': '読み取り時刻',
   'staff.unmatched.nameKana': '氏名（カナ）',
@@ -358,9 +359,11 @@ export const ja = {
   'staff.unmatched.chooseSession': '割り当てる受付（カード待ちの受付）',
   'staff.unmatched.sessionOption': '{kiosk} {time} 開始 {document}',
   'staff.unmatched.candidate': '（読み取り時に待っていた受付）',
-  'staff.unmatched.noWaiting': 'いまカードを待っている受付がありません。患者さんに端末でカードの画面まで進んでもらってください',
+  'staff.unmatched.noWaiting':
+    'いまカードを待っている受付がありません。患者さんに端末でカードの画面まで進んでもらってください',
   'staff.unmatched.sessionRequired': '割り当てる受付を選んでください',
-  'staff.reverify.help': 'オフラインで受け付けた分を、オンラインに戻った後で照会した結果です。不一致は患者さんに確認してください',
+  'staff.reverify.help':
+    'オフラインで受け付けた分を、オンラインに戻った後で照会した結果です。不一致は患者さんに確認してください',
   'staff.reverify.empty': '再照会の対象はありません',
   'staff.reverify.queued': '記録時刻',
   'staff.reverify.status': '状態',
@@ -392,6 +395,42 @@ export const ja = {
   'admin.settings.noChange': '変更された項目がありません',
   'admin.settings.reload': 'もう一度読み込む',
   'admin.settings.loadFailed': '設定を読み込めませんでした: {message}',
+  // ---- storage faults, data safety (issue 9) -----------------------------------------------------------
+  'storage.patient.title': 'ただいま、この機械では受付を記録できません',
+  'storage.patient.body': 'お手数ですが、受付窓口へお越しください。窓口で受付いたします。',
+  'storage.patient.called': '受付の者に知らせました。窓口へお越しください。',
+  'storage.banner.failing': '受付を記録できません: {problem}。受付は窓口で行ってください',
+  'storage.banner.heldCalls': '「受付の人を呼ぶ」{count} 件を一時的に保持しています（記録は復旧後に行われます）',
+  'storage.code.disk-full': 'ディスクがいっぱいです',
+  'storage.code.read-only': 'データフォルダーに書き込めません（読み取り専用）',
+  'storage.code.io': '記録装置の読み書きエラーです',
+  'storage.code.corrupt': 'データベースが壊れています',
+  'storage.advice.disk-full':
+    '不要なファイルを削除してディスクの空きを作ってください。空きができると自動で再開します。',
+  'storage.advice.read-only':
+    'データフォルダーの書き込み権限とディスク（外付け・ネットワークの場合は接続）を確認してください。書き込めるようになると自動で再開します。',
+  'storage.advice.io':
+    'ディスクと接続を確認してください。解消すると自動で再開します。続く場合は管理者に連絡してください。',
+  'storage.advice.corrupt':
+    'キオスクを止め、管理者がバックアップから復元してください（npm run storage -- restore --latest）。',
+  'storage.alert.callHeld': '{kiosk} で「受付の人を呼ぶ」が押されました（{time}）',
+  'storage.alert.recovered': '記録が再開しました。保持していた呼び出し {count} 件を記録しました。',
+  'staff.reason.hint': '理由は短く（{max} 文字まで）。氏名・電話番号・生年月日などの個人情報は書かないでください。',
+  'admin.data.title': 'データの保全',
+  'admin.data.state': '記録の状態: {state}',
+  'admin.data.state.ok': '正常',
+  'admin.data.state.failing': '記録できません（受付は窓口へ）',
+  'admin.data.verifyAudit': '監査ログを検証する',
+  'admin.data.auditIntact': '監査ログは改ざんされていません（{entries} 件）',
+  'admin.data.auditBroken': '監査ログの {id} 番の記録から先が改ざんまたは削除されています: {message}',
+  'admin.data.backupNow': '今すぐバックアップする',
+  'admin.data.backupDone': 'バックアップを作成し、検証しました（受付 {sessions} 件）: {file}',
+  'admin.data.backupFailed': 'バックアップできませんでした: {message}',
+  'admin.data.backupDir': 'バックアップの保存先フォルダー（絶対パス。空欄ならデータフォルダー内の backups）',
+  'admin.data.backupInterval': 'バックアップの間隔（分、15〜1440）',
+  'admin.data.backupKeep': '残すバックアップの数（1〜365。保存日数を過ぎたものは残しません）',
+  'admin.data.retention': '受付記録の保存日数（1〜3650）。過ぎた記録は毎日ファイルから消去されます',
+  'admin.data.save': 'データ保全の設定を保存する',
 } as const satisfies Record<string, string>;
 
 export type UiKey = keyof typeof ja;
