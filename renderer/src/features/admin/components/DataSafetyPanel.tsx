@@ -99,7 +99,7 @@ export function DataSafetyPanel() {
       </label>
       <input
         id={`${id}-${k}`}
-        className={props.type === 'number' ? 'field-input field-narrow' : 'field-input'}
+        className={props.type === 'number' ? 'field-input field-narrow' : 'field-input field-path'}
         value={draft?.[k] ?? ''}
         autoComplete="off"
         maxLength={260}

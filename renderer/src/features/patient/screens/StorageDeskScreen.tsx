@@ -15,7 +15,7 @@ export function StorageDeskScreen({ flow, hasSession }: { flow: PatientFlow; has
     <PatientFrame
       onBack={null}
       onCallStaff={
-        hasSession
+        hasSession && !called
           ? () => {
               setCalled(true);
               void flow.send({ type: 'call-staff' });
