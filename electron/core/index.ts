@@ -8,13 +8,12 @@
  */
 import path from 'node:path';
 import type { ApiResult } from '../../shared/api/index';
-import { decideEligibility } from '../../shared/eligibility/index';
 import { buildClinicTimeline } from '../../shared/eligibility/policy';
 import type { RuleTimeline } from '../../shared/eligibility/timeline';
 import type { Settings } from '../../shared/settings';
 import { createTerminalSimulator, type TerminalSimulator } from '../terminal/simulator';
 import { createTerminalStore, terminalMigrations } from '../terminal/store';
-import { createTerminalTransport, type TerminalTransport } from '../terminal/transport';
+import { createTerminalTransport, terminalConfigFrom, type TerminalTransport } from '../terminal/transport';
 import { createAssembly, type Assembly } from './assembly';
 import { auditFeature, type AuditLog } from './audit/index';
 import { cardReadsFeature, type CardReads } from './card-reads/index';
@@ -27,6 +26,14 @@ import { createOnlineMonitor, linkTerminalHealth, type OnlineMonitor } from './m
 import { dispatch } from './requests';
 import { reverifyFeature, type Reverify } from './reverify/index';
 import { settingsFeature, type SettingsService } from './settings/index';
+import {
+  createGate,
+  staffAccountsFeature,
+  type GateConnection,
+  type Identity,
+  type IdentityTuning,
+  type OpenOptions,
+} from './staff-accounts/index';
 import { statusFeature } from './status/index';
 import { openCheckedDatabase, storageFeature, type Storage } from './storage/index';
 import type { Db } from './store/index';
@@ -43,6 +50,8 @@ export interface CoreOptions {
   settings?: Partial<Settings>;
   /** Tests inject their own terminal transport. */
   terminal?: TerminalTransport;
+  /** Tests make PIN hashing cheap and sessions short. */
+  identity?: IdentityTuning;
   logToConsole?: boolean;
   /** KIOSK_RESTORE=latest: if the database cannot be used, restore the newest verified backup first. */
   restore?: 'latest';
@@ -51,6 +60,13 @@ export interface CoreOptions {
 }
 
 export interface Core {
+  /**
+   * A connection from a transport (a WebSocket, an Electron window). The core decides who it is — the local
+   * kiosk, an enrolled device, a signed-in staff member or admin, or nobody — and answers its requests,
+   * identity requests included (staff-accounts/gate.ts). Transports use this, never `handle` directly.
+   */
+  connect(options: OpenOptions): GateConnection;
+  /** In-process calls with a caller the code itself decided (tests, tools): no identity checks. */
   handle(caller: Caller, name: unknown, input: unknown): Promise<ApiResult<unknown>>;
   subscribe(caller: Caller, push: EmitEvent): () => void;
   close(): Promise<void>;
@@ -67,6 +83,7 @@ export interface Core {
     settings: SettingsService;
     terminal: TerminalTransport;
     log: Logger;
+    identity: Identity;
     /** The embedded terminal simulator, when KIOSK_ONSHI_DIR is unset and no transport was injected. */
     simulator?: TerminalSimulator;
   };
@@ -107,6 +124,12 @@ async function compose(
   const clockOrError = createClock({ fixedStart: options.now, timeZone: s0.timeZone });
   if (isClockError(clockOrError)) throw new Error(clockOrError.message);
   const clock: Clock = clockOrError;
+  const identity = app.add(staffAccountsFeature, {
+    audit,
+    clock,
+    log: log.child('accounts'),
+    ...(options.identity ? { tuning: options.identity } : {}),
+  });
 
   // The terminal: injected (tests), the folder transport on KIOSK_ONSHI_DIR, or — the default — the same
   // transport on a folder served by the embedded terminal simulator, so `npm start` runs the real code.
@@ -138,7 +161,7 @@ async function compose(
       clock,
       log: log.child('terminal'),
       institutionCode,
-      config: () => terminalConfig(settings.get()),
+      config: () => terminalConfigFrom(settings.get()),
       kind: simulator ? 'simulator' : 'onshi-folder',
     });
   cleanup.push(() => terminal.close());
@@ -184,7 +207,7 @@ async function compose(
     log: log.child('sessions'),
     cards: cardReads,
     verify,
-    decide: (q) => decideEligibility(q, clinicTimeline()),
+    rules: clinicTimeline,
     smartphoneReader: () => settings.get().smartphoneReader,
     sweepAfterSeconds: () => settings.get().idleTimeoutSeconds * settings.get().sweepIdleFactor,
   });
@@ -226,7 +249,31 @@ async function compose(
   terminal.start();
   void monitor.probeNow();
 
+  const handle: Core['handle'] = (caller, name, input) =>
+    dispatch(
+      table,
+      caller,
+      () => clock.nowIso(),
+      name,
+      input,
+      (n, e) => log.error('request failed', { name: n, error: e instanceof Error ? e.message : String(e) }),
+    );
+  const subscribe: Core['subscribe'] = (caller, push) => app.subscribe(caller, push);
+  const gate = createGate({
+    core: { handle, subscribe },
+    accounts: identity.accounts,
+    devices: identity.devices,
+    setupCode: identity.setupCode,
+    exposure: identity.served,
+    exposureSetting: identity.exposure,
+  });
+  // Idle sign-outs and revoked devices reach open screens within seconds, even with no request.
+  const recheck = setInterval(() => gate.recheckAll(), 5_000);
+  recheck.unref();
+  cleanup.push(() => clearInterval(recheck));
+
   return {
+    connect: (o) => gate.open(o),
     internals: {
       db,
       audit,
@@ -239,33 +286,15 @@ async function compose(
       settings,
       terminal,
       log,
+      identity,
       ...(simulator ? { simulator } : {}),
     },
-    handle: (caller, name, input) =>
-      dispatch(
-        table,
-        caller,
-        () => clock.nowIso(),
-        name,
-        input,
-        (n, e) => log.error('request failed', { name: n, error: e instanceof Error ? e.message : String(e) }),
-      ),
-    subscribe: (caller, push) => app.subscribe(caller, push),
+    handle,
+    subscribe,
     async close() {
       await app.close();
       for (const c of cleanup.reverse()) await c();
       db.close();
     },
-  };
-}
-
-function terminalConfig(s: Settings) {
-  return {
-    queryTimeoutMs: s.readerQueryTimeoutMs,
-    pollMs: s.readerPollMs,
-    idlePollMs: s.readerIdlePollMs,
-    stabilityMs: s.readerStabilityMs,
-    settleMs: s.readerSettleMs,
-    watch: s.readerWatchHint,
   };
 }

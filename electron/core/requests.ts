@@ -6,13 +6,15 @@
  */
 import {
   parseRequest,
-  requests,
   type ApiError,
   type ApiResult,
   type RequestInput,
   type RequestName,
   type RequestOutputs,
 } from '../../shared/api/index';
+import { REQUEST_NAMES } from '../../shared/api/bridge';
+
+export { REQUEST_NAMES };
 import type { Caller } from './feature';
 
 export interface RequestContext {
@@ -34,9 +36,12 @@ export const fail = (code: ApiError['code'], message: string): { ok: false; erro
   error: { code, message },
 });
 
-export const REQUEST_NAMES: readonly RequestName[] = Object.keys(requests).filter((n): n is RequestName =>
-  Object.hasOwn(requests, n),
-);
+/**
+ * Who an audited staff action is by: the signed-in account the gate put on the caller. `typed` (the name in
+ * the request) is used only by in-process callers that have no sign-in (tests, tools) — every transport
+ * goes through the gate, which always sets the actor for staff and admin.
+ */
+export const actorName = (ctx: RequestContext, typed: string): string => ctx.caller.actor?.name ?? typed;
 
 /** Merges the features' handlers; every API name must have exactly one (checked here, at start-up). */
 export function buildRequestTable(

@@ -5,12 +5,13 @@
  * validates the payload and the sender's frame again.
  */
 import type { ApiResult, ApiEventName, RequestName, Role } from './index';
+import type { IdentityRequestName, IDENTITY_EVENT } from './auth';
 
 export interface KioskBridge {
   readonly role: Role;
   readonly kioskId: string;
-  request(name: RequestName, input: unknown): Promise<ApiResult<unknown>>;
-  on(event: ApiEventName, handler: (payload: unknown) => void): () => void;
+  request(name: RequestName | IdentityRequestName, input: unknown): Promise<ApiResult<unknown>>;
+  on(event: ApiEventName | typeof IDENTITY_EVENT, handler: (payload: unknown) => void): () => void;
 }
 
 /** IPC channel names (Electron transport). One channel for requests, one for pushed events. */
@@ -24,20 +25,24 @@ export const IPC_EVENT_CHANNEL = 'kiosk:event';
 export const PRELOAD_ROLE_ARG = '--kiosk-role=';
 export const PRELOAD_KIOSK_ID_ARG = '--kiosk-id=';
 
+/** A kiosk, session or read id as it may cross the boundary: 1-64 letters, digits, '-' or '_'. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** WebSocket path (browser host). Query: role=kiosk|staff|admin, kiosk=<kioskId>. */
 export const WS_PATH = '/api';
 
 /**
  * The request and event names as plain lists, so the sandboxed preload can refuse unknown names without
  * bundling zod and the schemas. When you add a request or an event to index.ts, add its name here too:
- * the type checks below fail to compile (naming what is missing) until you do, and a test compares these
- * lists with `Object.keys(requests)` and `API_EVENT_NAMES`.
+ * the type checks below fail to compile (naming what is missing) until you do, and a test compares the
+ * request list with `Object.keys(requests)`. These are THE lists of names (index.ts re-exports them).
  */
 export const REQUEST_NAMES = [
   'status.get',
   'session.start',
   'session.get',
   'session.send',
+  'session.neededInputs',
   'staff.list',
   'staff.act',
   'admin.setOnlineMode',
@@ -62,8 +67,32 @@ export const EVENT_NAMES = [
   'storage.alert',
 ] as const satisfies readonly ApiEventName[];
 
+/** Identity requests (shared/api/auth.ts) and their event, as plain lists for the preload. */
+export const IDENTITY_REQUEST_NAMES = [
+  'auth.whoami',
+  'auth.setup',
+  'auth.signIn',
+  'auth.resume',
+  'auth.signOut',
+  'device.redeem',
+  'device.authenticate',
+  'accounts.list',
+  'accounts.create',
+  'accounts.setDisabled',
+  'accounts.setRole',
+  'accounts.resetSecret',
+  'devices.list',
+  'devices.createPairingCode',
+  'devices.revoke',
+  'host.exposure',
+  'host.setExposure',
+] as const satisfies readonly IdentityRequestName[];
+export const IDENTITY_EVENT_NAME: typeof IDENTITY_EVENT = 'auth.changed';
+
 type ListedAll<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };
 const _requestNamesComplete: ListedAll<RequestName, (typeof REQUEST_NAMES)[number]> = true;
 const _eventNamesComplete: ListedAll<ApiEventName, (typeof EVENT_NAMES)[number]> = true;
+const _identityNamesComplete: ListedAll<IdentityRequestName, (typeof IDENTITY_REQUEST_NAMES)[number]> = true;
+void _identityNamesComplete;
 void _requestNamesComplete;
 void _eventNamesComplete;

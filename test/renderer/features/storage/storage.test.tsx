@@ -95,7 +95,7 @@ describe('storage faults in the windows', () => {
     fireEvent.change(within(panel).getByRole('spinbutton', { name: /バックアップの間隔/ }), {
       target: { value: '30' },
     });
-    fireEvent.change(within(panel).getByRole('textbox', { name: '担当者名' }), { target: { value: '院長' } });
+    // The 担当者 is the signed-in person (shown, not typed).
     const reason = within(panel).getByRole('textbox', { name: '理由' });
     expect(reason.getAttribute('maxlength')).toBe('200');
     expect(reason.getAttribute('aria-describedby')).toMatch(/reason-hint/);
@@ -104,7 +104,7 @@ describe('storage faults in the windows', () => {
     fireEvent.click(within(panel).getByRole('button', { name: 'データ保全の設定を保存する' }));
     await settle();
     expect(api.inputs('admin.updateSettings')).toEqual([
-      { patch: { backupDir: '/mnt/nas/kiosk', backupIntervalMinutes: 30 }, staff: '院長', reason: 'NASへ保存' },
+      { patch: { backupDir: '/mnt/nas/kiosk', backupIntervalMinutes: 30 }, staff: '受付 花子', reason: 'NASへ保存' },
     ]);
     expect(within(panel).getByText('保存しました')).toBeTruthy();
   });
