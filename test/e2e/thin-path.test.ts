@@ -76,6 +76,11 @@ describe('kiosk end to end (browser host + Chromium)', () => {
     await kiosk.setViewportSize(PORTRAIT);
 
     await kiosk.getByRole('button', { name: /受付をはじめる/ }).click();
+    // The document buttons follow the heading once session.neededInputs has answered: wait, then count.
+    await kiosk
+      .getByRole('button', { name: /マイナ保険証/ })
+      .first()
+      .waitFor();
     for (const name of ['マイナ保険証', '資格確認書', '健康保険証', '資格情報のお知らせ', 'マイナポータル']) {
       expect(await kiosk.getByRole('button', { name: new RegExp(name) }).count()).toBeGreaterThan(0);
     }
