@@ -7,10 +7,14 @@
  * tables and creates it — and serves the API through the request table (requests.ts).
  */
 import path from 'node:path';
+import type { OrcaConfig } from '../config';
 import type { ApiResult } from '../../shared/api/index';
 import { buildClinicTimeline } from '../../shared/eligibility/policy';
 import type { RuleTimeline } from '../../shared/eligibility/timeline';
 import type { Settings } from '../../shared/settings';
+import { startOrcaSimulator, type OrcaSimulator } from '../integrations/orca/simulator';
+import { simPatientsFrom } from '../integrations/orca/simulator-data';
+import { defaultPersonas, resolveDate } from '../terminal/personas';
 import { createTerminalSimulator, type TerminalSimulator } from '../terminal/simulator';
 import { createTerminalStore, terminalMigrations } from '../terminal/store';
 import { createTerminalTransport, terminalConfigFrom, type TerminalTransport } from '../terminal/transport';
@@ -24,6 +28,7 @@ import type { Caller, EmitEvent } from './feature';
 import { createLogger, type Logger } from './logger';
 import { createOnlineMonitor, linkTerminalHealth, type OnlineMonitor } from './monitor';
 import { dispatch } from './requests';
+import { receiptLinkFeature, type ReceiptLinkFeature } from './receipt-link/index';
 import { reverifyFeature, type Reverify } from './reverify/index';
 import { settingsFeature, type SettingsService } from './settings/index';
 import {
@@ -57,6 +62,10 @@ export interface CoreOptions {
   restore?: 'latest';
   /** Tests: the storage probe and retention schedules. */
   storage?: { failingProbeMs?: number; okProbeMs?: number; retentionEveryMs?: number };
+  /** KIOSK_ORCA_* (electron/config.ts): the ORCA connection from the environment, over the admin's. */
+  orca?: OrcaConfig;
+  /** false: no embedded ORCA simulator even in the demo. */
+  orcaDemo?: boolean;
 }
 
 export interface Core {
@@ -86,6 +95,9 @@ export interface Core {
     identity: Identity;
     /** The embedded terminal simulator, when KIOSK_ONSHI_DIR is unset and no transport was injected. */
     simulator?: TerminalSimulator;
+    receiptLink: ReceiptLinkFeature;
+    /** The demo's embedded ORCA simulator (with the terminal simulator, when KIOSK_ORCA_URL is unset). */
+    orcaSimulator?: OrcaSimulator;
   };
 }
 
@@ -219,6 +231,34 @@ async function compose(
     log: log.child('reverify'),
     intervalMs: s0.reverifyIntervalMs,
   });
+  // The demo's ORCA: with the embedded terminal simulator and no KIOSK_ORCA_URL, an ORCA simulator that knows
+  // the demo personas, used by the receipt link until an admin configures a real ORCA.
+  let orcaSimulator: OrcaSimulator | undefined;
+  if (simulator && !options.orca && options.orcaDemo !== false) {
+    const people = defaultPersonas().flatMap((p) =>
+      p.people.map((x) => ({ name: x.name, nameKana: x.nameKana, birthDate: resolveDate(x.birthDate, clock.today()) })),
+    );
+    const orca = await startOrcaSimulator({ patients: simPatientsFrom(people), today: () => clock.today() });
+    orcaSimulator = orca;
+    cleanup.push(() => orca.stop());
+  }
+  const receiptLink = app.add(receiptLinkFeature, {
+    audit,
+    clock,
+    log: log.child('receipt-link'),
+    sessions: checkin.sessions,
+    ...(options.orca ? { fromEnvironment: options.orca } : {}),
+    demo: () =>
+      orcaSimulator
+        ? {
+            url: orcaSimulator.url,
+            user: 'ormaster',
+            password: 'ormaster',
+            departmentCode: '01',
+            physicianCode: '10001',
+          }
+        : undefined,
+  });
   const storage = app.add(storageFeature, {
     dataDir: options.dataDir,
     clock,
@@ -226,6 +266,8 @@ async function compose(
     audit,
     settings,
     sessions: checkin.sessions,
+    // Retention erases the receipt link's records too (in the same transaction, before the VACUUM).
+    purgeAlso: [(day) => receiptLink.link.purgeBefore(day)],
     ...options.storage,
   });
   storageRef.current = storage;
@@ -239,8 +281,8 @@ async function compose(
     demoAvailable: demo.available,
     storage: () => storage.status(),
   });
-  // Retention (finished check-ins, card-read records, audit past the period; erased, not just unlinked) runs
-  // in the storage feature's start() and daily after it.
+  // Retention (finished check-ins, card-read records, receipt links, audit past the period; erased, not just
+  // unlinked) runs in the storage feature's start() and daily after it.
 
   const table = app.table();
   // Features start in order: sessions are restored (card waits and number queries re-armed) before the
@@ -288,6 +330,8 @@ async function compose(
       log,
       identity,
       ...(simulator ? { simulator } : {}),
+      receiptLink,
+      ...(orcaSimulator ? { orcaSimulator } : {}),
     },
     handle,
     subscribe,

@@ -111,6 +111,7 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp |
       dataDir: config.dataDir,
       ...(config.now ? { now: config.now } : {}),
       ...(config.onshiDir ? { onshiDir: config.onshiDir } : {}),
+      ...(config.orca ? { orca: config.orca } : {}),
       ...(config.restore ? { restore: config.restore } : {}),
     });
   } catch (e) {

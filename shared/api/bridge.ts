@@ -54,6 +54,14 @@ export const REQUEST_NAMES = [
   'staff.reverifications',
   'admin.getSettings',
   'admin.updateSettings',
+  'staff.receiptLinks',
+  'staff.receiptLinkAlert',
+  'staff.receiptLinkRetry',
+  'staff.receiptLinkByHand',
+  'staff.receiptLinkCancel',
+  'admin.receiptLinkSettings',
+  'admin.updateReceiptLinkSettings',
+  'admin.orcaChoices',
   'admin.verifyAudit',
   'admin.backupNow',
 ] as const satisfies readonly RequestName[];
@@ -63,6 +71,8 @@ export const EVENT_NAMES = [
   'reader.unmatched',
   'reverify.updated',
   'settings.changed',
+  'receiptLink.updated',
+  'receiptLink.alert',
   'storage.changed',
   'storage.alert',
 ] as const satisfies readonly ApiEventName[];

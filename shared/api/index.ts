@@ -4,10 +4,17 @@
  * the browser host) carry exactly this; the core validates every payload and the caller's role before it
  * acts, so nothing in the core trusts a renderer.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { REASON_MAX } from './limits';
 import type { PresentedDocument } from '../eligibility/index';
 import type { NeededInputs } from '../eligibility/inputs';
+import {
+  receiptLinkSettingsInputSchema,
+  type LinkStatus,
+  type OrcaChoices,
+  type QueueAlert,
+  type ReceiptLinkSettingsView,
+} from '../receipt-link/index';
 import type { CardReadOutcome, CheckInSession, PrintedNumbers, SessionEvent } from '../flow/session';
 import {
   adminSettingsSchema,
@@ -73,6 +80,8 @@ export const patientEventSchema = z.discriminatedUnion('type', [
 export type PatientEvent = z.infer<typeof patientEventSchema>;
 
 const staffName = text(60).min(1);
+const orcaPatientId = z.string().regex(/^\d{1,20}$/, 'digits only');
+const orcaAcceptanceId = z.string().regex(/^\d{1,10}$/, 'digits only');
 const reason = text(REASON_MAX).min(1, 'a reason is required');
 export const staffEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('staff-approve'), staff: staffName, reason }),
@@ -110,7 +119,7 @@ export interface StorageStatus {
   /** When the state last changed (clinic clock, ISO). */
   since: string;
   code?: StorageFaultCode;
-  /** What staff should do, as a message key (storage.advice.<code>). */
+  /** What staff should do, as a message key (staff.storage.advice.<code>). */
   advice?: string;
   /** 受付の人を呼ぶ requests held in memory until they can be written. */
   heldCalls: number;
@@ -185,6 +194,31 @@ export const requests = {
     input: z.object({ patch: adminSettingsSchema.partial(), staff: staffName, reason }).strict(),
     roles: ['admin'],
   },
+  /** The レセコン (ORCA) link of each check-in of a day (shared/receipt-link). */
+  'staff.receiptLinks': { input: z.object({ date: isoDate.optional() }).strict(), roles: ['staff', 'admin'] },
+  'staff.receiptLinkAlert': { input: z.object({}).strict(), roles: ['staff', 'admin'] },
+  /** Try the ORCA registration again, optionally with the ORCA patient staff picked. */
+  'staff.receiptLinkRetry': {
+    input: z.object({ checkinId: id, patientId: orcaPatientId.optional(), staff: staffName, reason }).strict(),
+    roles: ['staff', 'admin'],
+  },
+  /** Staff registered (or cancelled) it in ORCA themselves. */
+  'staff.receiptLinkByHand': {
+    input: z.object({ checkinId: id, acceptanceId: orcaAcceptanceId.optional(), staff: staffName, reason }).strict(),
+    roles: ['staff', 'admin'],
+  },
+  /** Cancel the check-in's 受付 in ORCA (acceptmodv2 02), e.g. the patient left. */
+  'staff.receiptLinkCancel': {
+    input: z.object({ checkinId: id, staff: staffName, reason }).strict(),
+    roles: ['staff', 'admin'],
+  },
+  'admin.receiptLinkSettings': { input: z.object({}).strict(), roles: ['admin'] },
+  'admin.updateReceiptLinkSettings': {
+    input: z.object({ settings: receiptLinkSettingsInputSchema, staff: staffName, reason }).strict(),
+    roles: ['admin'],
+  },
+  /** Departments and doctors from ORCA (system01lstv2), to choose the defaults. */
+  'admin.orcaChoices': { input: z.object({}).strict(), roles: ['admin'] },
 } as const;
 export type RequestName = keyof typeof requests;
 export type RequestInput<N extends RequestName> = z.infer<(typeof requests)[N]['input']>;
@@ -222,6 +256,11 @@ export interface UnmatchedRead {
   outcome?: CardReadOutcome;
   /** Sessions that were waiting for a card when the file arrived. */
   candidates: string[];
+  /**
+   * A summary of a burst of junk in the folder (unreadable files, symlinks, FIFOs …): how many entries it
+   * stands for (`fileName` is the first of them, `detail` names the kinds and a few samples). Absent = 1.
+   */
+  count?: number;
   status: 'open' | 'assigned' | 'dismissed';
   sessionId?: string;
   resolvedAt?: string;
@@ -256,6 +295,14 @@ export interface RequestOutputs {
   'staff.reverifications': ReverificationEntry[];
   'admin.getSettings': AdminSettings;
   'admin.updateSettings': AdminSettings;
+  'staff.receiptLinks': LinkStatus[];
+  'staff.receiptLinkAlert': QueueAlert;
+  'staff.receiptLinkRetry': LinkStatus;
+  'staff.receiptLinkByHand': LinkStatus;
+  'staff.receiptLinkCancel': LinkStatus;
+  'admin.receiptLinkSettings': ReceiptLinkSettingsView;
+  'admin.updateReceiptLinkSettings': ReceiptLinkSettingsView;
+  'admin.orcaChoices': OrcaChoices;
   'admin.verifyAudit': AuditCheck;
   'admin.backupNow': BackupSummary;
 }
@@ -289,6 +336,10 @@ export interface ApiEvents {
   'reverify.updated': ReverificationEntry;
   /** Every window: the kiosk's status after an admin changed a setting (idle timeout, demo panel, …). */
   'settings.changed': KioskStatus;
+  /** Staff and admin only: a check-in's レセコン link changed. */
+  'receiptLink.updated': LinkStatus;
+  /** Staff and admin only: the link queue became stuck, or recovered. */
+  'receiptLink.alert': QueueAlert;
   /** Every window: the data store became failing or ok again (the patient screen sends people to the desk). */
   'storage.changed': StorageStatus;
   /** Staff and admin only: a loud storage alert with what to do, or a held call for staff. */
@@ -311,13 +362,24 @@ export function parseRequest(
   input: unknown,
 ): { ok: true; name: RequestName; input: RequestInput<RequestName> } | { ok: false; error: ApiError } {
   if (typeof name !== 'string' || !Object.hasOwn(requests, name)) {
-    return { ok: false, error: { code: 'unknown-request', message: `unknown request '${String(name).slice(0, 64)}'` } };
+    // Never String() an arbitrary value: a deeply nested array as the name overflowed the stack here (fuzz).
+    const shown =
+      typeof name === 'string'
+        ? name.slice(0, 64)
+        : `<${name === null ? 'null' : Array.isArray(name) ? 'array' : typeof name}>`;
+    return { ok: false, error: { code: 'unknown-request', message: `unknown request '${shown}'` } };
   }
   const spec = requests[name as RequestName];
   if (!(spec.roles as readonly Role[]).includes(role)) {
     return { ok: false, error: { code: 'forbidden', message: `'${name}' is not allowed for the ${role} role` } };
   }
-  const parsed = spec.input.safeParse(input ?? {});
+  let parsed: ReturnType<typeof spec.input.safeParse>;
+  try {
+    parsed = spec.input.safeParse(input ?? {});
+  } catch {
+    // Defensive: a validator that cannot cope (e.g. absurd nesting) still means a bad payload, not a throw.
+    return { ok: false, error: { code: 'invalid-payload', message: `invalid payload for '${name}'` } };
+  }
   if (!parsed.success) {
     return {
       ok: false,
@@ -344,4 +406,5 @@ export type WireMessage =
   | { kind: 'hello'; role: Role };
 
 export type { CheckInSession, SessionEvent };
+export type { LinkStatus, OrcaChoices, QueueAlert, ReceiptLinkSettingsView } from '../receipt-link/index';
 export { REASON_MAX };

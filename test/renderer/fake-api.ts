@@ -88,7 +88,9 @@ export function makeSettings(patch: Partial<AdminSettings> = {}): AdminSettings 
     backupKeep: 48,
     readerQueryTimeoutMs: 30_000,
     readerCardWaitSeconds: 120,
+    onshiCp932Fallback: true,
     policy: {},
+    languages: ['ja', 'en'],
     ...patch,
   };
 }
@@ -411,6 +413,7 @@ export class FakeApi implements RendererApi {
           clinicName: next.clinicName,
           idleTimeoutSeconds: next.idleTimeoutSeconds,
           demoPanel: next.demoPanel,
+          languages: next.languages,
         };
         this.emit('settings.changed', this.status);
         return { ok: true, value: next };

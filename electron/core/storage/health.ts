@@ -40,10 +40,10 @@ export interface StorageHealthOptions {
 }
 
 const ADVICE: Record<StorageFaultCode, string> = {
-  'disk-full': 'storage.advice.disk-full',
-  'read-only': 'storage.advice.read-only',
-  io: 'storage.advice.io',
-  corrupt: 'storage.advice.corrupt',
+  'disk-full': 'staff.storage.advice.disk-full',
+  'read-only': 'staff.storage.advice.read-only',
+  io: 'staff.storage.advice.io',
+  corrupt: 'staff.storage.advice.corrupt',
 };
 
 export function isStorageFault(e: unknown): e is StoreError & { code: StorageFaultCode } {

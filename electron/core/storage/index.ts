@@ -74,6 +74,8 @@ export interface StorageDeps {
   okProbeMs?: number;
   /** Tests: retention and backup schedules (default: daily, and the admin's backup interval). */
   retentionEveryMs?: number;
+  /** Other features' purges of patient data past retention (same transaction as the rest). */
+  purgeAlso?: readonly ((cutoffDay: string) => number)[];
 }
 
 export interface Storage {
@@ -187,6 +189,7 @@ export const storageFeature = defineFeature({
           retentionDays: () => settings.get().retentionDays,
           ...(opts.retentionEveryMs !== undefined ? { intervalMs: opts.retentionEveryMs } : {}),
           onError: (e) => health.reportFailure(e),
+          ...(opts.purgeAlso ? { also: opts.purgeAlso } : {}),
           // Backups hold the same data: none older than the cutoff is kept either.
           afterPurge: () => rotateBackups(backupDir(), settings.get().backupKeep, cutoff()),
         });

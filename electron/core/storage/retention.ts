@@ -21,6 +21,8 @@ export interface PurgeResult {
   cardWaits: number;
   tickets: number;
   audit: number;
+  /** Rows removed by other features' purges (e.g. the receipt link), run in the same transaction. */
+  other: number;
 }
 
 /** 'YYYY-MM-DD' shifted by whole days. */
@@ -38,7 +40,7 @@ export function purgeExpired(
   db: Database.Database,
   cutoffDay: string,
   nowIso: string,
-  options: { vacuum?: boolean } = {},
+  options: { vacuum?: boolean; also?: readonly ((cutoffDay: string) => number)[] } = {},
 ): PurgeResult {
   db.pragma('secure_delete = ON');
   const count = (sql: string, ...p: unknown[]) => (db.prepare(sql).get(...p) as { n: number }).n;
@@ -62,6 +64,7 @@ export function purgeExpired(
       .prepare(`DELETE FROM card_waits WHERE session_id NOT IN (SELECT id FROM sessions)`)
       .run().changes;
     const tickets = db.prepare(`DELETE FROM tickets WHERE day < ?`).run(cutoffDay).changes;
+    const other = (options.also ?? []).reduce((n, purge) => n + purge(cutoffDay), 0);
     // Today's anchor first, so a later cut always has one to stop at; then the cut below the cutoff.
     appendAuditAnchor(db, nowIso);
     const audit = cutAuditBefore(db, cutoffDay);
@@ -75,9 +78,10 @@ export function purgeExpired(
       cardWaits,
       tickets,
       audit,
+      other,
     };
   })();
-  const removed = result.sessions + result.unmatchedReads + result.numberQueries + result.audit;
+  const removed = result.sessions + result.unmatchedReads + result.numberQueries + result.audit + result.other;
   if (removed > 0 && options.vacuum !== false) {
     db.exec('VACUUM');
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -101,11 +105,13 @@ export function createRetentionService(deps: {
   afterPurge?: (result: PurgeResult) => void;
   /** A failed purge (full disk…): the storage health hears it. */
   onError?: (e: unknown) => void;
+  /** Other features' purges of patient data, run in the same transaction. */
+  also?: readonly ((cutoffDay: string) => number)[];
 }): RetentionService {
   const runNow = (): PurgeResult | undefined => {
     const cutoff = shiftDay(deps.clock.today(), -deps.retentionDays());
     try {
-      const r = purgeExpired(deps.db, cutoff, deps.clock.nowIso());
+      const r = purgeExpired(deps.db, cutoff, deps.clock.nowIso(), { ...(deps.also ? { also: deps.also } : {}) });
       deps.log.info('retention purge', { ...r });
       deps.afterPurge?.(r);
       return r;

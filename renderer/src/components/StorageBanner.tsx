@@ -32,21 +32,23 @@ export function StorageBanner() {
   if (storage?.state !== 'failing') {
     return recovered !== null ? (
       <div className="storage-alert storage-alert-ok" role="status">
-        {t('storage.alert.recovered', { count: recovered })}
+        {t('staff.storage.alert.recovered', { count: recovered })}
       </div>
     ) : null;
   }
   const code = storage.code ?? 'io';
   return (
     <div className="storage-alert" role="alert">
-      <p className="storage-alert-title">{t('storage.banner.failing', { problem: t(`storage.code.${code}`) })}</p>
-      <p>{t(`storage.advice.${code}`)}</p>
-      {storage.heldCalls > 0 ? <p>{t('storage.banner.heldCalls', { count: storage.heldCalls })}</p> : null}
+      <p className="storage-alert-title">
+        {t('staff.storage.banner.failing', { problem: t(`staff.storage.code.${code}`) })}
+      </p>
+      <p>{t(`staff.storage.advice.${code}`)}</p>
+      {storage.heldCalls > 0 ? <p>{t('staff.storage.banner.heldCalls', { count: storage.heldCalls })}</p> : null}
       {calls.length > 0 ? (
         <ul className="storage-alert-calls">
           {calls.map((c) => (
             <li key={c.sessionId}>
-              {t('storage.alert.callHeld', { kiosk: c.kioskId, time: clinicDateTime(locale, c.at) })}
+              {t('staff.storage.alert.callHeld', { kiosk: c.kioskId, time: clinicDateTime(locale, c.at) })}
             </li>
           ))}
         </ul>

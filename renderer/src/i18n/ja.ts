@@ -6,7 +6,10 @@
  * Domain texts (eligibility reasons, insurance-number field errors) live in shared/ and are assembled in
  * ./index.ts; what is here is the renderer's own wording.
  */
+import { receiptLinkJa } from './receipt-link';
+
 export const ja = {
+  ...receiptLinkJa,
   // ---- shared chrome -------------------------------------------------------------------------------
   'app.title': '受付',
   'common.back': '戻る',
@@ -346,6 +349,8 @@ export const ja = {
   'staff.unmatched.why': '照合できなかった理由',
   'staff.unmatched.result': '読み取り結果',
   'staff.unmatched.unknownName': '（氏名なし）',
+  'staff.unmatched.flood':
+    '資格確認端末のフォルダで {count} 件のファイルを読めませんでした。フォルダを確認してください',
   'staff.unmatched.item': '{time} の読み取り {name}',
   'staff.unmatched.reason.stale': 'カードを待っていた受付より前の読み取りです',
   'staff.unmatched.reason.ambiguous': '複数の端末がカードを待っていて、どの受付か決められません',
@@ -384,11 +389,16 @@ export const ja = {
   'admin.settings.demoPanel': 'デモ用パネル',
   'admin.settings.demoPanelHelp': 'カードの画面に練習用の仮想カードを表示します',
   'admin.settings.smartphoneReader': 'スマホ対応の読み取り機がある',
+  'admin.settings.onshiCp932Fallback': '文字コードの書かれていない結果ファイルを Shift_JIS として読む',
+  'admin.settings.onshiCp932FallbackHelp':
+    '文字コードを書かずに Shift_JIS で出力する連携ソフト向けです。オフにすると、そのようなファイルは読まずにスタッフへ回します',
   'admin.settings.policy': '受付のルール（国の基準より厳しくする場合のみ）',
   'admin.settings.policy.staffConfirmOfflineAcceptance': 'オフライン時の受付はすべて受付の者が確認する',
   'admin.settings.policy.staffConfirmEveryAcceptance': 'すべての受付を受付の者が確認する',
   'admin.settings.policy.refuseNoticeWithCardOffline': 'オフライン時は「資格情報のお知らせ＋カード」で受け付けない',
   'admin.settings.policy.refusePortalWithCardOffline': 'オフライン時は「マイナポータルの画面＋カード」で受け付けない',
+  'admin.settings.languages': '受付で選べる言語',
+  'admin.settings.languagesHelp': '日本語はいつも表示します。チェックした言語が患者さんの画面の上に並びます',
   'admin.settings.save': '設定を保存する',
   'admin.settings.saved': '保存しました',
   'admin.settings.failed': '保存できませんでした: {message}',
@@ -399,22 +409,22 @@ export const ja = {
   'storage.patient.title': 'ただいま、この機械では受付を記録できません',
   'storage.patient.body': 'お手数ですが、受付窓口へお越しください。窓口で受付いたします。',
   'storage.patient.called': '受付の者に知らせました。窓口へお越しください。',
-  'storage.banner.failing': '受付を記録できません: {problem}。受付は窓口で行ってください',
-  'storage.banner.heldCalls': '「受付の人を呼ぶ」{count} 件を一時的に保持しています（記録は復旧後に行われます）',
-  'storage.code.disk-full': 'ディスクがいっぱいです',
-  'storage.code.read-only': 'データフォルダーに書き込めません（読み取り専用）',
-  'storage.code.io': '記録装置の読み書きエラーです',
-  'storage.code.corrupt': 'データベースが壊れています',
-  'storage.advice.disk-full':
+  'staff.storage.banner.failing': '受付を記録できません: {problem}。受付は窓口で行ってください',
+  'staff.storage.banner.heldCalls': '「受付の人を呼ぶ」{count} 件を一時的に保持しています（記録は復旧後に行われます）',
+  'staff.storage.code.disk-full': 'ディスクがいっぱいです',
+  'staff.storage.code.read-only': 'データフォルダーに書き込めません（読み取り専用）',
+  'staff.storage.code.io': '記録装置の読み書きエラーです',
+  'staff.storage.code.corrupt': 'データベースが壊れています',
+  'staff.storage.advice.disk-full':
     '不要なファイルを削除してディスクの空きを作ってください。空きができると自動で再開します。',
-  'storage.advice.read-only':
+  'staff.storage.advice.read-only':
     'データフォルダーの書き込み権限とディスク（外付け・ネットワークの場合は接続）を確認してください。書き込めるようになると自動で再開します。',
-  'storage.advice.io':
+  'staff.storage.advice.io':
     'ディスクと接続を確認してください。解消すると自動で再開します。続く場合は管理者に連絡してください。',
-  'storage.advice.corrupt':
+  'staff.storage.advice.corrupt':
     'キオスクを止め、管理者がバックアップから復元してください（npm run storage -- restore --latest）。',
-  'storage.alert.callHeld': '{kiosk} で「受付の人を呼ぶ」が押されました（{time}）',
-  'storage.alert.recovered': '記録が再開しました。保持していた呼び出し {count} 件を記録しました。',
+  'staff.storage.alert.callHeld': '{kiosk} で「受付の人を呼ぶ」が押されました（{time}）',
+  'staff.storage.alert.recovered': '記録が再開しました。保持していた呼び出し {count} 件を記録しました。',
   'staff.reason.hint': '理由は短く（{max} 文字まで）。氏名・電話番号・生年月日などの個人情報は書かないでください。',
   'admin.data.title': 'データの保全',
   'admin.data.state': '記録の状態: {state}',

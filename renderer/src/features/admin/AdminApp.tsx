@@ -17,6 +17,7 @@ import { AccountsPanel } from './components/AccountsPanel';
 import { DevicesPanel } from './components/DevicesPanel';
 import { LanPanel } from './components/LanPanel';
 import { RuleTimeline } from './components/RuleTimeline';
+import { ReceiptLinkForm } from './components/ReceiptLinkForm';
 import { SettingsForm } from './components/SettingsForm';
 import '../../components/console.css';
 import './admin.css';
@@ -44,6 +45,7 @@ export function AdminApp() {
         <AccountsPanel />
         <DevicesPanel />
         <LanPanel />
+        <ReceiptLinkForm />
         <RuleTimeline />
       </div>
     </div>

@@ -28,6 +28,11 @@ import { SessionDetail, staffReasonText, verificationText } from './components/S
 import { StaffActionDialog, type StaffActionKind } from './components/StaffActionDialog';
 import { UnmatchedReadsPanel } from './components/UnmatchedReadsPanel';
 import { useStaffSync } from './hooks/useStaffSync';
+import { LinkAlertBanner, LinkBadge } from './receipt-link/LinkBadge';
+import './receipt-link/receipt-link.css';
+import { LinkPanel } from './receipt-link/LinkPanel';
+import { useLinkAlert } from './receipt-link/store';
+import { useReceiptLinkSync } from './receipt-link/useReceiptLinkSync';
 import '../../components/console.css';
 import './staff.css';
 
@@ -35,6 +40,8 @@ import './staff.css';
 export function StaffApp() {
   useStatusSync();
   const loadError = useStaffSync();
+  useReceiptLinkSync();
+  const linkAlert = useLinkAlert();
   const { t } = useT();
   const selectedId = useSelectedId();
   const selected = useStaffSession(selectedId);
@@ -54,6 +61,12 @@ export function StaffApp() {
       </header>
       <ConnectionBanner />
       <StorageBanner />
+      {linkAlert?.stuck ? (
+        <LinkAlertBanner
+          count={linkAlert.pending}
+          reason={linkAlert.reason ? t(`link.reason.${linkAlert.reason}`) : (linkAlert.detail ?? '')}
+        />
+      ) : null}
       {loadError ? (
         <p className="field-error" role="alert">
           {t('staff.loadFailed', { message: loadError })}
@@ -83,7 +96,10 @@ export function StaffApp() {
         <section className="console-detail" aria-labelledby={detailTitle}>
           <h2 id={detailTitle}>{t('staff.detail.title')}</h2>
           {selected ? (
-            <SessionDetail session={selected} onAct={setActing} />
+            <>
+              <SessionDetail session={selected} onAct={setActing} />
+              <LinkPanel checkinId={selected.id} lastStaff={lastStaff} onStaff={setLastStaff} />
+            </>
           ) : (
             <p className="quiet">{t('staff.detail.none')}</p>
           )}
@@ -185,6 +201,7 @@ function SessionTable() {
           <th scope="col">{t('staff.col.name')}</th>
           <th scope="col">{t('staff.col.verification')}</th>
           <th scope="col">{t('staff.col.reasons')}</th>
+          <th scope="col">{t('link.col')}</th>
         </tr>
       </thead>
       <tbody>
@@ -228,6 +245,9 @@ function SessionRow({ id }: { id: string }) {
       <td>{name}</td>
       <td>{verificationText(tr, s)}</td>
       <td className="wrap">{s.staffReasons.map((c) => staffReasonText(tr, c)).join(t('common.listSeparator'))}</td>
+      <td>
+        <LinkBadge checkinId={id} />
+      </td>
     </tr>
   );
 }

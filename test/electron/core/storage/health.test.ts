@@ -33,7 +33,7 @@ describe('storage faults become a state (the real core)', () => {
       expect(status.value.storage).toMatchObject({
         state: 'failing',
         code: 'disk-full',
-        advice: 'storage.advice.disk-full',
+        advice: 'staff.storage.advice.disk-full',
       });
       expect(kit.kioskSaw.at(-1)).toMatchObject({ state: 'failing' }); // every window hears it
       expect(kit.alerts.filter((a) => a.kind === 'storage-failing')).toHaveLength(1); // staff: one loud alert

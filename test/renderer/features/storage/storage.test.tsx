@@ -8,7 +8,7 @@ const FAILING: StorageStatus = {
   state: 'failing',
   since: '2026-11-25T01:00:00.000Z',
   code: 'disk-full',
-  advice: 'storage.advice.disk-full',
+  advice: 'staff.storage.advice.disk-full',
   heldCalls: 0,
 };
 const OK: StorageStatus = { state: 'ok', since: '2026-11-25T01:05:00.000Z', heldCalls: 0 };
