@@ -49,16 +49,56 @@ export const printedNumbersSchema = z.object({
   birthDate: isoDate,
 });
 
-export const selfDeclarationSchema = z.object({
-  nameKana: text(100).min(1),
-  birthDate: isoDate,
-  insurerName: text(100).optional(),
-  insurerNumber: text(16).optional(),
-  symbol: text(40).optional(),
-  number: text(40).optional(),
-  branch: text(4).optional(),
-  phone: text(20).optional(),
-});
+export const selfDeclarationSchema = z
+  .object({
+    nameKana: text(100).min(1).optional(),
+    /** The name in the patient's own script (Latin letters, 漢字, 한글 …): letters and marks, spaces, - ' . ・ */
+    name: text(100)
+      .regex(/^[\p{L}\p{M}][\p{L}\p{M} '.\-\u30FB]*$/u, "letters of any script, spaces and - ' .")
+      .optional(),
+    birthDate: isoDate,
+    insurerName: text(100).optional(),
+    insurerNumber: text(16).optional(),
+    symbol: text(40).optional(),
+    number: text(40).optional(),
+    branch: text(4).optional(),
+    phone: text(20).optional(),
+  })
+  .refine((d) => d.nameKana !== undefined || d.name !== undefined, {
+    message: 'a name (in any script, or in katakana) is required',
+    path: ['name'],
+  });
+
+const digits = (max: number) => z.string().max(max).regex(/^\d*$/);
+const draftDateSchema = z
+  .object({
+    era: z.enum(['reiwa', 'heisei', 'showa', 'taisho', 'western']),
+    year: digits(4),
+    month: digits(2),
+    day: digits(2),
+  })
+  .strict();
+/** What the patient typed so far (see PatientDraft): bounded, typed fields only. */
+export const patientDraftSchema = z
+  .object({
+    step: z
+      .string()
+      .max(32)
+      .regex(/^[A-Za-z-]*$/)
+      .optional(),
+    document: documentSchema.optional(),
+    printedValidUntil: draftDateSchema.optional(),
+    birthDate: draftDateSchema.optional(),
+    insurerNumber: text(16).optional(),
+    symbol: text(40).optional(),
+    number: text(40).optional(),
+    branch: text(4).optional(),
+    nameKana: text(100).optional(),
+    name: text(100).optional(),
+    insurerName: text(100).optional(),
+    phone: text(20).optional(),
+  })
+  .strict();
 
 /** Events a patient's kiosk may send. Card and verification results come only from the core's readers. */
 export const patientEventSchema = z.discriminatedUnion('type', [
@@ -71,6 +111,7 @@ export const patientEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('retry-card') }),
   z.object({ type: z.literal('submit-numbers'), numbers: printedNumbersSchema }),
   z.object({ type: z.literal('submit-declaration'), declaration: selfDeclarationSchema }),
+  z.object({ type: z.literal('save-draft'), draft: patientDraftSchema }),
   z.object({ type: z.literal('accept-self-pay') }),
   z.object({ type: z.literal('call-staff') }),
   z.object({ type: z.literal('back') }),
@@ -108,6 +149,8 @@ export interface KioskStatus {
   idleTimeoutSeconds: number;
   demoPanel: boolean;
   readerAdapter: 'simulator' | 'onshi-folder';
+  /** Spoken guidance on by default for each visit (admin setting; the patient can mute it). */
+  voiceGuidance?: boolean;
   /** The data store: 'failing' while check-ins cannot be saved (the patient is sent to the desk). */
   storage?: StorageStatus;
 }

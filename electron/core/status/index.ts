@@ -39,6 +39,7 @@ export const statusFeature = defineFeature({
         idleTimeoutSeconds: s.idleTimeoutSeconds,
         demoPanel: demoAvailable(),
         readerAdapter: readerKind,
+        voiceGuidance: s.voiceGuidance,
         ...(storage ? { storage: storage() } : {}),
       };
     };
@@ -46,7 +47,7 @@ export const statusFeature = defineFeature({
       'status.get': () => ok(status()),
       'admin.setOnlineMode': (ctx, { mode, staff: typed, reason }) => {
         const staff = actorName(ctx, typed);
-        const at = clock.nowIso();
+        const at = ctx.now;
         const u = settings.update({ onlineMode: mode }, at);
         if (!u.ok) return fail('invalid-payload', u.message);
         audit.write({ at, actor: `admin:${staff}`, action: 'online-mode', detail: `${mode}: ${reason}` });

@@ -44,6 +44,9 @@ export const useDemoPanel = () => useStatusStore((s) => s.status?.demoPanel ?? f
 /** The data store's state; null until status arrives (or from a core without it). */
 export const useStorage = () => useStatusStore((s) => s.status?.storage ?? null);
 export const useStorageFailing = () => useStatusStore((s) => s.status?.storage?.state === 'failing');
+export const useVoiceDefault = () => useStatusStore((s) => s.status?.voiceGuidance ?? false);
+/** The clinic's date ('YYYY-MM-DD') from the core; null until the status has loaded. */
+export const useToday = () => useStatusStore((s) => s.status?.today ?? null);
 export const useConnection = () => useStatusStore((s) => s.connection);
 export const useStatusActions = () => useStatusStore((s) => s.actions);
 

@@ -15,7 +15,12 @@ import { usePatientFlow, usePatientSync, type PatientFlow } from './hooks/usePat
 import { useSessionResume } from './hooks/useSessionResume';
 import { ConfirmSelfPayScreen, RefusedScreen, StaffConfirmScreen, VerifyingScreen } from './screens/WaitScreens';
 import type { SessionState } from '../../../../shared/flow/session';
-import './patient.css';
+import { useStepMark } from './store/stepGuard';
+import './styles/frame.css';
+import './styles/entry.css';
+import './styles/screens.css';
+import './styles/landscape.css';
+import './styles/visit.css';
 
 /** The patient kiosk: one screen per session state, drawn from the snapshot the core pushes. */
 export function PatientApp() {
@@ -26,6 +31,7 @@ export function PatientApp() {
   const state = useSessionState();
   const sessionId = useSessionId();
   const storageFailing = useStorageFailing();
+  useStepMark(`${sessionId ?? 'none'}:${state ?? 'start'}`);
 
   // Cancelled or idled out (here, by staff, or by the core): nothing of the patient stays on screen.
   useEffect(() => {
