@@ -52,6 +52,17 @@ export const settingsSchema = z.object({
   languages: languagesSchema,
   /** Days to keep finished check-ins before they are purged (patient data: keep the minimum). */
   retentionDays: z.number().int().min(1).max(3650),
+  /** Where backups go: an absolute folder (another disk or a NAS); empty = `<data folder>/backups`. */
+  backupDir: z
+    .string()
+    .max(260)
+    .refine((v) => v === '' || ((v.startsWith('/') || /^[A-Za-z]:[\\/]/.test(v)) && !v.includes('\0')), {
+      message: 'an absolute folder path, or empty for the data folder',
+    }),
+  /** Minutes between scheduled online backups. */
+  backupIntervalMinutes: z.number().int().min(15).max(1440),
+  /** How many backups to keep (none older than the retention period is kept either). */
+  backupKeep: z.number().int().min(1).max(365),
   /** Stricter-only clinic policy, applied over the national timeline. */
   policy: clinicPolicySchema,
   /** The clinic has a card reader that also takes smartphones (スマホのマイナ保険証). */
@@ -112,6 +123,9 @@ export const DEFAULT_SETTINGS: Settings = {
   demoPanel: true,
   languages: [...LOCALES],
   retentionDays: 90,
+  backupDir: '',
+  backupIntervalMinutes: 60,
+  backupKeep: 48,
   policy: {},
   smartphoneReader: false,
   voiceGuidance: false,
@@ -148,6 +162,9 @@ export const adminSettingsSchema = settingsSchema
     smartphoneReader: true,
     voiceGuidance: true,
     retentionDays: true,
+    backupDir: true,
+    backupIntervalMinutes: true,
+    backupKeep: true,
     readerQueryTimeoutMs: true,
     readerCardWaitSeconds: true,
     onshiCp932Fallback: true,
@@ -171,6 +188,9 @@ export function adminView(s: Settings): AdminSettings {
     smartphoneReader: s.smartphoneReader,
     voiceGuidance: s.voiceGuidance,
     retentionDays: s.retentionDays,
+    backupDir: s.backupDir,
+    backupIntervalMinutes: s.backupIntervalMinutes,
+    backupKeep: s.backupKeep,
     readerQueryTimeoutMs: s.readerQueryTimeoutMs,
     readerCardWaitSeconds: s.readerCardWaitSeconds,
     onshiCp932Fallback: s.onshiCp932Fallback,

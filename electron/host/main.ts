@@ -33,6 +33,7 @@ async function main() {
     ...(config.now ? { now: config.now } : {}),
     ...(config.onshiDir ? { onshiDir: config.onshiDir } : {}),
     ...(config.orca ? { orca: config.orca } : {}),
+    ...(config.restore ? { restore: config.restore } : {}),
   });
   const { clock, identity } = core.internals;
 

@@ -5,6 +5,7 @@
  * acts, so nothing in the core trusts a renderer.
  */
 import { z } from '../zod';
+import { REASON_MAX } from './limits';
 import type { PresentedDocument } from '../eligibility/index';
 import type { NeededInputs } from '../eligibility/inputs';
 import {
@@ -48,27 +49,43 @@ export const printedNumbersSchema = z.object({
   birthDate: isoDate,
 });
 
-export const selfDeclarationSchema = z.object({
-  nameKana: text(100).min(1).optional(),
-  /** The name in the patient's own script (Latin letters, 漢字, 한글 …): letters and marks, spaces, - ' . ・ */
-  name: text(100).regex(/^[\p{L}\p{M}][\p{L}\p{M} '.\-\u30FB]*$/u, "letters of any script, spaces and - ' .").optional(),
-  birthDate: isoDate,
-  insurerName: text(100).optional(),
-  insurerNumber: text(16).optional(),
-  symbol: text(40).optional(),
-  number: text(40).optional(),
-  branch: text(4).optional(),
-  phone: text(20).optional(),
-}).refine((d) => d.nameKana !== undefined || d.name !== undefined, { message: 'a name (in any script, or in katakana) is required', path: ['name'] });
+export const selfDeclarationSchema = z
+  .object({
+    nameKana: text(100).min(1).optional(),
+    /** The name in the patient's own script (Latin letters, 漢字, 한글 …): letters and marks, spaces, - ' . ・ */
+    name: text(100)
+      .regex(/^[\p{L}\p{M}][\p{L}\p{M} '.\-\u30FB]*$/u, "letters of any script, spaces and - ' .")
+      .optional(),
+    birthDate: isoDate,
+    insurerName: text(100).optional(),
+    insurerNumber: text(16).optional(),
+    symbol: text(40).optional(),
+    number: text(40).optional(),
+    branch: text(4).optional(),
+    phone: text(20).optional(),
+  })
+  .refine((d) => d.nameKana !== undefined || d.name !== undefined, {
+    message: 'a name (in any script, or in katakana) is required',
+    path: ['name'],
+  });
 
 const digits = (max: number) => z.string().max(max).regex(/^\d*$/);
 const draftDateSchema = z
-  .object({ era: z.enum(['reiwa', 'heisei', 'showa', 'taisho', 'western']), year: digits(4), month: digits(2), day: digits(2) })
+  .object({
+    era: z.enum(['reiwa', 'heisei', 'showa', 'taisho', 'western']),
+    year: digits(4),
+    month: digits(2),
+    day: digits(2),
+  })
   .strict();
 /** What the patient typed so far (see PatientDraft): bounded, typed fields only. */
 export const patientDraftSchema = z
   .object({
-    step: z.string().max(32).regex(/^[A-Za-z-]*$/).optional(),
+    step: z
+      .string()
+      .max(32)
+      .regex(/^[A-Za-z-]*$/)
+      .optional(),
     document: documentSchema.optional(),
     printedValidUntil: draftDateSchema.optional(),
     birthDate: draftDateSchema.optional(),
@@ -106,7 +123,7 @@ export type PatientEvent = z.infer<typeof patientEventSchema>;
 const staffName = text(60).min(1);
 const orcaPatientId = z.string().regex(/^\d{1,20}$/, 'digits only');
 const orcaAcceptanceId = z.string().regex(/^\d{1,10}$/, 'digits only');
-const reason = text(500).min(1, 'a reason is required');
+const reason = text(REASON_MAX).min(1, 'a reason is required');
 export const staffEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('staff-approve'), staff: staffName, reason }),
   z.object({ type: z.literal('staff-reject'), staff: staffName, reason }),
@@ -134,6 +151,47 @@ export interface KioskStatus {
   readerAdapter: 'simulator' | 'onshi-folder';
   /** Spoken guidance on by default for each visit (admin setting; the patient can mute it). */
   voiceGuidance?: boolean;
+  /** The data store: 'failing' while check-ins cannot be saved (the patient is sent to the desk). */
+  storage?: StorageStatus;
+}
+
+/** Why storage fails: a full disk, a read-only data folder, an I/O error, a damaged file. */
+export type StorageFaultCode = 'disk-full' | 'read-only' | 'io' | 'corrupt';
+export interface StorageStatus {
+  state: 'ok' | 'failing';
+  /** When the state last changed (clinic clock, ISO). */
+  since: string;
+  code?: StorageFaultCode;
+  /** What staff should do, as a message key (staff.storage.advice.<code>). */
+  advice?: string;
+  /** 受付の人を呼ぶ requests held in memory until they can be written. */
+  heldCalls: number;
+}
+/** A patient's call for staff that storage could not write yet (held in memory, written on recovery). */
+export interface HeldCall {
+  sessionId: string;
+  kioskId: string;
+  at: string;
+}
+/** Staff and admin: a loud alert about storage, or a call for staff it is holding. */
+export type StorageAlert =
+  | { kind: 'storage-failing'; at: string; status: StorageStatus }
+  | { kind: 'storage-recovered'; at: string; status: StorageStatus; written: number }
+  | { kind: 'call-staff-held'; at: string; call: HeldCall };
+
+/** admin.verifyAudit: the audit chain is intact, or the first entry that does not verify. */
+export type AuditCheck =
+  | { intact: true; entries: number; head: string }
+  | { intact: false; entries: number; brokenAt: number; message: string };
+
+/** admin.backupNow: the verified copy that was written. */
+export interface BackupSummary {
+  file: string;
+  createdAt: string;
+  bytes: number;
+  sessions: number;
+  transitions: number;
+  audit: number;
 }
 
 /** Requests: name -> input schema and which roles may call it. Outputs are typed below. */
@@ -171,6 +229,10 @@ export const requests = {
   /** The re-verification queue: check-ins recorded offline and what the online check said later. */
   'staff.reverifications': { input: z.object({}).strict(), roles: ['staff', 'admin'] },
   'admin.getSettings': { input: z.object({}).strict(), roles: ['admin'] },
+  /** Walk the audit's hash chain now. */
+  'admin.verifyAudit': { input: z.object({}).strict(), roles: ['admin'] },
+  /** An online backup now, into the admin's backup folder, verified before it counts. */
+  'admin.backupNow': { input: z.object({}).strict(), roles: ['admin'] },
   'admin.updateSettings': {
     input: z.object({ patch: adminSettingsSchema.partial(), staff: staffName, reason }).strict(),
     roles: ['admin'],
@@ -284,6 +346,8 @@ export interface RequestOutputs {
   'admin.receiptLinkSettings': ReceiptLinkSettingsView;
   'admin.updateReceiptLinkSettings': ReceiptLinkSettingsView;
   'admin.orcaChoices': OrcaChoices;
+  'admin.verifyAudit': AuditCheck;
+  'admin.backupNow': BackupSummary;
 }
 export type RequestOutput<N extends RequestName> = RequestOutputs[N];
 
@@ -319,6 +383,10 @@ export interface ApiEvents {
   'receiptLink.updated': LinkStatus;
   /** Staff and admin only: the link queue became stuck, or recovered. */
   'receiptLink.alert': QueueAlert;
+  /** Every window: the data store became failing or ok again (the patient screen sends people to the desk). */
+  'storage.changed': StorageStatus;
+  /** Staff and admin only: a loud storage alert with what to do, or a held call for staff. */
+  'storage.alert': StorageAlert;
 }
 export type ApiEventName = keyof ApiEvents;
 /** The one list of event names (kept in bridge.ts so the sandboxed preload need not bundle zod). */
@@ -338,7 +406,10 @@ export function parseRequest(
 ): { ok: true; name: RequestName; input: RequestInput<RequestName> } | { ok: false; error: ApiError } {
   if (typeof name !== 'string' || !Object.hasOwn(requests, name)) {
     // Never String() an arbitrary value: a deeply nested array as the name overflowed the stack here (fuzz).
-    const shown = typeof name === 'string' ? name.slice(0, 64) : `<${name === null ? 'null' : Array.isArray(name) ? 'array' : typeof name}>`;
+    const shown =
+      typeof name === 'string'
+        ? name.slice(0, 64)
+        : `<${name === null ? 'null' : Array.isArray(name) ? 'array' : typeof name}>`;
     return { ok: false, error: { code: 'unknown-request', message: `unknown request '${shown}'` } };
   }
   const spec = requests[name as RequestName];
@@ -379,3 +450,4 @@ export type WireMessage =
 
 export type { CheckInSession, SessionEvent };
 export type { LinkStatus, OrcaChoices, QueueAlert, ReceiptLinkSettingsView } from '../receipt-link/index';
+export { REASON_MAX };

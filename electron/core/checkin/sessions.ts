@@ -60,6 +60,8 @@ export interface SessionManagerDeps {
   decide: (query: EligibilityQuery) => EligibilityDecision;
   log: Logger;
   smartphoneReader?: () => boolean;
+  /** A write failed: the storage feature decides whether it is a storage fault (full, read-only, I/O). */
+  onStoreError?: (e: unknown) => void;
 }
 
 export function createSessionManager(deps: SessionManagerDeps): SessionManager {
@@ -79,6 +81,7 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
   const fail = (e: unknown): ApplyResult => {
     const err = e instanceof StoreError ? e : new StoreError('io', String(e));
     log.error('could not persist a session change', { code: err.code, message: err.message });
+    deps.onStoreError?.(err);
     return { ok: false, error: { code: err.code === 'conflict' ? 'conflict' : 'unavailable', message: err.message } };
   };
 

@@ -4,7 +4,7 @@
  * monitor) and 'settings.changed' (after an admin changed a setting a window shows).
  */
 import { ADMIN_SETTING_KEYS } from '../../../shared/settings';
-import type { KioskStatus } from '../../../shared/api/index';
+import type { KioskStatus, StorageStatus } from '../../../shared/api/index';
 import type { AuditLog } from '../audit/index';
 import type { Clock } from '../clock';
 import { defineFeature } from '../feature';
@@ -20,12 +20,14 @@ export interface StatusDeps {
   settings: SettingsService;
   readerKind: KioskStatus['readerAdapter'];
   demoAvailable: () => boolean;
+  /** The storage feature's health (failing while check-ins cannot be saved). */
+  storage?: () => StorageStatus;
 }
 
 export const statusFeature = defineFeature({
   name: 'status',
   migrations: [],
-  create({ audit, clock, monitor, settings, readerKind, demoAvailable }: StatusDeps & { db: Db }) {
+  create({ audit, clock, monitor, settings, readerKind, demoAvailable, storage }: StatusDeps & { db: Db }) {
     const status = (): KioskStatus => {
       const s = settings.get();
       return {
@@ -38,6 +40,7 @@ export const statusFeature = defineFeature({
         demoPanel: demoAvailable(),
         readerAdapter: readerKind,
         voiceGuidance: s.voiceGuidance,
+        ...(storage ? { storage: storage() } : {}),
       };
     };
     const handlers: Pick<RequestTable, 'status.get' | 'admin.setOnlineMode'> = {

@@ -458,6 +458,43 @@ export const en: UiCatalogue = {
   'admin.settings.voiceGuidanceHelp':
     'Patients can switch it with the Voice guide button at any time (for their visit only).',
   'field.name.letters': "A name may have letters, spaces, - and ' only.",
+  // ---- storage faults, data safety (issue 9) -----------------------------------------------------------
+  'storage.patient.title': 'This kiosk cannot record check-ins right now',
+  'storage.patient.body': 'Please go to the reception desk. Our staff will check you in there.',
+  'storage.patient.called': 'We have told our staff. Please go to the reception desk.',
+  'staff.storage.banner.failing': 'Check-ins cannot be recorded: {problem}. Check patients in at the desk',
+  'staff.storage.banner.heldCalls': '{count} call(s) for staff held in memory (written once storage is back)',
+  'staff.storage.code.disk-full': 'the disk is full',
+  'staff.storage.code.read-only': 'the data folder is read-only',
+  'staff.storage.code.io': 'the storage device reports an I/O error',
+  'staff.storage.code.corrupt': 'the database is damaged',
+  'staff.storage.advice.disk-full':
+    'Free space on the disk (delete files that are not needed). The kiosk resumes by itself once there is space.',
+  'staff.storage.advice.read-only':
+    'Check the data folder’s write permission and the disk (and its connection, if external or on the network). The kiosk resumes by itself once it can write.',
+  'staff.storage.advice.io':
+    'Check the disk and its connection. The kiosk resumes by itself when the error clears; if it persists, call the administrator.',
+  'staff.storage.advice.corrupt':
+    'Stop the kiosk; the administrator restores the latest backup (npm run storage -- restore --latest).',
+  'staff.storage.alert.callHeld': 'Call for staff pressed on {kiosk} ({time})',
+  'staff.storage.alert.recovered': 'Recording has resumed. {count} held call(s) for staff were written.',
+  'staff.reason.hint':
+    'Keep the reason short (up to {max} characters). Do not write names, phone numbers, birth dates or other personal data.',
+  'admin.data.title': 'Data safety',
+  'admin.data.state': 'Storage: {state}',
+  'admin.data.state.ok': 'working',
+  'admin.data.state.failing': 'cannot record (check patients in at the desk)',
+  'admin.data.verifyAudit': 'Verify the audit log',
+  'admin.data.auditIntact': 'The audit log is intact ({entries} entries)',
+  'admin.data.auditBroken': 'The audit log was altered or cut from entry {id} on: {message}',
+  'admin.data.backupNow': 'Back up now',
+  'admin.data.backupDone': 'Backup written and verified ({sessions} check-ins): {file}',
+  'admin.data.backupFailed': 'The backup failed: {message}',
+  'admin.data.backupDir': 'Backup folder (absolute path; empty: backups in the data folder)',
+  'admin.data.backupInterval': 'Minutes between backups (15–1440)',
+  'admin.data.backupKeep': 'Backups to keep (1–365; none older than the retention period)',
+  'admin.data.retention': 'Days to keep check-ins (1–3650); older records are erased from the file daily',
+  'admin.data.save': 'Save data safety settings',
   // ---- sign-in, setup, pairing, accounts, devices, LAN (issue 8) ----
   'auth.signIn.title.staff': 'Staff sign-in',
   'auth.signIn.title.admin': 'Admin sign-in',

@@ -200,4 +200,8 @@ export const jaEasy: PatientCatalogue = {
   'idle.body': 'つづける ときは 下の ボタンを おして ください',
   'idle.continue': 'つづける',
   'idle.end': 'おわる',
+  // ---- storage faults: the patient is sent to the desk (issue 9) -----------------------------------------
+  'storage.patient.title': 'いま この きかいでは うけつけが できません',
+  'storage.patient.body': 'うけつけの まどぐちへ きて ください。まどぐちで うけつけを します。',
+  'storage.patient.called': 'スタッフに しらせました。まどぐちへ きて ください。',
 };

@@ -193,4 +193,8 @@ export const ko: PatientCatalogue = {
   'idle.body': '계속하려면 아래 버튼을 눌러 주세요',
   'idle.continue': '계속하기',
   'idle.end': '끝내기',
+  // ---- storage faults: the patient is sent to the desk (issue 9) -----------------------------------------
+  'storage.patient.title': '지금 이 기계에서는 접수를 기록할 수 없습니다',
+  'storage.patient.body': '번거로우시겠지만 접수 창구로 와 주세요. 창구에서 접수해 드립니다.',
+  'storage.patient.called': '직원에게 알렸습니다. 접수 창구로 와 주세요.',
 };

@@ -195,4 +195,8 @@ export const vi: PatientCatalogue = {
   'idle.body': 'Để tiếp tục, hãy bấm nút bên dưới.',
   'idle.continue': 'Tiếp tục',
   'idle.end': 'Kết thúc',
+  // ---- storage faults: the patient is sent to the desk (issue 9) -----------------------------------------
+  'storage.patient.title': 'Hiện máy này không thể ghi nhận tiếp nhận',
+  'storage.patient.body': 'Xin vui lòng đến quầy lễ tân. Nhân viên sẽ tiếp nhận cho bạn tại đó.',
+  'storage.patient.called': 'Chúng tôi đã báo cho nhân viên. Xin vui lòng đến quầy lễ tân.',
 };

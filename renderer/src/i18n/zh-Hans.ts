@@ -192,4 +192,8 @@ export const zhHans: PatientCatalogue = {
   'idle.body': '如果继续，请按下面的按钮',
   'idle.continue': '继续',
   'idle.end': '结束',
+  // ---- storage faults: the patient is sent to the desk (issue 9) -----------------------------------------
+  'storage.patient.title': '本机暂时无法记录挂号',
+  'storage.patient.body': '请到服务台办理，工作人员会为您挂号。',
+  'storage.patient.called': '已通知工作人员。请到服务台。',
 };

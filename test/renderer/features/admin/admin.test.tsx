@@ -52,7 +52,7 @@ describe('admin settings', () => {
     const api = new FakeApi({ role: 'admin', settings: { policy: { refuseDocuments: ['notice-only'] } } });
     renderApp(api);
     await settle();
-    expect(api.inputs('admin.getSettings')).toEqual([{}]);
+    expect(api.inputs('admin.getSettings')).toEqual([{}, {}]); // the settings form and the data-safety panel
     const form = settingsForm();
     const clinic = within(form).getByRole('textbox', { name: '医療機関名' }) as HTMLInputElement;
     expect(clinic.value).toBe('さくら内科クリニック');
