@@ -428,7 +428,7 @@ export const en: UiCatalogue = {
   'helper.which.help': 'Press the closest one.',
   'helper.which.certificate': '資格確認書 (eligibility certificate)',
   'helper.which.insuranceCard': '健康保険証 / 被保険者証 (health insurance card)',
-  'helper.which.notice': '資格情報のお知らせ (eligibility information notice)',
+  'helper.which.notice': '資格情報のお知らせ (eligibility notice)',
   'helper.result.title': 'You can check in with this',
   'helper.result.go': 'Continue with this',
   'helper.again': 'Answer again',
