@@ -1,0 +1,76 @@
+/**
+ * The calls feature's own numbered migrations (呼び出し: staff call a 受付番号 to a 診察室). Applied in order,
+ * each in a transaction, recorded per feature in `feature_migrations` so this feature's numbers never
+ * clash with the core store's `user_version`. Never edit a released migration: add the next number.
+ */
+import type Database from 'better-sqlite3';
+
+export interface FeatureMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const CALLS_MIGRATIONS: readonly FeatureMigration[] = [
+  {
+    version: 1,
+    name: 'calls and call events',
+    sql: `
+      -- One row per 受付番号 of a clinic day: waiting → called (to a room; recalled any number of times) → done.
+      -- Ticket numbers only: the waiting-room display reads this, so nothing personal is ever stored here.
+      CREATE TABLE calls (
+        day TEXT NOT NULL,
+        ticket_number INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('waiting', 'called', 'done')),
+        room TEXT,
+        call_count INTEGER NOT NULL DEFAULT 0,
+        queued_at TEXT NOT NULL,
+        called_at TEXT,
+        done_at TEXT,
+        PRIMARY KEY (day, ticket_number)
+      );
+      CREATE INDEX calls_day_status ON calls(day, status);
+
+      -- The audit trail of every call action; its id is also the announcement sequence the display follows.
+      CREATE TABLE call_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('queue', 'call', 'recall', 'done')),
+        day TEXT NOT NULL,
+        ticket_number INTEGER NOT NULL,
+        room TEXT
+      );
+      CREATE INDEX call_events_day ON call_events(day);
+    `,
+  },
+];
+
+export function applyFeatureMigrations(
+  db: Database.Database,
+  feature: string,
+  migrations: readonly FeatureMigration[],
+  nowIso: string,
+): number {
+  db.exec(`CREATE TABLE IF NOT EXISTS feature_migrations (
+    feature TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL,
+    PRIMARY KEY (feature, version))`);
+  const row = db.prepare('SELECT MAX(version) AS v FROM feature_migrations WHERE feature = ?').get(feature) as {
+    v: number | null;
+  };
+  let current = row.v ?? 0;
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO feature_migrations (feature, version, name, applied_at) VALUES (?, ?, ?, ?)').run(
+        feature,
+        m.version,
+        m.name,
+        nowIso,
+      );
+    })();
+    current = m.version;
+  }
+  return current;
+}
