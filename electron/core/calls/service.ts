@@ -7,7 +7,10 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
+import type { CallBoard, CalledNumber } from '../../../shared/calls/board';
 import { applyFeatureMigrations, CALLS_MIGRATIONS } from './migrations';
+
+export type { CallBoard, CalledNumber };
 
 export interface Room {
   id: string;
@@ -16,30 +19,6 @@ export interface Room {
 }
 
 export type CallStatus = 'waiting' | 'called' | 'done';
-
-export interface CalledNumber {
-  ticketNumber: number;
-  roomId: string;
-  roomLabel: string;
-  calledAt: string;
-  /** How many times it has been called (1 = first call). */
-  callCount: number;
-}
-
-/** What the public display may show: numbers and rooms, nothing else. */
-export interface CallBoard {
-  day: string;
-  /** Latest call per room, in room order (a room with no call yet is absent). */
-  nowCalling: CalledNumber[];
-  /** Earlier calls still not done, newest first (numbers the patient may have missed). */
-  recentlyCalled: CalledNumber[];
-  /** Waiting numbers in the order they were queued. */
-  waiting: number[];
-  /** Sequence of the last call/recall: the display chimes and announces when it grows. */
-  announcementSeq: number;
-  /** The call/recall that `announcementSeq` refers to, if it is today's. */
-  lastAnnouncement?: CalledNumber;
-}
 
 export type CallError = {
   ok: false;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createClock, isClockError } from '../../../../electron/core/clock';
 import { createLogger } from '../../../../electron/core/logger';
 import { createCallsService, type CallBoard } from '../../../../electron/core/calls/service';
+import { callBoardSchema } from '../../../../shared/calls/board';
 import { tempDir } from '../../../helpers/temp';
 
 const logger = createLogger({ console: false });
@@ -63,6 +64,7 @@ describe('calls service (呼び出し)', () => {
     expect(calls.board().nowCalling.find((c) => c.roomId === '2')?.ticketNumber).toBe(3);
     expect(boards.length).toBe(5);
     expect(JSON.stringify(calls.board())).not.toMatch(/staff:|suzuki|sato/);
+    expect(callBoardSchema.safeParse(calls.board()).success).toBe(true);
 
     const audit = db
       .prepare('SELECT actor, action, ticket_number, room FROM call_events WHERE action != ? ORDER BY id')
