@@ -41,7 +41,7 @@ export const CALLS_MIGRATIONS: readonly FeatureMigration[] = [
         ticket_number INTEGER NOT NULL,
         room TEXT
       );
-      CREATE INDEX call_events_day ON call_events(day);
+      CREATE INDEX call_events_ticket ON call_events(day, ticket_number, id);
     `,
   },
 ];

@@ -238,3 +238,22 @@ describe('ticket printer on a device path', () => {
     expect(fs.existsSync(dev)).toBe(false);
   });
 });
+
+describe('printer choice', () => {
+  it('KIOSK_PRINTER wins over the admin setting; malformed values are errors, unset is none', async () => {
+    const { choosePrinter } = await import('../../../../electron/devices/printer/config');
+    expect(choosePrinter({ KIOSK_PRINTER: 'tcp://10.0.0.5:9100' }, '/dev/usb/lp0')).toEqual({
+      source: 'env',
+      target: { kind: 'tcp', host: '10.0.0.5', port: 9100 },
+    });
+    expect(choosePrinter({}, '/dev/usb/lp0')).toEqual({
+      source: 'setting',
+      target: { kind: 'device', path: '/dev/usb/lp0' },
+    });
+    expect(choosePrinter({ KIOSK_PRINTER: 'printer' }, undefined)).toMatchObject({
+      source: 'env',
+      error: expect.stringContaining('KIOSK_PRINTER'),
+    });
+    expect(choosePrinter({ KIOSK_PRINTER: '  ' }, '')).toEqual({ source: 'none' });
+  });
+});
