@@ -3,7 +3,32 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'events', 'stream', 'util', 'buffer', 'worker_threads'];
+const FEATURES = ['patient', 'staff', 'admin'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'net',
+  'url',
+  'events',
+  'stream',
+  'util',
+  'buffer',
+  'worker_threads',
+];
+
+const rendererPatterns = [
+  { group: nodeBuiltins, message: 'The renderer has no Node.' },
+  {
+    group: ['electron', 'better-sqlite3', 'node-hid', 'ws'],
+    message: 'The renderer talks to the core only through src/api.',
+  },
+  { group: ['**/electron/**'], message: 'Dependency direction: renderer -> shared only.' },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'test-results/**', 'node_modules/**', 'resources/**', '**/*.d.ts'] },
@@ -29,13 +54,28 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'shared/ must stay free of Node APIs.' },
-            { group: ['electron', 'react', 'react-dom', 'better-sqlite3', 'node-hid', 'ws'], message: 'shared/ is pure.' },
+            {
+              group: ['electron', 'react', 'react-dom', 'better-sqlite3', 'node-hid', 'ws'],
+              message: 'shared/ is pure.',
+            },
             { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not import upward.' },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', 'localStorage', 'navigator'],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Time is injected: take a clock or `today`.' }],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'process',
+        'Buffer',
+        'require',
+        'localStorage',
+        'navigator',
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Time is injected: take a clock or `today`.' },
+      ],
     },
   },
   // The renderer reaches the core only through its API client.
@@ -45,13 +85,37 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: rendererPatterns }],
+    },
+  },
+  // Renderer by feature: a feature imports shared code (api, i18n, components, stores, shared/) but never
+  // another feature; shared code never imports a feature.
+  ...FEATURES.map((feature) => ({
+    files: [`renderer/src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: nodeBuiltins, message: 'The renderer has no Node.' },
-            { group: ['electron', 'better-sqlite3', 'node-hid', 'ws'], message: 'The renderer talks to the core only through src/api.' },
-            { group: ['**/electron/**'], message: 'Dependency direction: renderer -> shared only.' },
+            ...rendererPatterns,
+            {
+              regex: `(^|/)features/(?!${feature}/)|^\\.\\./(\\.\\./)*(${FEATURES.filter((f) => f !== feature).join('|')})(/|$)`,
+              message: `renderer/src/features/${feature} must not import another feature: move what both need to renderer/src/components.`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['renderer/src/{api,components,i18n,stores}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...rendererPatterns,
+            { regex: '(^|/)features(/|$)', message: 'Shared renderer code must not import a feature.' },
           ],
         },
       ],

@@ -24,7 +24,8 @@ export function createClock(
   let offset = 0;
   if (options.fixedStart) {
     const start = Date.parse(options.fixedStart);
-    if (Number.isNaN(start)) return { code: 'invalid-now', message: `KIOSK_NOW is not an ISO date-time: ${options.fixedStart}` };
+    if (Number.isNaN(start))
+      return { code: 'invalid-now', message: `KIOSK_NOW is not an ISO date-time: ${options.fixedStart}` };
     offset = start - realNow();
   }
   const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });

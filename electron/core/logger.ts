@@ -16,7 +16,9 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
  * The one logger: JSON lines in `<dataDir>/logs/kiosk.log`, and warnings/errors on stderr.
  * Callers pass codes and ids, never patient data (names, numbers, birth dates).
  */
-export function createLogger(options: { dir?: string; level?: LogLevel; scope?: string; console?: boolean } = {}): Logger {
+export function createLogger(
+  options: { dir?: string; level?: LogLevel; scope?: string; console?: boolean } = {},
+): Logger {
   const level = options.level ?? 'info';
   let stream: fs.WriteStream | undefined;
   if (options.dir) {

@@ -13,7 +13,9 @@
  */
 import type { OnlineMode, OnlineStatus } from '../../shared/api/index';
 import type { Clock } from './clock';
-import type { ReaderHealth } from './readers';
+import type { TerminalHealth } from '../terminal/transport';
+
+type ReaderHealth = TerminalHealth;
 
 export interface OnlineMonitor {
   status(): OnlineStatus;
@@ -148,4 +150,16 @@ export function createOnlineMonitor(clock: Clock, options: OnlineMonitorOptions)
       listeners.clear();
     },
   };
+}
+
+/**
+ * The one place where the terminal's health reaches the monitor: every observation the transport makes
+ * (card reads and answers parsed, system errors, timeouts, an unwritable req/) becomes a success or a
+ * failure. (The monitor's periodic probe calls the transport's `probe` itself.)
+ */
+export function linkTerminalHealth(
+  monitor: OnlineMonitor,
+  terminal: { onHealth(listener: (h: TerminalHealth) => void): () => void },
+): () => void {
+  return terminal.onHealth((h) => (h.ok ? monitor.reportSuccess() : monitor.reportFailure(h.detail)));
 }

@@ -46,3 +46,5 @@ export type { OnshiFaceFileName, OnshiTimestampParts } from './file-names';
 export { MAX_XML_BYTES } from './xml';
 export * as codes from './codes';
 export type { OnshiCode } from './codes';
+
+export { outcomeFromResult, unreadableOutcome } from './outcome';

@@ -2,7 +2,8 @@
 // a universal-design face made for legibility, regular and bold. Vite bundles every unicode-range subset.
 import '@fontsource/biz-udgothic/400.css';
 import '@fontsource/biz-udgothic/700.css';
-import './app/styles.css';
+import './app/base.css';
+import './components/components.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApi } from './api';

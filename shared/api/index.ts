@@ -6,25 +6,33 @@
  */
 import { z } from 'zod';
 import type { CardReadOutcome, CheckInSession, PrintedNumbers, SessionEvent } from '../flow/session';
+import {
+  adminSettingsSchema,
+  documentSchema,
+  onlineModeSchema,
+  type AdminSettings,
+  type OnlineMode,
+} from '../settings';
+
+export {
+  adminSettingsSchema,
+  clinicPolicySchema,
+  documentSchema,
+  onlineModeSchema,
+  type AdminSettings,
+  type OnlineMode,
+} from '../settings';
 
 export const ROLES = ['kiosk', 'staff', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const text = (max: number) => z.string().max(max);
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
-
-export const documentSchema = z.enum([
-  'myna-card',
-  'myna-smartphone',
-  'insurance-card',
-  'eligibility-certificate',
-  'portal-screen-with-card',
-  'portal-pdf-with-card',
-  'notice-with-card',
-  'notice-only',
-  'nothing',
-]);
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const printedNumbersSchema = z.object({
   insurerNumber: text(16),
@@ -47,7 +55,12 @@ export const selfDeclarationSchema = z.object({
 
 /** Events a patient's kiosk may send. Card and verification results come only from the core's readers. */
 export const patientEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('choose-document'), document: documentSchema, birthDate: isoDate.optional(), printedValidUntil: isoDate.optional() }),
+  z.object({
+    type: z.literal('choose-document'),
+    document: documentSchema,
+    birthDate: isoDate.optional(),
+    printedValidUntil: isoDate.optional(),
+  }),
   z.object({ type: z.literal('retry-card') }),
   z.object({ type: z.literal('submit-numbers'), numbers: printedNumbersSchema }),
   z.object({ type: z.literal('submit-declaration'), declaration: selfDeclarationSchema }),
@@ -67,9 +80,6 @@ export const staffEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('staff-override'), staff: staffName, reason, outcome: z.enum(['complete', 'cancel']) }),
 ]);
 export type StaffEvent = z.infer<typeof staffEventSchema>;
-
-export const onlineModeSchema = z.enum(['auto', 'forced-online', 'forced-offline']);
-export type OnlineMode = z.infer<typeof onlineModeSchema>;
 
 export interface OnlineStatus {
   state: 'up' | 'degraded' | 'down';
@@ -91,58 +101,43 @@ export interface KioskStatus {
   readerAdapter: 'simulator' | 'onshi-folder';
 }
 
-/** The clinic's stricter-only eligibility policy (see shared/eligibility/policy.ts ClinicPolicy). */
-const documentList = z.array(documentSchema).max(9);
-export const clinicPolicySchema = z
-  .object({
-    staffConfirmOfflineAcceptance: z.boolean().optional(),
-    staffConfirmEveryAcceptance: z.boolean().optional(),
-    staffConfirmDocuments: documentList.optional(),
-    smartphoneReader: z.boolean().optional(),
-    refuseNoticeWithCardOffline: z.boolean().optional(),
-    refusePortalWithCardOffline: z.boolean().optional(),
-    refuseDocuments: documentList.optional(),
-  })
-  .strict();
-
-/** The settings a clinic admin edits from the admin screen. Every change is audited with a reason. */
-export const adminSettingsSchema = z
-  .object({
-    clinicName: z.string().min(1).max(60),
-    idleTimeoutSeconds: z.number().int().min(30).max(600),
-    demoPanel: z.boolean(),
-    smartphoneReader: z.boolean(),
-    retentionDays: z.number().int().min(1).max(3650),
-    readerQueryTimeoutMs: z.number().int().min(1000).max(120_000),
-    readerCardWaitSeconds: z.number().int().min(10).max(600),
-    policy: clinicPolicySchema,
-  })
-  .strict();
-export type AdminSettings = z.infer<typeof adminSettingsSchema>;
-
 /** Requests: name -> input schema and which roles may call it. Outputs are typed below. */
 export const requests = {
   'status.get': { input: z.object({}).strict(), roles: ['kiosk', 'staff', 'admin'] },
   'session.start': { input: z.object({ kioskId: id }).strict(), roles: ['kiosk'] },
   'session.get': { input: z.object({ sessionId: id }).strict(), roles: ['kiosk', 'staff', 'admin'] },
   'session.send': {
-    input: z.object({ sessionId: id, expectedVersion: z.number().int().nonnegative().optional(), event: patientEventSchema }).strict(),
+    input: z
+      .object({ sessionId: id, expectedVersion: z.number().int().nonnegative().optional(), event: patientEventSchema })
+      .strict(),
     roles: ['kiosk'],
   },
   'staff.list': { input: z.object({ date: isoDate.optional() }).strict(), roles: ['staff', 'admin'] },
   'staff.act': { input: z.object({ sessionId: id, event: staffEventSchema }).strict(), roles: ['staff', 'admin'] },
-  'admin.setOnlineMode': { input: z.object({ mode: onlineModeSchema, staff: staffName, reason }).strict(), roles: ['admin'] },
+  'admin.setOnlineMode': {
+    input: z.object({ mode: onlineModeSchema, staff: staffName, reason }).strict(),
+    roles: ['admin'],
+  },
   'demo.presentCard': { input: z.object({ persona: text(64).min(1) }).strict(), roles: ['kiosk', 'staff', 'admin'] },
   'demo.personas': { input: z.object({}).strict(), roles: ['kiosk', 'staff', 'admin'] },
   /** Card reads from the terminal that the kiosk would not attach to a session by itself. */
   'staff.unmatchedReads': { input: z.object({ all: z.boolean().optional() }).strict(), roles: ['staff', 'admin'] },
   /** Attach an unmatched card read to a session that waits for a card, after staff checked who it is. */
-  'staff.assignRead': { input: z.object({ readId: id, sessionId: id, staff: staffName, reason }).strict(), roles: ['staff', 'admin'] },
-  'staff.dismissRead': { input: z.object({ readId: id, staff: staffName, reason }).strict(), roles: ['staff', 'admin'] },
+  'staff.assignRead': {
+    input: z.object({ readId: id, sessionId: id, staff: staffName, reason }).strict(),
+    roles: ['staff', 'admin'],
+  },
+  'staff.dismissRead': {
+    input: z.object({ readId: id, staff: staffName, reason }).strict(),
+    roles: ['staff', 'admin'],
+  },
   /** The re-verification queue: check-ins recorded offline and what the online check said later. */
   'staff.reverifications': { input: z.object({}).strict(), roles: ['staff', 'admin'] },
   'admin.getSettings': { input: z.object({}).strict(), roles: ['admin'] },
-  'admin.updateSettings': { input: z.object({ patch: adminSettingsSchema.partial(), staff: staffName, reason }).strict(), roles: ['admin'] },
+  'admin.updateSettings': {
+    input: z.object({ patch: adminSettingsSchema.partial(), staff: staffName, reason }).strict(),
+    roles: ['admin'],
+  },
 } as const;
 export type RequestName = keyof typeof requests;
 export type RequestInput<N extends RequestName> = z.infer<(typeof requests)[N]['input']>;
@@ -211,7 +206,16 @@ export interface RequestOutputs {
 }
 export type RequestOutput<N extends RequestName> = RequestOutputs[N];
 
-export const API_ERROR_CODES = ['invalid-payload', 'unknown-request', 'forbidden', 'not-found', 'conflict', 'invalid-event', 'unavailable', 'internal'] as const;
+export const API_ERROR_CODES = [
+  'invalid-payload',
+  'unknown-request',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'invalid-event',
+  'unavailable',
+  'internal',
+] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 export interface ApiError {
   code: ApiErrorCode;
@@ -232,7 +236,13 @@ export interface ApiEvents {
   'settings.changed': KioskStatus;
 }
 export type ApiEventName = keyof ApiEvents;
-export const API_EVENT_NAMES: readonly ApiEventName[] = ['session.updated', 'status.changed', 'reader.unmatched', 'reverify.updated', 'settings.changed'];
+export const API_EVENT_NAMES: readonly ApiEventName[] = [
+  'session.updated',
+  'status.changed',
+  'reader.unmatched',
+  'reverify.updated',
+  'settings.changed',
+];
 
 /** What a renderer sees, whichever transport carries it. */
 export interface KioskApi {
@@ -268,7 +278,11 @@ export function parseRequest(
 }
 
 /** Wire messages for the WebSocket transport. */
-export const wireRequestSchema = z.object({ id: z.number().int().nonnegative(), name: z.string().max(64), input: z.unknown() });
+export const wireRequestSchema = z.object({
+  id: z.number().int().nonnegative(),
+  name: z.string().max(64),
+  input: z.unknown(),
+});
 export type WireRequest = z.infer<typeof wireRequestSchema>;
 export type WireMessage =
   | { kind: 'response'; id: number; result: ApiResult<unknown> }

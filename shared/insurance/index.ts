@@ -7,3 +7,5 @@ export * from './messages';
 export * from './numbers';
 export * from './symbol-number';
 export * from './validation';
+export * from './kana';
+export * from './printed';

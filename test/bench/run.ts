@@ -12,8 +12,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CheckInSession } from '../../shared/flow/session';
 import { createCore } from '../../electron/core/index';
-import { DEFAULT_SETTINGS, type Settings } from '../../electron/core/settings';
-import { createTerminalSimulator } from '../../electron/readers/simulator';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
+import { createTerminalSimulator } from '../../electron/terminal/simulator';
 
 const N = Number(process.env.BENCH_N ?? 240);
 const WARMUP = 10;

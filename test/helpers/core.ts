@@ -1,4 +1,7 @@
+import { cardReadsMigrations, createCardReadsStore } from '../../electron/core/card-reads/store';
 import { createCore, type CoreOptions, type Core } from '../../electron/core/index';
+import { migrateFeature, openDatabase } from '../../electron/core/store/index';
+import { createTerminalStore, terminalMigrations } from '../../electron/terminal/store';
 
 import { tempDir } from './temp';
 
@@ -13,3 +16,14 @@ export async function makeCore(options: Partial<CoreOptions> = {}): Promise<{ co
 export const KIOSK = { role: 'kiosk', kioskId: 'kiosk-1' } as const;
 export const STAFF = { role: 'staff', kioskId: 'desk' } as const;
 export const ADMIN = { role: 'admin', kioskId: 'desk' } as const;
+
+/** The terminal transport's and the card-reads feature's stores on one fresh SQLite file (adapter tests). */
+export function openReaderStores(dataDir: string) {
+  const db = openDatabase(dataDir);
+  migrateFeature(db, 'card-reads', cardReadsMigrations);
+  migrateFeature(db, 'terminal', terminalMigrations);
+  const terminal = createTerminalStore(db);
+  const cardReads = createCardReadsStore(db);
+  return { db, terminal, cardReads, ...terminal, ...cardReads, close: () => db.close() };
+}
+export type ReaderStores = ReturnType<typeof openReaderStores>;

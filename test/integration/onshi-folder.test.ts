@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DemoPersona, OnlineStatus, ReverificationEntry, UnmatchedRead } from '../../shared/api/index';
 import type { CheckInSession } from '../../shared/flow/session';
 import type { Core } from '../../electron/core/index';
-import type { Settings } from '../../electron/core/settings';
+import type { Settings } from '../../shared/settings';
 import { KIOSK, STAFF, ADMIN, makeCore } from '../helpers/core';
 
 /** Short timeouts so the whole file stays fast; the defaults are in electron/core/settings.ts. */
@@ -253,7 +253,7 @@ describe('onshi-folder adapter + terminal simulator (real folders)', () => {
       }),
     );
     expect(assigned.state).toBe('completed');
-    expect(first.core.internals.store.auditLog()[0]).toMatchObject({ action: 'reader.assign-read', subject: a.id });
+    expect(first.core.internals.audit.list()[0]).toMatchObject({ action: 'reader.assign-read', subject: a.id });
     await shut(first.core);
 
     const second = await boot(first.dataDir);
@@ -281,9 +281,9 @@ describe('onshi-folder adapter + terminal simulator (real folders)', () => {
     const second = await boot(first.dataDir, { ...FAST, simulatorSlowAnswerMs: 600, readerQueryTimeoutMs: 3000 });
     const done = await until(second.core, s.id, (x) => x.state === 'completed');
     expect(done.verification.status).toBe('verified');
-    const events = second.core.internals.store.transitions(s.id).map((t) => t.eventType);
+    const events = second.core.internals.checkin.store.transitions(s.id).map((t) => t.eventType);
     expect(events.filter((e) => e === 'verification-result')).toHaveLength(1);
-    expect(second.core.internals.store.db.prepare(`SELECT COUNT(*) AS n FROM number_queries`).get()).toEqual({ n: 1 });
+    expect(second.core.internals.db.prepare(`SELECT COUNT(*) AS n FROM number_queries`).get()).toEqual({ n: 1 });
   });
 
   it('every simulator persona can be checked in, by card and by numbers, with staff where the flow asks for them', async () => {

@@ -5,8 +5,8 @@
 import { act, cleanup, configure, render, renderHook } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { App } from '../../renderer/src/app/App';
-import { clearSession, useSessionActions } from '../../renderer/src/stores/session';
-import { resetStaff } from '../../renderer/src/stores/staff';
+import { clearSession, useSessionActions } from '../../renderer/src/features/patient/store/session';
+import { resetStaff } from '../../renderer/src/features/staff/store/staff';
 import { resetStatus } from '../../renderer/src/stores/status';
 import { resetUi } from '../../renderer/src/stores/ui';
 import type { CheckInSession } from '../../shared/flow/session';

@@ -1,7 +1,7 @@
 import { ApiProvider, type RendererApi } from '../api';
-import { AdminApp } from '../screens/admin/AdminApp';
-import { PatientApp } from '../screens/patient/PatientApp';
-import { StaffApp } from '../screens/staff/StaffApp';
+import { AdminApp } from '../features/admin/AdminApp';
+import { PatientApp } from '../features/patient/PatientApp';
+import { StaffApp } from '../features/staff/StaffApp';
 import { useDocumentSettings } from './useDocumentSettings';
 
 /** One build, three audiences: the role comes from the transport (Electron bridge, or the URL path). */

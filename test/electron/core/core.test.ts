@@ -153,7 +153,7 @@ describe('core: sessions through the API', () => {
       }),
     );
     expect(done).toMatchObject({ state: 'completed', ticketNumber: 1 });
-    expect(core.internals.store.auditLog()).toContainEqual(
+    expect(core.internals.audit.list()).toContainEqual(
       expect.objectContaining({
         actor: 'staff:山田',
         action: 'session.override-complete',
@@ -185,7 +185,7 @@ describe('core: sessions through the API', () => {
     );
     expect(next.state).not.toBe('read-card');
     expect(next.online).toBe(false);
-    expect(core.internals.store.auditLog()[0]).toMatchObject({ actor: 'admin:院長', action: 'online-mode' });
+    expect(core.internals.audit.list()[0]).toMatchObject({ actor: 'admin:院長', action: 'online-mode' });
     expect(await core.handle(STAFF, 'admin.setOnlineMode', { mode: 'auto', staff: 'x', reason: 'y' })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
@@ -195,7 +195,7 @@ describe('core: sessions through the API', () => {
   it('a full disk during a transition is a typed error; the last saved state stays intact and usable', async () => {
     const { core } = await boot();
     const s = value<CheckInSession>(await core.handle(KIOSK, 'session.start', { kioskId: 'kiosk-1' }));
-    const db = core.internals.store.db;
+    const db = core.internals.db;
     // Cap the file at its current size: once the free space in its pages is used up, SQLite fails exactly
     // as on a full disk (SQLITE_FULL).
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);

@@ -1,0 +1,242 @@
+/**
+ * Card waits and card reads: sessions that wait for a card (persisted in card_waits so a restart keeps the
+ * wait's start), each card read from the terminal transport matched to them by the pure `matchCardRead`
+ * (shared/card-reads/match.ts), and the unmatched-read workflow for staff (record, list, assign, dismiss).
+ * A read is recorded — consumed file, ended wait or unmatched entry — in one transaction before anyone is
+ * told, so a restart never applies it twice and never loses it.
+ */
+import { randomBytes } from 'node:crypto';
+import type { UnmatchedRead } from '../../../shared/api/index';
+import { matchCardRead, patientHints } from '../../../shared/card-reads/match';
+import type { CardReadOutcome, CheckInSession } from '../../../shared/flow/session';
+import type { CardReadConsumer, TerminalCardRead } from '../../terminal/transport';
+import type { Clock } from '../clock';
+import { createListeners } from '../feature';
+import type { Logger } from '../logger';
+import type { CardReadsStore } from './store';
+
+export type CardEvent =
+  | { type: 'card-read'; outcome: CardReadOutcome }
+  | { type: 'card-failed'; reason: 'timeout' | 'reader-error' | 'pin-locked' | 'face-failed' | 'cancelled-at-reader' };
+
+export interface CardWaitRequest {
+  session: CheckInSession;
+  /** Called at most once per wait. */
+  deliver(event: CardEvent): void;
+  /** The session as it is now: the wait ends once it no longer waits for a card; its hints help matching. */
+  current(): CheckInSession | undefined;
+}
+
+export type AssignResult =
+  { ok: true; session: CheckInSession } | { ok: false; code: 'not-found' | 'conflict'; message: string };
+
+export interface CardReadsService {
+  awaitCard(request: CardWaitRequest): void;
+  stopCard(sessionId: string): void;
+  unmatchedReads(options?: { all?: boolean }): UnmatchedRead[];
+  /** Staff attach an unmatched read to a session that waits for a card. */
+  assign(readId: string, sessionId: string, staff: string): AssignResult;
+  dismiss(readId: string, staff: string): UnmatchedRead | undefined;
+  /** Every new or resolved unmatched read. */
+  onUnmatched(listener: (read: UnmatchedRead) => void): () => void;
+  /** Sessions waiting right now (tests). */
+  waiting(): string[];
+  close(): void;
+}
+
+export interface CardReadsServiceDeps {
+  store: CardReadsStore;
+  transport: { setCardReadConsumer(consumer: CardReadConsumer): void; kickCards(): void };
+  clock: Clock;
+  log: Logger;
+  config: () => { cardWaitMs: number; clockSkewMs: number };
+  wallNow?: () => number;
+}
+
+interface Waiter extends CardWaitRequest {
+  sinceWallMs: number;
+  timer?: NodeJS.Timeout;
+}
+
+export function createCardReadsService(deps: CardReadsServiceDeps): CardReadsService {
+  const { store, clock, log } = deps;
+  const wallNow = deps.wallNow ?? (() => Date.now());
+  const startedWallMs = wallNow();
+  const waiters = new Map<string, Waiter>();
+  const unmatched = createListeners<UnmatchedRead>((e) =>
+    log.error('unmatched-read listener failed', { error: String(e) }),
+  );
+  let closed = false;
+
+  const stillWaiting = (w: Waiter) => w.current()?.state === 'read-card';
+
+  const endWait = (sessionId: string, persisted = false): Waiter | undefined => {
+    const w = waiters.get(sessionId);
+    if (!w) return undefined;
+    if (w.timer) clearTimeout(w.timer);
+    waiters.delete(sessionId);
+    if (!persisted) {
+      try {
+        store.deleteCardWait(sessionId);
+      } catch (e) {
+        log.warn('could not clear a card wait', { session: sessionId, error: String(e) });
+      }
+    }
+    return w;
+  };
+
+  /** `waitEnded`: the card wait row was already removed in the same transaction as the file record. */
+  const deliverTo = (w: Waiter, event: CardEvent, waitEnded = false) => {
+    endWait(w.session.id, waitEnded);
+    try {
+      w.deliver(event);
+    } catch (e) {
+      log.error('card event delivery failed', { session: w.session.id, error: String(e) });
+    }
+  };
+
+  const armTimeout = (w: Waiter) => {
+    if (w.timer) clearTimeout(w.timer);
+    const remaining = Math.max(0, w.sinceWallMs + deps.config().cardWaitMs - wallNow());
+    w.timer = setTimeout(() => {
+      if (waiters.get(w.session.id) === w && !closed) deliverTo(w, { type: 'card-failed', reason: 'timeout' });
+    }, remaining);
+    w.timer.unref();
+  };
+
+  function onRead(read: TerminalCardRead): 'done' | 'retry' {
+    if (closed) return 'retry';
+    for (const w of [...waiters.values()]) if (!stillWaiting(w)) endWait(w.session.id);
+    const waiting = [...waiters.values()];
+    const r = read.result;
+    const person = r.outcome.identity;
+    const match = matchCardRead(
+      { mtimeMs: read.mtimeMs, readable: r.readable, ...(r.readable && person ? { person } : {}) },
+      waiting.map((w) => {
+        const now = w.current();
+        return { sessionId: w.session.id, sinceWallMs: w.sinceWallMs, hints: now ? patientHints(now) : {} };
+      }),
+      { clockSkewMs: deps.config().clockSkewMs, startedWallMs },
+    );
+    const target = match.kind === 'deliver' ? waiters.get(match.sessionId) : undefined;
+    let entry: UnmatchedRead | undefined;
+    if (match.kind === 'unmatched') {
+      entry = {
+        id: `r${randomBytes(8).toString('hex')}`,
+        fileName: read.fileName,
+        seenAt: clock.nowIso(),
+        reason: match.reason,
+        candidates: match.candidates,
+        status: 'open',
+        ...(read.terminalTime ? { terminalTime: read.terminalTime } : {}),
+        ...(r.readable
+          ? { outcome: r.outcome, ...(r.terminalErrorCode ? { errorCode: r.terminalErrorCode } : {}) }
+          : { errorCode: r.error, detail: r.detail }),
+      };
+    }
+    const disposition = target
+      ? 'delivered'
+      : match.kind === 'deliver'
+        ? 'unknown'
+        : match.kind === 'preexisting'
+          ? 'preexisting'
+          : match.reason;
+    try {
+      read.consume(disposition, {
+        ...(target ? { owner: target.session.id } : {}),
+        also: () => {
+          if (target) store.deleteCardWait(target.session.id);
+          if (entry) store.insertUnmatched(entry);
+        },
+      });
+    } catch (e) {
+      // Not recorded → not applied: try again on a later poll rather than risk applying it twice.
+      log.error('could not record a card-read file', { file: read.fileName, error: String(e) });
+      return 'retry';
+    }
+    if (target) {
+      log.info('card read delivered', {
+        file: read.fileName,
+        session: target.session.id,
+        ok: r.outcome.ok,
+        validity: r.outcome.validity,
+      });
+      deliverTo(target, { type: 'card-read', outcome: r.outcome }, true);
+    } else if (entry) {
+      log.warn('card read not matched to a session', {
+        file: read.fileName,
+        reason: entry.reason,
+        candidates: entry.candidates.length,
+      });
+      unmatched.emit(entry);
+    }
+    return 'done';
+  }
+
+  deps.transport.setCardReadConsumer({ onRead, expecting: () => waiters.size > 0 });
+
+  return {
+    awaitCard(request) {
+      if (closed) return;
+      const { session } = request;
+      let since = { since: session.updatedAt, sinceWallMs: wallNow() };
+      try {
+        since = store.saveCardWait(session.id, session.updatedAt, wallNow());
+      } catch (e) {
+        log.warn('could not persist a card wait (kept in memory)', { session: session.id, error: String(e) });
+      }
+      const old = waiters.get(session.id);
+      if (old?.timer) clearTimeout(old.timer);
+      const w: Waiter = { ...request, sinceWallMs: since.sinceWallMs };
+      waiters.set(session.id, w);
+      armTimeout(w);
+      deps.transport.kickCards();
+    },
+    stopCard(sessionId) {
+      if (endWait(sessionId)) return;
+      // Not waiting in memory (e.g. expired right after a restart): the stored wait still has to go.
+      try {
+        store.deleteCardWait(sessionId);
+      } catch (e) {
+        log.warn('could not clear a card wait', { session: sessionId, error: String(e) });
+      }
+    },
+    unmatchedReads: (o) => store.unmatchedReads(o ?? {}),
+    assign(readId, sessionId, staff) {
+      const r = store.getUnmatchedRead(readId);
+      if (!r) return { ok: false, code: 'not-found', message: 'no such card read' };
+      if (r.status !== 'open') return { ok: false, code: 'conflict', message: `this card read is already ${r.status}` };
+      if (!r.outcome)
+        return {
+          ok: false,
+          code: 'conflict',
+          message: 'this file could not be read: it cannot be attached to a session',
+        };
+      const w = waiters.get(sessionId);
+      if (!w || !stillWaiting(w))
+        return { ok: false, code: 'conflict', message: 'that session is not waiting for a card' };
+      if (!store.resolveUnmatchedRead(readId, 'assigned', staff, clock.nowIso(), sessionId)) {
+        return { ok: false, code: 'conflict', message: 'this card read was resolved meanwhile' };
+      }
+      deliverTo(w, { type: 'card-read', outcome: r.outcome });
+      const updated = store.getUnmatchedRead(readId);
+      if (updated) unmatched.emit(updated);
+      const session = w.current();
+      return session ? { ok: true, session } : { ok: false, code: 'not-found', message: 'no such session' };
+    },
+    dismiss(readId, staff) {
+      if (!store.resolveUnmatchedRead(readId, 'dismissed', staff, clock.nowIso())) return undefined;
+      const updated = store.getUnmatchedRead(readId);
+      if (updated) unmatched.emit(updated);
+      return updated;
+    },
+    onUnmatched: unmatched.on,
+    waiting: () => [...waiters.keys()],
+    close() {
+      closed = true;
+      for (const w of waiters.values()) if (w.timer) clearTimeout(w.timer);
+      waiters.clear(); // the waits stay in SQLite: a restart resumes them
+      unmatched.clear();
+    },
+  };
+}

@@ -1,0 +1,239 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { AdminSettings, ApiError } from '../../../../../shared/api/index';
+import { useApi } from '../../../api';
+import { BigButton } from '../../../components/BigButton';
+import { useT, type UiKey } from '../../../i18n';
+import { NameReasonFields } from '../../../components/NameReasonFields';
+
+type Policy = AdminSettings['policy'];
+type PolicySwitch =
+  | 'staffConfirmOfflineAcceptance'
+  | 'staffConfirmEveryAcceptance'
+  | 'refuseNoticeWithCardOffline'
+  | 'refusePortalWithCardOffline';
+
+/** The clinic's stricter-only switches that are plain on/off (document lists are kept as they are). */
+const POLICY_SWITCHES: readonly PolicySwitch[] = [
+  'staffConfirmOfflineAcceptance',
+  'staffConfirmEveryAcceptance',
+  'refuseNoticeWithCardOffline',
+  'refusePortalWithCardOffline',
+];
+const POLICY_LABEL: Record<PolicySwitch, UiKey> = {
+  staffConfirmOfflineAcceptance: 'admin.settings.policy.staffConfirmOfflineAcceptance',
+  staffConfirmEveryAcceptance: 'admin.settings.policy.staffConfirmEveryAcceptance',
+  refuseNoticeWithCardOffline: 'admin.settings.policy.refuseNoticeWithCardOffline',
+  refusePortalWithCardOffline: 'admin.settings.policy.refusePortalWithCardOffline',
+};
+
+interface Draft {
+  clinicName: string;
+  idle: string;
+  demoPanel: boolean;
+  smartphoneReader: boolean;
+  policy: Record<PolicySwitch, boolean>;
+}
+
+function toDraft(s: AdminSettings): Draft {
+  return {
+    clinicName: s.clinicName,
+    idle: String(s.idleTimeoutSeconds),
+    demoPanel: s.demoPanel,
+    smartphoneReader: s.smartphoneReader,
+    policy: Object.fromEntries(POLICY_SWITCHES.map((k) => [k, s.policy[k] === true])) as Record<PolicySwitch, boolean>,
+  };
+}
+
+/** Only what changed. The policy goes whole (with its document lists untouched) when any switch changed. */
+function toPatch(base: AdminSettings, d: Draft): Partial<AdminSettings> {
+  const patch: Partial<AdminSettings> = {};
+  if (d.clinicName !== base.clinicName) patch.clinicName = d.clinicName.trim();
+  const idle = d.idle.trim() === '' ? Number.NaN : Number(d.idle);
+  if (idle !== base.idleTimeoutSeconds) patch.idleTimeoutSeconds = idle;
+  if (d.demoPanel !== base.demoPanel) patch.demoPanel = d.demoPanel;
+  if (d.smartphoneReader !== base.smartphoneReader) patch.smartphoneReader = d.smartphoneReader;
+  if (POLICY_SWITCHES.some((k) => d.policy[k] !== (base.policy[k] === true))) {
+    const policy: Policy = { ...base.policy };
+    for (const k of POLICY_SWITCHES) {
+      if (d.policy[k]) policy[k] = true;
+      else delete policy[k];
+    }
+    patch.policy = policy;
+  }
+  return patch;
+}
+
+/** The core's own words for a refused change: the message and each field's complaint. */
+function errorText(e: ApiError): string {
+  const issues = (e.issues ?? []).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+  return [e.message, ...issues].join(' / ');
+}
+
+/** 設定: the clinic-editable settings (`admin.getSettings`), saved with who and why (`admin.updateSettings`). */
+export function SettingsForm() {
+  const { t } = useT();
+  const api = useApi();
+  const id = useId();
+  const [base, setBase] = useState<AdminSettings | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [staff, setStaff] = useState('');
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    const r = await api.request('admin.getSettings', {});
+    if (r.ok) {
+      setLoadError(null);
+      setBase(r.value);
+      setDraft(toDraft(r.value));
+    } else setLoadError(r.error.message);
+  }, [api]);
+
+  useEffect(() => {
+    let live = true;
+    void api.request('admin.getSettings', {}).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setBase(r.value);
+        setDraft(toDraft(r.value));
+      } else setLoadError(r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const submit = async () => {
+    if (!base || !draft) return;
+    setTried(true);
+    setResult(null);
+    if (staff.trim() === '' || reason.trim() === '') return;
+    const patch = toPatch(base, draft);
+    if (Object.keys(patch).length === 0) {
+      setResult({ ok: false, text: t('admin.settings.noChange') });
+      return;
+    }
+    setBusy(true);
+    const r = await api.request('admin.updateSettings', { patch, staff: staff.trim(), reason: reason.trim() });
+    setBusy(false);
+    if (r.ok) {
+      setBase(r.value);
+      setDraft(toDraft(r.value));
+      setReason('');
+      setTried(false);
+      setResult({ ok: true, text: t('admin.settings.saved') });
+    } else {
+      setResult({ ok: false, text: t('admin.settings.failed', { message: errorText(r.error) }) });
+    }
+  };
+
+  const set = (patch: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
+
+  return (
+    <section className="panel panel-wide" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('admin.settings.title')}</h2>
+      <p className="quiet">{t('admin.settings.help')}</p>
+      {loadError ? (
+        <div className="settings-load-error">
+          <p className="field-error" role="alert">
+            {t('admin.settings.loadFailed', { message: loadError })}
+          </p>
+          <BigButton variant="secondary" onClick={() => void load()}>
+            {t('admin.settings.reload')}
+          </BigButton>
+        </div>
+      ) : null}
+      {draft ? (
+        <form
+          noValidate
+          className="settings-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <div className="settings-grid">
+            <div className="settings-col">
+              <label htmlFor={`${id}-clinic`} className="field-label">
+                {t('admin.settings.clinicName')}
+              </label>
+              <input
+                id={`${id}-clinic`}
+                className="field-input"
+                value={draft.clinicName}
+                maxLength={60}
+                autoComplete="off"
+                onChange={(e) => set({ clinicName: e.target.value })}
+              />
+              <label htmlFor={`${id}-idle`} className="field-label">
+                {t('admin.settings.idle')}
+              </label>
+              <input
+                id={`${id}-idle`}
+                className="field-input field-narrow"
+                type="number"
+                inputMode="numeric"
+                min={30}
+                max={600}
+                step={1}
+                value={draft.idle}
+                onChange={(e) => set({ idle: e.target.value })}
+              />
+              <label className="choice">
+                <input
+                  type="checkbox"
+                  checked={draft.demoPanel}
+                  onChange={(e) => set({ demoPanel: e.target.checked })}
+                />
+                <span>{t('admin.settings.demoPanel')}</span>
+              </label>
+              <p className="quiet field-help">{t('admin.settings.demoPanelHelp')}</p>
+              <label className="choice">
+                <input
+                  type="checkbox"
+                  checked={draft.smartphoneReader}
+                  onChange={(e) => set({ smartphoneReader: e.target.checked })}
+                />
+                <span>{t('admin.settings.smartphoneReader')}</span>
+              </label>
+            </div>
+            <fieldset className="mode-choices settings-col">
+              <legend className="field-label">{t('admin.settings.policy')}</legend>
+              {POLICY_SWITCHES.map((k) => (
+                <label key={k} className="choice">
+                  <input
+                    type="checkbox"
+                    checked={draft.policy[k]}
+                    onChange={(e) => set({ policy: { ...draft.policy, [k]: e.target.checked } })}
+                  />
+                  <span>{t(POLICY_LABEL[k])}</span>
+                </label>
+              ))}
+            </fieldset>
+          </div>
+          <div className="settings-who">
+            <NameReasonFields
+              staff={staff}
+              reason={reason}
+              tried={tried}
+              onStaff={setStaff}
+              onReason={setReason}
+              rows={2}
+            />
+          </div>
+          <BigButton type="submit" disabled={busy}>
+            {t('admin.settings.save')}
+          </BigButton>
+          <p className={result?.ok === false ? 'field-error' : 'form-result'} role="status">
+            {result?.text ?? ''}
+          </p>
+        </form>
+      ) : !loadError ? (
+        <p className="quiet">{t('common.loading')}</p>
+      ) : null}
+    </section>
+  );
+}

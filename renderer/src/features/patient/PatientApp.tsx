@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import { useStatusSync } from '../../stores/useStatusSync';
+import { useSessionId, useSessionState } from './store/session';
+import { CardFailedScreen } from './screens/CardFailedScreen';
+import { ChooseDocumentScreen } from './screens/ChooseDocumentScreen';
+import { CompletedScreen } from './screens/CompletedScreen';
+import { EnterNumbersScreen } from './screens/EnterNumbersScreen';
+import { IdleGuard } from './components/IdleGuard';
+import { ReadCardScreen } from './screens/ReadCardScreen';
+import { SelfDeclarationScreen } from './screens/SelfDeclarationScreen';
+import { StartScreen } from './screens/StartScreen';
+import { usePatientFlow, usePatientSync, type PatientFlow } from './hooks/usePatientFlow';
+import { useSessionResume } from './hooks/useSessionResume';
+import { ConfirmSelfPayScreen, RefusedScreen, StaffConfirmScreen, VerifyingScreen } from './screens/WaitScreens';
+import type { SessionState } from '../../../../shared/flow/session';
+import './patient.css';
+
+/** The patient kiosk: one screen per session state, drawn from the snapshot the core pushes. */
+export function PatientApp() {
+  useStatusSync();
+  usePatientSync();
+  useSessionResume();
+  const flow = usePatientFlow();
+  const state = useSessionState();
+  const sessionId = useSessionId();
+
+  // Cancelled or idled out (here, by staff, or by the core): nothing of the patient stays on screen.
+  useEffect(() => {
+    if (state === 'cancelled' || state === 'expired') flow.finish();
+  }, [state, flow]);
+
+  return (
+    <>
+      {/* Keyed by session (and state), so no half-typed field survives into another screen or patient. */}
+      <PatientScreen key={`${sessionId ?? 'none'}:${state ?? 'start'}`} state={state} flow={flow} />
+      <IdleGuard flow={flow} />
+    </>
+  );
+}
+
+function PatientScreen({ state, flow }: { state: SessionState | null; flow: PatientFlow }) {
+  switch (state) {
+    case 'choose-document':
+      return <ChooseDocumentScreen flow={flow} />;
+    case 'read-card':
+      return <ReadCardScreen flow={flow} />;
+    case 'card-failed':
+      return <CardFailedScreen flow={flow} />;
+    case 'enter-numbers':
+      return <EnterNumbersScreen flow={flow} />;
+    case 'verifying':
+      return <VerifyingScreen flow={flow} />;
+    case 'self-declaration':
+      return <SelfDeclarationScreen flow={flow} />;
+    case 'confirm-self-pay':
+      return <ConfirmSelfPayScreen flow={flow} />;
+    case 'staff-confirm':
+      return <StaffConfirmScreen />;
+    case 'refused':
+      return <RefusedScreen flow={flow} />;
+    case 'completed':
+      return <CompletedScreen flow={flow} />;
+    default:
+      return <StartScreen flow={flow} />;
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The clinic's settings: ONE schema with every limit, ONE table of defaults, and the admin's view derived
+ * from them (which keys an admin edits from /admin, with a few limits made stricter for a human typing
+ * them). The core stores them (electron/core/settings), the admin screen edits them, the renderer falls
+ * back to the defaults before the first status arrives. Pure: no Node or DOM.
+ */
+import { z } from 'zod';
+import { PRESENTED_DOCUMENTS } from './eligibility/documents';
+import type { ClinicPolicy } from './eligibility/policy';
+
+export const documentSchema = z.enum(PRESENTED_DOCUMENTS);
+
+export const onlineModeSchema = z.enum(['auto', 'forced-online', 'forced-offline']);
+export type OnlineMode = z.infer<typeof onlineModeSchema>;
+
+/** The clinic's stricter-only eligibility policy (see shared/eligibility/policy.ts ClinicPolicy). */
+const documentList = z.array(documentSchema).max(PRESENTED_DOCUMENTS.length);
+export const clinicPolicySchema = z
+  .object({
+    staffConfirmOfflineAcceptance: z.boolean().optional(),
+    staffConfirmEveryAcceptance: z.boolean().optional(),
+    staffConfirmDocuments: documentList.optional(),
+    smartphoneReader: z.boolean().optional(),
+    refuseNoticeWithCardOffline: z.boolean().optional(),
+    refusePortalWithCardOffline: z.boolean().optional(),
+    refuseDocuments: documentList.optional(),
+  })
+  .strict() satisfies z.ZodType<ClinicPolicy>;
+
+export const settingsSchema = z.object({
+  clinicName: z.string().min(1).max(60),
+  /** 医療機関コード, 10 digits, written into every number query. */
+  institutionCode: z.string().regex(/^\d{10}$/),
+  timeZone: z.string().min(1).max(64),
+  /** Seconds without a touch before the kiosk asks 「まだ続けますか？」. */
+  idleTimeoutSeconds: z.number().int().min(30).max(600),
+  onlineMode: onlineModeSchema,
+  demoPanel: z.boolean(),
+  languages: z.array(z.string()).min(1),
+  /** Days to keep finished check-ins before they are purged (patient data: keep the minimum). */
+  retentionDays: z.number().int().min(1).max(3650),
+  /** Stricter-only clinic policy, applied over the national timeline. */
+  policy: clinicPolicySchema,
+  /** The clinic has a card reader that also takes smartphones (スマホのマイナ保険証). */
+  smartphoneReader: z.boolean(),
+  // The 資格確認端末 folder transport, the online monitor and the re-verification queue.
+  /** A number query (個別照会) without an answer after this long is 'unavailable'. */
+  readerQueryTimeoutMs: z.number().int().min(100).max(120_000),
+  /** A card wait without a card read ends with card-failed 'timeout' after this long. */
+  readerCardWaitSeconds: z.number().int().min(1).max(600),
+  /** Poll interval of face/ and res/ while something waits; bounds the card-read latency. */
+  readerPollMs: z.number().int().min(10).max(5000),
+  /** Poll interval when nothing waits. */
+  readerIdlePollMs: z.number().int().min(10).max(60_000),
+  /** Gap between the two reads of the stability check (same size, mtime and hash). */
+  readerStabilityMs: z.number().int().min(5).max(5000),
+  /** Tolerance when comparing a file's mtime with the start of a wait (share clocks, coarse mtimes). */
+  readerClockSkewMs: z.number().int().min(0).max(60_000),
+  /** An unparseable file younger than this is read again later: it may still be being written. */
+  readerSettleMs: z.number().int().min(0).max(60_000),
+  /** Use file-system notifications as a hint to poll at once (never relied on). */
+  readerWatchHint: z.boolean(),
+  /** The online monitor's health probe of the terminal folders. */
+  monitorProbeMs: z.number().int().min(50).max(600_000),
+  /** Failures in a row before the monitor says 'down'. */
+  monitorFailuresForDown: z.number().int().min(1).max(20),
+  /** How long one failure keeps the monitor 'degraded'. */
+  monitorDegradedWindowMs: z.number().int().min(0).max(3_600_000),
+  /** Re-verification runs while online, at this interval (and whenever the monitor comes back). */
+  reverifyIntervalMs: z.number().int().min(0).max(3_600_000),
+  /** Sessions idle for this many idle timeouts are expired by the core (a kiosk that died mid-session). */
+  sweepIdleFactor: z.number().int().min(2).max(100),
+  /** Terminal simulator: a normal answer's delay, and the 'slow answer' persona's. */
+  simulatorAnswerMs: z.number().int().min(0).max(60_000),
+  simulatorSlowAnswerMs: z.number().int().min(0).max(120_000),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  clinicName: 'さくら内科クリニック',
+  institutionCode: '1312345678',
+  timeZone: 'Asia/Tokyo',
+  idleTimeoutSeconds: 90,
+  onlineMode: 'auto',
+  demoPanel: true,
+  languages: ['ja', 'en'],
+  retentionDays: 90,
+  policy: {},
+  smartphoneReader: false,
+  readerQueryTimeoutMs: 15_000,
+  readerCardWaitSeconds: 60,
+  readerPollMs: 50,
+  readerIdlePollMs: 1000,
+  readerStabilityMs: 40,
+  readerClockSkewMs: 1000,
+  readerSettleMs: 2000,
+  readerWatchHint: true,
+  monitorProbeMs: 10_000,
+  monitorFailuresForDown: 2,
+  monitorDegradedWindowMs: 60_000,
+  reverifyIntervalMs: 60_000,
+  sweepIdleFactor: 3,
+  simulatorAnswerMs: 300,
+  simulatorSlowAnswerMs: 5000,
+};
+
+/**
+ * What a clinic admin edits from the admin screen (every change audited with a reason): a pick of the
+ * settings schema. Two limits are stricter for a person than for tests and tuning: a terminal answer needs
+ * at least a second, and a patient at least ten seconds to hold the card to the reader.
+ */
+export const adminSettingsSchema = settingsSchema
+  .pick({
+    clinicName: true,
+    idleTimeoutSeconds: true,
+    demoPanel: true,
+    smartphoneReader: true,
+    retentionDays: true,
+    readerQueryTimeoutMs: true,
+    readerCardWaitSeconds: true,
+    policy: true,
+  })
+  .extend({
+    readerQueryTimeoutMs: settingsSchema.shape.readerQueryTimeoutMs.min(1000),
+    readerCardWaitSeconds: settingsSchema.shape.readerCardWaitSeconds.min(10),
+  })
+  .strict();
+export type AdminSettings = z.infer<typeof adminSettingsSchema>;
+export const ADMIN_SETTING_KEYS = adminSettingsSchema.keyof().options;
+
+/** The admin's view of the settings. */
+export function adminView(s: Settings): AdminSettings {
+  return {
+    clinicName: s.clinicName,
+    idleTimeoutSeconds: s.idleTimeoutSeconds,
+    demoPanel: s.demoPanel,
+    smartphoneReader: s.smartphoneReader,
+    retentionDays: s.retentionDays,
+    readerQueryTimeoutMs: s.readerQueryTimeoutMs,
+    readerCardWaitSeconds: s.readerCardWaitSeconds,
+    policy: s.policy,
+  };
+}

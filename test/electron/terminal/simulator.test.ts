@@ -1,0 +1,182 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClock, type Clock } from '../../../electron/core/clock';
+import { buildNumberQueryXml, parseFaceFileName, parseOnshiResult } from '../../../electron/onshi/index';
+import { defaultPersonas, loadPersonas, personaNumbers, resolveDate } from '../../../electron/terminal/personas';
+import { createTerminalSimulator, type TerminalSimulator } from '../../../electron/terminal/simulator';
+import { tempDir } from '../../helpers/temp';
+
+const clock = createClock({ fixedStart: '2026-11-25T09:30:00+09:00', timeZone: 'Asia/Tokyo' }) as Clock;
+const sims: TerminalSimulator[] = [];
+afterEach(async () => {
+  while (sims.length) await sims.pop()!.stop();
+});
+async function sim(config = { answerDelayMs: 0, slowAnswerMs: 300, pollMs: 10 }) {
+  const s = createTerminalSimulator({
+    dir: tempDir('sim-'),
+    clock,
+    institutionCode: () => '1312345678',
+    config: () => config,
+  });
+  await s.start();
+  sims.push(s);
+  return s;
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function ask(
+  dir: string,
+  fileId: string,
+  n: { insurerNumber: string; symbol?: string; number: string; branch?: string; birthDate: string },
+) {
+  const name = `OQSsiquc01req_${fileId}.xml`;
+  const bytes = buildNumberQueryXml({ ...n, confirmationDate: clock.today(), institutionCode: '1312345678', fileId });
+  fs.writeFileSync(path.join(dir, 'req', `.${name}.tmp`), bytes);
+  fs.renameSync(path.join(dir, 'req', `.${name}.tmp`), path.join(dir, 'req', name));
+  return path.join(dir, 'res', `OQSsiquc01res_${fileId}.xml`);
+}
+
+const EXPECTED: Record<string, { validity?: string; status: 'ok' | 'error'; people: number }> = {
+  'main-insured': { validity: 'valid', status: 'ok', people: 1 },
+  dependant: { validity: 'valid', status: 'ok', people: 1 },
+  'preschool-child': { validity: 'valid', status: 'ok', people: 1 },
+  'elderly-70-74': { validity: 'valid', status: 'ok', people: 1 },
+  'late-elderly': { validity: 'valid', status: 'ok', people: 1 },
+  'limit-class': { validity: 'valid', status: 'ok', people: 1 },
+  'lost-qualification': { validity: 'invalid', status: 'ok', people: 1 },
+  'newer-qualification': { validity: 'invalid-newer', status: 'ok', people: 1 },
+  'not-found': { validity: 'not-found', status: 'ok', people: 0 },
+  multiple: { validity: 'multiple', status: 'ok', people: 2 },
+  'system-error': { status: 'error', people: 0 },
+  'slow-answer': { validity: 'valid', status: 'ok', people: 1 },
+  'no-answer': { validity: 'valid', status: 'ok', people: 1 },
+  'kokuho-sjis': { validity: 'valid', status: 'ok', people: 1 },
+};
+
+describe('persona fixtures', () => {
+  it('load, validate and cover every persona the issue lists', () => {
+    const personas = defaultPersonas();
+    expect(personas.map((p) => p.id).sort()).toEqual(Object.keys(EXPECTED).sort());
+    for (const p of personas) expect(p.label).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/); // Japanese labels
+  });
+
+  it('a broken fixture is refused with a readable message', () => {
+    const r = loadPersonas({
+      version: 1,
+      personas: [
+        {
+          id: 'x',
+          label: 'x',
+          description: 'x',
+          numbers: { insurerNumber: '1', number: '1', birthDate: 'soon' },
+          people: [],
+        },
+      ],
+    });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toMatch(/insurerNumber|birthDate/);
+  });
+
+  it('relative dates keep ages true on any day', () => {
+    expect(resolveDate('today-3y-10d', '2026-11-25')).toBe('2023-11-15');
+    expect(resolveDate('today+1y', '2024-02-29')).toBe('2025-02-28');
+    expect(resolveDate('1980-01-15', '2026-11-25')).toBe('1980-01-15');
+    const child = defaultPersonas().find((p) => p.id === 'preschool-child')!;
+    expect(personaNumbers(child, '2026-11-25').birthDate).toBe('2023-11-15');
+  });
+});
+
+describe('terminal simulator', () => {
+  it.each(Object.keys(EXPECTED).filter((id) => id !== 'no-answer'))(
+    'presentCard(%s) writes a face file the parser reads as expected',
+    async (id) => {
+      const s = await sim({ answerDelayMs: 0, slowAnswerMs: 0, pollMs: 10 });
+      const r = await s.presentCardAsync(id);
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(parseFaceFileName(r.fileName)).toMatchObject({
+        institutionCode: '1312345678',
+        localTime: expect.stringMatching(/^2026-11-25T09:30/),
+      });
+      const parsed = parseOnshiResult(fs.readFileSync(r.path));
+      expect(parsed.ok).toBe(true);
+      if (!parsed.ok) return;
+      expect(parsed.result).toMatchObject({ source: 'card', status: EXPECTED[id]!.status });
+      expect(parsed.result.validity).toBe(EXPECTED[id]!.validity);
+      expect(parsed.result.people).toHaveLength(EXPECTED[id]!.people);
+      if (id === 'kokuho-sjis') expect(parsed.result.encoding).toBe('shift_jis');
+      if (id === 'preschool-child') expect(parsed.result.people[0]!.preschool).toBe(true);
+      if (id === 'elderly-70-74') expect(parsed.result.people[0]!.copayPercent).toBe(20);
+      if (id === 'late-elderly')
+        expect(parsed.result.people[0]).toMatchObject({ copayPercent: 20, insurerNumber: '39139993' });
+      if (id === 'limit-class') expect(parsed.result.people[0]!.limitClass).toBe('A03');
+      expect(fs.readdirSync(path.join(s.dir, 'face')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    },
+  );
+
+  it('answers a number query for a persona, and 該当資格なし for numbers it does not know', async () => {
+    const s = await sim();
+    const main = s.personas().find((p) => p.id === 'main-insured')!;
+    const res1 = ask(s.dir, 'Q1', main.numbers!);
+    const res2 = ask(s.dir, 'Q2', { ...main.numbers!, number: '4321' });
+    await expect.poll(() => fs.existsSync(res1) && fs.existsSync(res2)).toBe(true);
+    const a = parseOnshiResult(fs.readFileSync(res1));
+    const b = parseOnshiResult(fs.readFileSync(res2));
+    expect(a.ok && a.result).toMatchObject({
+      source: 'numbers',
+      status: 'ok',
+      validity: 'valid',
+      fileId: 'Q1',
+      people: [{ name: '試験　太郎' }],
+    });
+    expect(b.ok && b.result).toMatchObject({
+      source: 'numbers',
+      status: 'ok',
+      validity: 'not-found',
+      fileId: 'Q2',
+      people: [],
+    });
+    expect(s.answered().get('OQSsiquc01req_Q1.xml')).toBe('main-insured');
+    // It never deletes the requests: that is the requester's business.
+    expect(fs.existsSync(path.join(s.dir, 'req', 'OQSsiquc01req_Q1.xml'))).toBe(true);
+  });
+
+  it('no-answer never answers; system-error answers SegmentOfResult 9; slow answers after its delay', async () => {
+    const s = await sim({ answerDelayMs: 0, slowAnswerMs: 250, pollMs: 10 });
+    const by = (id: string) => s.personas().find((p) => p.id === id)!.numbers!;
+    const t0 = Date.now();
+    const none = ask(s.dir, 'N1', by('no-answer'));
+    const err = ask(s.dir, 'E1', by('system-error'));
+    const slow = ask(s.dir, 'S1', by('slow-answer'));
+    await expect.poll(() => fs.existsSync(err)).toBe(true);
+    const e = parseOnshiResult(fs.readFileSync(err));
+    expect(e.ok && e.result).toMatchObject({ status: 'error', errorCode: 'EQ999', codes: { segmentOfResult: '9' } });
+    expect(fs.existsSync(slow)).toBe(false);
+    await expect.poll(() => fs.existsSync(slow)).toBe(true);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(240);
+    await sleep(100);
+    expect(fs.existsSync(none)).toBe(false);
+  });
+
+  it('offers its personas for the demo panel with Japanese descriptions and the numbers to type', async () => {
+    const s = await sim();
+    const list = s.personas();
+    expect(list[0]).toMatchObject({
+      id: 'main-insured',
+      label: expect.stringContaining('試験'),
+      description: expect.any(String),
+      numbers: { insurerNumber: '01130012' },
+    });
+    expect(s.presentCard('nobody')).toMatchObject({ ok: false });
+  });
+
+  it('stops answering when stopped', async () => {
+    const s = await sim({ answerDelayMs: 100, slowAnswerMs: 100, pollMs: 10 });
+    const res = ask(s.dir, 'Z1', s.personas()[0]!.numbers!);
+    await expect.poll(() => s.answered().size).toBe(1);
+    await s.stop();
+    await sleep(200);
+    expect(fs.existsSync(res)).toBe(false);
+  });
+});
