@@ -21,6 +21,10 @@ import { cardReadsFeature, type CardReads } from './card-reads/index';
 import { checkinFeature, type Checkin } from './checkin/index';
 import { createClock, isClockError, type Clock } from './clock';
 import { demoFeature } from './demo/index';
+import { callsFeature } from './calls/index';
+import type { CallsService } from './calls/service';
+import { devicesFeature, patientCardMode, type Devices } from './devices/index';
+import { checkPatientCardNumber } from '../../shared/patient-card/pattern';
 import type { Caller, EmitEvent } from './feature';
 import { createLogger, type Logger } from './logger';
 import { createOnlineMonitor, linkTerminalHealth, type OnlineMonitor } from './monitor';
@@ -43,6 +47,8 @@ export interface CoreOptions {
   /** Tests inject their own terminal transport. */
   terminal?: TerminalTransport;
   logToConsole?: boolean;
+  /** KIOSK_PRINTER, KIOSK_CARD_READER (the devices); the host passes process.env, tests their own. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Core {
@@ -59,6 +65,8 @@ export interface Core {
     monitor: OnlineMonitor;
     clock: Clock;
     settings: SettingsService;
+    devices: Devices;
+    calls: CallsService;
     terminal: TerminalTransport;
     log: Logger;
     /** The embedded terminal simulator, when KIOSK_ONSHI_DIR is unset and no transport was injected. */
@@ -94,6 +102,8 @@ async function compose(
   const clockOrError = createClock({ fixedStart: options.now, timeZone: s0.timeZone });
   if (isClockError(clockOrError)) throw new Error(clockOrError.message);
   const clock: Clock = clockOrError;
+  const env = options.env ?? {};
+  const cardMode = () => patientCardMode(env, settings.get());
 
   // The terminal: injected (tests), the folder transport on KIOSK_ONSHI_DIR, or — the default — the same
   // transport on a folder served by the embedded terminal simulator, so `npm start` runs the real code.
@@ -169,6 +179,8 @@ async function compose(
     verify,
     decide: (q) => decideEligibility(q, clinicTimeline()),
     smartphoneReader: () => settings.get().smartphoneReader,
+    patientCardStep: () => cardMode() !== 'off',
+    checkPatientCard: (raw) => checkPatientCardNumber(raw, settings.get().patientCardPattern),
     sweepAfterSeconds: () => settings.get().idleTimeoutSeconds * settings.get().sweepIdleFactor,
   });
   const reverify = app.add(reverifyFeature, {
@@ -180,7 +192,25 @@ async function compose(
     intervalMs: s0.reverifyIntervalMs,
   });
   const demo = app.add(demoFeature, { ...(simulator ? { simulator } : {}), enabled: () => settings.get().demoPanel });
-  app.add(statusFeature, { audit, clock, monitor, settings, readerKind: terminal.kind, demoAvailable: demo.available });
+  const devices = app.add(devicesFeature, {
+    audit,
+    clock,
+    log: log.child('devices'),
+    settings,
+    sessions: checkin.sessions,
+    env,
+    demoEnabled: () => settings.get().demoPanel,
+  });
+  const calls = app.add(callsFeature, { audit, clock, log, settings, sessions: checkin.sessions });
+  app.add(statusFeature, {
+    audit,
+    clock,
+    monitor,
+    settings,
+    readerKind: terminal.kind,
+    demoAvailable: demo.available,
+    patientCardMode: cardMode,
+  });
 
   // Retention: finished check-ins and the reader records with patient data.
   const purgeDay = shiftDay(clock.today(), -s0.retentionDays);
@@ -205,6 +235,8 @@ async function compose(
       monitor,
       clock,
       settings,
+      devices,
+      calls,
       terminal,
       log,
       ...(simulator ? { simulator } : {}),

@@ -35,7 +35,7 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
   '.ico': 'image/x-icon',
 };
-const SPA_ROUTES = new Set(['/', '/staff', '/admin', '/index.html']);
+const SPA_ROUTES = new Set(['/', '/staff', '/admin', '/display', '/index.html']);
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
 export interface HostOptions {

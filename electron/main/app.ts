@@ -88,6 +88,7 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp |
       dataDir: config.dataDir,
       ...(config.now ? { now: config.now } : {}),
       ...(config.onshiDir ? { onshiDir: config.onshiDir } : {}),
+      env,
     });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

@@ -49,6 +49,14 @@ export const REQUEST_NAMES = [
   'staff.reverifications',
   'admin.getSettings',
   'admin.updateSettings',
+  'calls.board',
+  'calls.call',
+  'calls.recall',
+  'calls.done',
+  'devices.get',
+  'devices.reprint',
+  'devices.listHid',
+  'demo.scanPatientCard',
 ] as const satisfies readonly RequestName[];
 export const EVENT_NAMES = [
   'session.updated',
@@ -56,6 +64,9 @@ export const EVENT_NAMES = [
   'reader.unmatched',
   'reverify.updated',
   'settings.changed',
+  'calls.board',
+  'devices.changed',
+  'ticket.printed',
 ] as const satisfies readonly ApiEventName[];
 
 type ListedAll<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };

@@ -5,6 +5,8 @@
  * acts, so nothing in the core trusts a renderer.
  */
 import { z } from 'zod';
+import type { CallBoard } from '../calls/board';
+import type { DevicesView, PrinterProblem } from '../devices/state';
 import type { CardReadOutcome, CheckInSession, PrintedNumbers, SessionEvent } from '../flow/session';
 import {
   adminSettingsSchema,
@@ -23,7 +25,8 @@ export {
   type OnlineMode,
 } from '../settings';
 
-export const ROLES = ['kiosk', 'staff', 'admin'] as const;
+/** 'display': the waiting-room call display (a public screen: numbers and room labels only). */
+export const ROLES = ['kiosk', 'staff', 'admin', 'display'] as const;
 export type Role = (typeof ROLES)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -66,6 +69,9 @@ export const patientEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('submit-declaration'), declaration: selfDeclarationSchema }),
   z.object({ type: z.literal('accept-self-pay') }),
   z.object({ type: z.literal('call-staff') }),
+  /** A keyboard-emulation 診察券 scanner's burst, recognised on the kiosk's 診察券 step. */
+  z.object({ type: z.literal('patient-card-scanned'), raw: text(64).min(1) }),
+  z.object({ type: z.literal('skip-patient-card') }),
   z.object({ type: z.literal('back') }),
   z.object({ type: z.literal('cancel') }),
   z.object({ type: z.literal('idle-timeout') }),
@@ -73,6 +79,7 @@ export const patientEventSchema = z.discriminatedUnion('type', [
 export type PatientEvent = z.infer<typeof patientEventSchema>;
 
 const staffName = text(60).min(1);
+const ticketNumber = z.number().int().min(1).max(99_999);
 const reason = text(500).min(1, 'a reason is required');
 export const staffEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('staff-approve'), staff: staffName, reason }),
@@ -99,11 +106,25 @@ export interface KioskStatus {
   idleTimeoutSeconds: number;
   demoPanel: boolean;
   readerAdapter: 'simulator' | 'onshi-folder';
+  /** The 診察券 reader: 'off' means no 診察券 step; 'keyboard' means the kiosk listens for scanner bursts. */
+  patientCardReader: 'off' | 'hid' | 'keyboard' | 'simulator';
+  /** Rooms staff call numbers to, in display order. */
+  callRooms: { id: string; label: string }[];
+  /** Languages the waiting-room display announces in. */
+  displaySpeechLanguages: string[];
+}
+
+/** What became of a 受付票 print (pushed to the kiosk that completed the check-in, and to staff). */
+export interface TicketPrintResult {
+  sessionId: string;
+  ticketNumber: number;
+  outcome: 'printed' | 'failed' | 'no-printer';
+  code?: PrinterProblem;
 }
 
 /** Requests: name -> input schema and which roles may call it. Outputs are typed below. */
 export const requests = {
-  'status.get': { input: z.object({}).strict(), roles: ['kiosk', 'staff', 'admin'] },
+  'status.get': { input: z.object({}).strict(), roles: ['kiosk', 'staff', 'admin', 'display'] },
   'session.start': { input: z.object({ kioskId: id }).strict(), roles: ['kiosk'] },
   'session.get': { input: z.object({ sessionId: id }).strict(), roles: ['kiosk', 'staff', 'admin'] },
   'session.send': {
@@ -134,6 +155,30 @@ export const requests = {
   /** The re-verification queue: check-ins recorded offline and what the online check said later. */
   'staff.reverifications': { input: z.object({}).strict(), roles: ['staff', 'admin'] },
   'admin.getSettings': { input: z.object({}).strict(), roles: ['admin'] },
+  /** 呼び出し: the public board, and the staff actions on it. */
+  'calls.board': { input: z.object({}).strict(), roles: ['display', 'staff', 'admin'] },
+  'calls.call': {
+    input: z.object({ ticketNumber: ticketNumber, room: id, staff: staffName }).strict(),
+    roles: ['staff', 'admin'],
+  },
+  'calls.recall': {
+    input: z.object({ ticketNumber: ticketNumber, staff: staffName }).strict(),
+    roles: ['staff', 'admin'],
+  },
+  'calls.done': {
+    input: z.object({ ticketNumber: ticketNumber, staff: staffName }).strict(),
+    roles: ['staff', 'admin'],
+  },
+  /** The 診察券 reader and 受付票 printer as staff and admin see them. */
+  'devices.get': { input: z.object({}).strict(), roles: ['staff', 'admin'] },
+  'devices.reprint': { input: z.object({ sessionId: id, staff: staffName }).strict(), roles: ['staff', 'admin'] },
+  /** HID devices present on this machine, for the admin to pick the reader. */
+  'devices.listHid': { input: z.object({}).strict(), roles: ['admin'] },
+  /** Demo panel: a virtual 診察券 presented to the simulated reader. */
+  'demo.scanPatientCard': {
+    input: z.object({ cardNumber: text(64).min(1) }).strict(),
+    roles: ['kiosk', 'staff', 'admin'],
+  },
   'admin.updateSettings': {
     input: z.object({ patch: adminSettingsSchema.partial(), staff: staffName, reason }).strict(),
     roles: ['admin'],
@@ -203,6 +248,23 @@ export interface RequestOutputs {
   'staff.reverifications': ReverificationEntry[];
   'admin.getSettings': AdminSettings;
   'admin.updateSettings': AdminSettings;
+  'calls.board': CallBoard;
+  'calls.call': CallBoard;
+  'calls.recall': CallBoard;
+  'calls.done': CallBoard;
+  'devices.get': DevicesView;
+  'devices.reprint': TicketPrintResult;
+  'devices.listHid': HidDeviceSummary[];
+  'demo.scanPatientCard': { presented: string };
+}
+
+export interface HidDeviceSummary {
+  vendorId: number;
+  productId: number;
+  usagePage?: number;
+  usage?: number;
+  product?: string;
+  manufacturer?: string;
 }
 export type RequestOutput<N extends RequestName> = RequestOutputs[N];
 
@@ -234,6 +296,12 @@ export interface ApiEvents {
   'reverify.updated': ReverificationEntry;
   /** Every window: the kiosk's status after an admin changed a setting (idle timeout, demo panel, …). */
   'settings.changed': KioskStatus;
+  /** Display, staff and admin: the call board after any call, recall, done or new waiting number. */
+  'calls.board': CallBoard;
+  /** Staff and admin: the 診察券 reader's or the printer's state changed. */
+  'devices.changed': DevicesView;
+  /** The kiosk that completed the check-in, and staff: the 受付票 printed or not. */
+  'ticket.printed': TicketPrintResult;
 }
 export type ApiEventName = keyof ApiEvents;
 export const API_EVENT_NAMES: readonly ApiEventName[] = [
@@ -242,6 +310,9 @@ export const API_EVENT_NAMES: readonly ApiEventName[] = [
   'reader.unmatched',
   'reverify.updated',
   'settings.changed',
+  'calls.board',
+  'devices.changed',
+  'ticket.printed',
 ];
 
 /** What a renderer sees, whichever transport carries it. */
@@ -290,3 +361,4 @@ export type WireMessage =
   | { kind: 'hello'; role: Role };
 
 export type { CheckInSession, SessionEvent };
+export type { CallBoard, DevicesView, PrinterProblem };

@@ -8,8 +8,10 @@
  * patient's session from another window and what lets a session survive a crash or restart.
  */
 import type { EligibilityDecision, EligibilityQuery, PresentedDocument } from '../eligibility/index';
+import type { PatientCardCheck } from '../patient-card/pattern';
 
 export const SESSION_STATES = [
+  'patient-card', // 診察券: the clinic card is scanned first (only where a reader is configured)
   'choose-document', // the patient chooses what they present
   'read-card', // waiting for the card reader (顔認証付きカードリーダー) to produce a result
   'card-failed', // the reader could not confirm: retry, choose another document, or ask staff
@@ -105,6 +107,8 @@ export interface CheckInSession {
   notice?: string;
   ticketNumber?: number; // 受付番号
   completedAt?: string;
+  /** 診察券番号, normalised, when the patient scanned the clinic card (kept for staff and the レセコン link). */
+  patientCardNumber?: string;
 }
 
 /** The result of a card read, reduced to what the flow needs (the adapter parses the terminal's file). */
@@ -133,6 +137,10 @@ export type SessionEvent =
   | { type: 'submit-declaration'; declaration: SelfDeclaration }
   | { type: 'accept-self-pay' }
   | { type: 'call-staff' }
+  /** 診察券 scanned: the raw text (from the core's HID reader, or the kiosk's keyboard-scanner listener). */
+  | { type: 'patient-card-scanned'; raw: string }
+  /** 「診察券をお持ちでない方」: go on without one. */
+  | { type: 'skip-patient-card' }
   | { type: 'back' }
   | { type: 'cancel' }
   | { type: 'idle-timeout' }
@@ -157,19 +165,26 @@ export interface FlowContext {
   /** The 受付番号 the session gets if this transition completes it (the core reserves it). */
   nextTicketNumber: number;
   smartphoneReader?: boolean;
+  /** The clinic's 診察券番号 check (pattern from the settings); absent: any non-empty scan is refused. */
+  checkPatientCard?: (raw: string) => PatientCardCheck;
 }
 
 export type TransitionError = { code: 'invalid-event' | 'session-final'; message: string };
 export type TransitionResult =
-  | { ok: true; session: CheckInSession; effects: SessionEffect[] }
-  | { ok: false; error: TransitionError };
+  { ok: true; session: CheckInSession; effects: SessionEffect[] } | { ok: false; error: TransitionError };
 
-export function newSession(id: string, kioskId: string, now: string, today: string): CheckInSession {
+export function newSession(
+  id: string,
+  kioskId: string,
+  now: string,
+  today: string,
+  options: { patientCardStep?: boolean } = {},
+): CheckInSession {
   return {
     id,
     version: 0,
     kioskId,
-    state: 'choose-document',
+    state: options.patientCardStep ? 'patient-card' : 'choose-document',
     startedAt: now,
     updatedAt: now,
     today,
@@ -197,14 +212,22 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
   const toStaff = (reasons: string[], patch: Partial<CheckInSession> = {}, effects: SessionEffect[] = []) =>
     next({ ...patch, state: 'staff-confirm', staffReasons: unique([...s.staffReasons, ...reasons]) }, effects);
   const complete = (patch: Partial<CheckInSession> = {}, effects: SessionEffect[] = []) =>
-    next({ ...patch, state: 'completed', ticketNumber: ctx.nextTicketNumber, completedAt: ctx.now, notice: undefined }, effects);
+    next(
+      { ...patch, state: 'completed', ticketNumber: ctx.nextTicketNumber, completedAt: ctx.now, notice: undefined },
+      effects,
+    );
   /** After eligibility is settled: staff when the decision says so, otherwise done. */
   const finish = (patch: Partial<CheckInSession>, effects: SessionEffect[] = []) =>
     s.decision?.staff ? toStaff(['decision-requires-staff'], patch, effects) : complete(patch, effects);
 
   // Staff may act on any open session, from any window; every such act is audited.
   if (e.type === 'staff-override') {
-    const act: StaffAction = { at: ctx.now, staff: e.staff, reason: e.reason, action: e.outcome === 'complete' ? 'override-complete' : 'override-cancel' };
+    const act: StaffAction = {
+      at: ctx.now,
+      staff: e.staff,
+      reason: e.reason,
+      action: e.outcome === 'complete' ? 'override-complete' : 'override-cancel',
+    };
     const audit: SessionEffect = { kind: 'audit', action: act.action, detail: e.reason };
     const staffActions = [...s.staffActions, act];
     const stop: SessionEffect[] = s.state === 'read-card' ? [{ kind: 'stop-card' }] : [];
@@ -226,6 +249,20 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
   }
 
   switch (s.state) {
+    case 'patient-card': {
+      if (e.type === 'skip-patient-card') return next({ state: 'choose-document', notice: undefined });
+      if (e.type !== 'patient-card-scanned') return invalid(s, e);
+      const check = ctx.checkPatientCard?.(e.raw) ?? { ok: false as const, reason: 'bad-characters' as const };
+      if (!check.ok) {
+        // A card that is not this clinic's (or misread): the desk looks at it; the patient is told why.
+        return toStaff(['patient-card-mismatch'], { notice: `patient-card-${check.reason}` }, [
+          { kind: 'audit', action: 'patient-card-mismatch', detail: check.reason },
+        ]);
+      }
+      return next({ state: 'choose-document', patientCardNumber: check.number, notice: undefined }, [
+        { kind: 'audit', action: 'patient-card', detail: 'scanned' },
+      ]);
+    }
     case 'choose-document':
     case 'refused':
     case 'card-failed': {
@@ -272,7 +309,8 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
       return invalid(s, e);
     }
     case 'read-card': {
-      if (e.type === 'card-failed') return next({ state: 'card-failed', notice: `card-${e.reason}` }, [{ kind: 'stop-card' }]);
+      if (e.type === 'card-failed')
+        return next({ state: 'card-failed', notice: `card-${e.reason}` }, [{ kind: 'stop-card' }]);
       if (e.type === 'back') return next({ state: 'choose-document' }, [{ kind: 'stop-card' }]);
       if (e.type !== 'card-read') return invalid(s, e);
       const o = e.outcome;
@@ -283,7 +321,13 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
       // 無効 / 該当なし / 複数該当 also happen for valid cards (registration lag, typos): staff, never auto-reject.
       return toStaff([`card-${o.ok ? (o.validity ?? 'unknown') : 'error'}`], {
         identity,
-        verification: { status: 'failed', at: ctx.now, validity: o.validity, code: o.errorCode, message: o.errorMessage },
+        verification: {
+          status: 'failed',
+          at: ctx.now,
+          validity: o.validity,
+          code: o.errorCode,
+          message: o.errorMessage,
+        },
       });
     }
     case 'enter-numbers': {
@@ -300,9 +344,11 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
     }
     case 'verifying': {
       if (e.type === 'verification-unavailable') {
-        return toStaff(['verification-unavailable'], { identity: identityFromNumbers(s.numbers), verification: { status: 'pending' } }, [
-          { kind: 'queue-reverification' },
-        ]);
+        return toStaff(
+          ['verification-unavailable'],
+          { identity: identityFromNumbers(s.numbers), verification: { status: 'pending' } },
+          [{ kind: 'queue-reverification' }],
+        );
       }
       if (e.type !== 'verification-result') return invalid(s, e);
       const o = e.outcome;
@@ -312,7 +358,13 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
       }
       return toStaff([`numbers-${o.ok ? (o.validity ?? 'unknown') : 'error'}`], {
         identity,
-        verification: { status: 'failed', at: ctx.now, validity: o.validity, code: o.errorCode, message: o.errorMessage },
+        verification: {
+          status: 'failed',
+          at: ctx.now,
+          validity: o.validity,
+          code: o.errorCode,
+          message: o.errorMessage,
+        },
       });
     }
     case 'self-declaration': {
@@ -323,7 +375,16 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
         ['self-declaration'],
         {
           declaration: d,
-          identity: { source: 'declared', nameKana: d.nameKana, birthDate: d.birthDate, insurerName: d.insurerName, insurerNumber: d.insurerNumber, symbol: d.symbol, number: d.number, branch: d.branch },
+          identity: {
+            source: 'declared',
+            nameKana: d.nameKana,
+            birthDate: d.birthDate,
+            insurerName: d.insurerName,
+            insurerNumber: d.insurerNumber,
+            symbol: d.symbol,
+            number: d.number,
+            branch: d.branch,
+          },
           verification: { status: 'pending' },
         },
         [{ kind: 'queue-reverification' }],
@@ -336,13 +397,18 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
     }
     case 'staff-confirm': {
       if (e.type === 'staff-approve') {
-        return complete({ staffActions: [...s.staffActions, { at: ctx.now, staff: e.staff, action: 'approve', reason: e.reason }] }, [
-          { kind: 'audit', action: 'approve', detail: e.reason },
-        ]);
+        return complete(
+          { staffActions: [...s.staffActions, { at: ctx.now, staff: e.staff, action: 'approve', reason: e.reason }] },
+          [{ kind: 'audit', action: 'approve', detail: e.reason }],
+        );
       }
       if (e.type === 'staff-reject') {
         return next(
-          { state: 'refused', notice: 'staff-rejected', staffActions: [...s.staffActions, { at: ctx.now, staff: e.staff, action: 'reject', reason: e.reason }] },
+          {
+            state: 'refused',
+            notice: 'staff-rejected',
+            staffActions: [...s.staffActions, { at: ctx.now, staff: e.staff, action: 'reject', reason: e.reason }],
+          },
           [{ kind: 'audit', action: 'reject', detail: e.reason }],
         );
       }
@@ -356,11 +422,20 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
 /** A late online check of what was recorded offline: only `verification` (and a staff flag) change. */
 function reverify(s: CheckInSession, o: CardReadOutcome, ctx: FlowContext): TransitionResult {
   if (s.state !== 'completed' && s.state !== 'staff-confirm') {
-    return { ok: false, error: { code: 'invalid-event', message: `event 'reverification-result' is not accepted in state '${s.state}'` } };
+    return {
+      ok: false,
+      error: { code: 'invalid-event', message: `event 'reverification-result' is not accepted in state '${s.state}'` },
+    };
   }
   // Only what waits for it: a second answer (a retry after a restart) must not overwrite the first.
   if (s.verification.status !== 'pending') {
-    return { ok: false, error: { code: 'invalid-event', message: `session ${s.id} has no pending verification (${s.verification.status})` } };
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-event',
+        message: `session ${s.id} has no pending verification (${s.verification.status})`,
+      },
+    };
   }
   const base = { ...s, version: s.version + 1, updatedAt: ctx.now };
   if (o.ok && o.validity === 'valid') {
@@ -384,7 +459,14 @@ function reverify(s: CheckInSession, o: CardReadOutcome, ctx: FlowContext): Tran
 
 function identityFromNumbers(n: PrintedNumbers | undefined): ConfirmedIdentity {
   if (!n) return { source: 'numbers' };
-  return { source: 'numbers', insurerNumber: n.insurerNumber, symbol: n.symbol, number: n.number, branch: n.branch, birthDate: n.birthDate };
+  return {
+    source: 'numbers',
+    insurerNumber: n.insurerNumber,
+    symbol: n.symbol,
+    number: n.number,
+    branch: n.branch,
+    birthDate: n.birthDate,
+  };
 }
 
 function unique(xs: string[]): string[] {

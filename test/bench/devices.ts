@@ -11,7 +11,9 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { createClock, isClockError } from '../../electron/core/clock';
 import { createLogger } from '../../electron/core/logger';
+import { CALLS_MIGRATIONS } from '../../electron/core/calls/migrations';
 import { createCallsService } from '../../electron/core/calls/service';
+import { migrateFeature } from '../../electron/core/store/index';
 import { createHidPatientCardReader } from '../../electron/devices/patient-card/adapter';
 import { encodePosReports, VirtualHidBus } from '../../electron/devices/patient-card/virtual';
 import { createTicketPrinter } from '../../electron/devices/printer/printer';
@@ -85,6 +87,7 @@ function calls(n: number) {
   const db = new Database(path.join(dir, 'k.sqlite3'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  migrateFeature(db, 'calls', CALLS_MIGRATIONS);
   const svc = createCallsService({
     db,
     clock,

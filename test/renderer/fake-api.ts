@@ -38,6 +38,9 @@ export function makeStatus(patch: Partial<KioskStatus> = {}): KioskStatus {
     online: makeOnline(),
     clinicName: 'さくら内科クリニック',
     languages: ['ja', 'en'],
+    patientCardReader: 'off',
+    callRooms: [{ id: '1', label: '診察室' }],
+    displaySpeechLanguages: ['ja'],
     idleTimeoutSeconds: 90,
     demoPanel: false,
     readerAdapter: 'simulator',
@@ -69,6 +72,11 @@ export function makeSettings(patch: Partial<AdminSettings> = {}): AdminSettings 
     readerQueryTimeoutMs: 30_000,
     readerCardWaitSeconds: 120,
     policy: {},
+    patientCardReader: { mode: 'off' },
+    patientCardPattern: { charset: 'digits', minLength: 4, maxLength: 10, checkDigit: 'none' },
+    printer: '',
+    callRooms: [{ id: '1', label: '診察室' }],
+    displaySpeechLanguages: ['ja'],
     ...patch,
   };
 }

@@ -1,17 +1,10 @@
 /**
- * The calls feature's own numbered migrations (呼び出し: staff call a 受付番号 to a 診察室). Applied in order,
- * each in a transaction, recorded per feature in `feature_migrations` so this feature's numbers never
- * clash with the core store's `user_version`. Never edit a released migration: add the next number.
+ * The calls feature's own numbered migrations (呼び出し: staff call a 受付番号 to a 診察室), run by the
+ * store's per-feature migration runner. Never edit a released migration: add the next number.
  */
-import type Database from 'better-sqlite3';
+import type { Migration } from '../store/index';
 
-export interface FeatureMigration {
-  version: number;
-  name: string;
-  sql: string;
-}
-
-export const CALLS_MIGRATIONS: readonly FeatureMigration[] = [
+export const CALLS_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'calls and call events',
@@ -45,32 +38,3 @@ export const CALLS_MIGRATIONS: readonly FeatureMigration[] = [
     `,
   },
 ];
-
-export function applyFeatureMigrations(
-  db: Database.Database,
-  feature: string,
-  migrations: readonly FeatureMigration[],
-  nowIso: string,
-): number {
-  db.exec(`CREATE TABLE IF NOT EXISTS feature_migrations (
-    feature TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL,
-    PRIMARY KEY (feature, version))`);
-  const row = db.prepare('SELECT MAX(version) AS v FROM feature_migrations WHERE feature = ?').get(feature) as {
-    v: number | null;
-  };
-  let current = row.v ?? 0;
-  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO feature_migrations (feature, version, name, applied_at) VALUES (?, ?, ?, ?)').run(
-        feature,
-        m.version,
-        m.name,
-        nowIso,
-      );
-    })();
-    current = m.version;
-  }
-  return current;
-}

@@ -6,9 +6,9 @@
  */
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
+import type { AuditLog } from '../audit/index';
 import type { Logger } from '../logger';
 import type { CallBoard, CalledNumber } from '../../../shared/calls/board';
-import { applyFeatureMigrations, CALLS_MIGRATIONS } from './migrations';
 
 export type { CallBoard, CalledNumber };
 
@@ -49,15 +49,17 @@ interface CallRow {
   called_at: string | null;
 }
 
+/** `db` must have the calls migrations applied (the core's feature runner, or `migrateFeature` in tests). */
 export function createCallsService(options: {
   db: Database.Database;
   clock: Clock;
   logger: Logger;
   rooms: () => readonly Room[];
+  /** The core's audit log: every call action is written there too, in the same transaction. */
+  audit?: AuditLog;
 }): CallsService {
   const { db, clock } = options;
   const log = options.logger.child('calls');
-  applyFeatureMigrations(db, 'calls', CALLS_MIGRATIONS, clock.nowIso());
   const listeners = new Set<(b: CallBoard) => void>();
 
   const q = {
@@ -87,6 +89,24 @@ export function createCallsService(options: {
     ),
   };
 
+  const record = (
+    at: string,
+    actor: string,
+    action: 'queue' | 'call' | 'recall' | 'done',
+    day: string,
+    ticketNumber: number,
+    room: string | null,
+  ) => {
+    q.event.run(at, actor, action, day, ticketNumber, room);
+    if (action !== 'queue')
+      options.audit?.write({
+        at,
+        actor,
+        action: `call.${action}`,
+        subject: `${day}#${ticketNumber}`,
+        ...(room ? { detail: room } : {}),
+      });
+  };
   const roomLabel = (id: string) => options.rooms().find((r) => r.id === id)?.label ?? id;
   const toCalled = (r: CallRow): CalledNumber => ({
     ticketNumber: r.ticket_number,
@@ -164,7 +184,7 @@ export function createCallsService(options: {
       act(ticketNumber, actor, (day, row, at) => {
         if (row) return undefined;
         q.insert.run(day, ticketNumber, at);
-        q.event.run(at, actor, 'queue', day, ticketNumber, null);
+        record(at, actor, 'queue', day, ticketNumber, null);
         return undefined;
       }),
     call: (ticketNumber, roomId, actor) =>
@@ -175,7 +195,7 @@ export function createCallsService(options: {
         if (row.status === 'done')
           return { ok: false, code: 'invalid-state', message: `受付番号 ${ticketNumber} is already done` };
         q.call.run(roomId, at, day, ticketNumber);
-        q.event.run(at, actor, row.status === 'called' ? 'recall' : 'call', day, ticketNumber, roomId);
+        record(at, actor, row.status === 'called' ? 'recall' : 'call', day, ticketNumber, roomId);
         log.info('called', { ticketNumber, room: roomId });
         return undefined;
       }),
@@ -185,7 +205,7 @@ export function createCallsService(options: {
         if (row.status !== 'called' || !row.room)
           return { ok: false, code: 'invalid-state', message: `受付番号 ${ticketNumber} has not been called` };
         q.call.run(row.room, at, day, ticketNumber);
-        q.event.run(at, actor, 'recall', day, ticketNumber, row.room);
+        record(at, actor, 'recall', day, ticketNumber, row.room);
         return undefined;
       }),
     done: (ticketNumber, actor) =>
@@ -193,7 +213,7 @@ export function createCallsService(options: {
         if (!row) return { ok: false, code: 'not-found', message: `受付番号 ${ticketNumber} is not on today's list` };
         if (row.status === 'done') return undefined;
         q.done.run(at, day, ticketNumber);
-        q.event.run(at, actor, 'done', day, ticketNumber, row.room);
+        record(at, actor, 'done', day, ticketNumber, row.room);
         return undefined;
       }),
     board,

@@ -65,7 +65,9 @@ export const cardReadsFeature = defineFeature({
       service: { ...service, store } satisfies CardReads,
       handlers,
       subscribe: (caller, emit) =>
-        caller.role === 'kiosk' ? () => {} : service.onUnmatched((u) => emit('reader.unmatched', u)),
+        caller.role === 'staff' || caller.role === 'admin'
+          ? service.onUnmatched((u) => emit('reader.unmatched', u))
+          : () => {},
       close: () => service.close(),
     };
   },

@@ -25,6 +25,8 @@ export interface CheckinDeps {
   verify: SessionManagerDeps['verify'];
   decide: (query: EligibilityQuery) => EligibilityDecision;
   smartphoneReader: () => boolean;
+  patientCardStep?: SessionManagerDeps['patientCardStep'];
+  checkPatientCard?: SessionManagerDeps['checkPatientCard'];
   /** Sessions idle longer than this are expired by the periodic sweep. */
   sweepAfterSeconds: () => number;
   sweepEveryMs?: number;
@@ -35,8 +37,9 @@ export interface Checkin {
   store: CheckinStore;
 }
 
-/** A kiosk acts only on its own sessions; staff and admin on all. */
-export const owns = (caller: Caller, kioskId: string) => caller.role !== 'kiosk' || caller.kioskId === kioskId;
+/** A kiosk acts only on its own sessions; staff and admin on all; any other role (the display) on none. */
+export const owns = (caller: Caller, kioskId: string) =>
+  caller.role === 'staff' || caller.role === 'admin' || (caller.role === 'kiosk' && caller.kioskId === kioskId);
 
 export const checkinFeature = defineFeature({
   name: 'checkin',
@@ -53,6 +56,8 @@ export const checkinFeature = defineFeature({
     smartphoneReader,
     sweepAfterSeconds,
     sweepEveryMs,
+    patientCardStep,
+    checkPatientCard,
   }: CheckinDeps & { db: Db }) {
     const store = createCheckinStore(db);
     const sessions = createSessionManager({
@@ -65,6 +70,8 @@ export const checkinFeature = defineFeature({
       decide,
       smartphoneReader,
       log,
+      ...(patientCardStep ? { patientCardStep } : {}),
+      ...(checkPatientCard ? { checkPatientCard } : {}),
     });
     const visible = (caller: Caller, id: string): CheckInSession | undefined => {
       const s = sessions.get(id);

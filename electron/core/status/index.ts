@@ -20,12 +20,14 @@ export interface StatusDeps {
   settings: SettingsService;
   readerKind: KioskStatus['readerAdapter'];
   demoAvailable: () => boolean;
+  /** The 診察券 reader actually in use (KIOSK_CARD_READER may override the setting). */
+  patientCardMode: () => KioskStatus['patientCardReader'];
 }
 
 export const statusFeature = defineFeature({
   name: 'status',
   migrations: [],
-  create({ audit, clock, monitor, settings, readerKind, demoAvailable }: StatusDeps & { db: Db }) {
+  create({ audit, clock, monitor, settings, readerKind, demoAvailable, patientCardMode }: StatusDeps & { db: Db }) {
     const status = (): KioskStatus => {
       const s = settings.get();
       return {
@@ -37,6 +39,9 @@ export const statusFeature = defineFeature({
         idleTimeoutSeconds: s.idleTimeoutSeconds,
         demoPanel: demoAvailable(),
         readerAdapter: readerKind,
+        patientCardReader: patientCardMode(),
+        callRooms: s.callRooms,
+        displaySpeechLanguages: s.displaySpeechLanguages,
       };
     };
     const handlers: Pick<RequestTable, 'status.get' | 'admin.setOnlineMode'> = {

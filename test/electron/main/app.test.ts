@@ -99,8 +99,9 @@ describe('startApp', () => {
 
   it('creates the core from the environment', async () => {
     const { createCore } = fakeCore();
+    const shellEnv = { ...env(), KIOSK_ONSHI_DIR: path.join(tmp, 'onshi') };
     const started = await startApp({
-      env: { ...env(), KIOSK_ONSHI_DIR: path.join(tmp, 'onshi') },
+      env: shellEnv,
       distDir,
       createCore,
       logToConsole: false,
@@ -109,6 +110,7 @@ describe('startApp', () => {
       dataDir: path.join(tmp, 'data'),
       now: '2026-11-23T09:00:00+09:00',
       onshiDir: path.join(tmp, 'onshi'),
+      env: shellEnv, // KIOSK_PRINTER, KIOSK_CARD_READER reach the devices
     });
     expect(started?.config.kioskId).toBe('front-1');
   });
@@ -116,7 +118,7 @@ describe('startApp', () => {
   it('defaults the data folder to the same app-data folder the browser host uses', async () => {
     const { createCore } = fakeCore();
     await startApp({ env: {}, distDir, createCore, logToConsole: false });
-    expect(createCore).toHaveBeenCalledWith({ dataDir: '/home/clinic/.local/share/clinic-reception-kiosk' });
+    expect(createCore).toHaveBeenCalledWith({ dataDir: '/home/clinic/.local/share/clinic-reception-kiosk', env: {} });
   });
 
   it('serves dist/renderer on app:// with the CSP', async () => {

@@ -9,8 +9,11 @@ import { IdleGuard } from './components/IdleGuard';
 import { ReadCardScreen } from './screens/ReadCardScreen';
 import { SelfDeclarationScreen } from './screens/SelfDeclarationScreen';
 import { StartScreen } from './screens/StartScreen';
+import { PatientCardScreen } from './screens/PatientCardScreen';
 import { usePatientFlow, usePatientSync, type PatientFlow } from './hooks/usePatientFlow';
 import { useSessionResume } from './hooks/useSessionResume';
+import { useTicketPrint } from './hooks/useTicketPrint';
+import type { TicketPrintResult } from '../../../../shared/api/index';
 import { ConfirmSelfPayScreen, RefusedScreen, StaffConfirmScreen, VerifyingScreen } from './screens/WaitScreens';
 import type { SessionState } from '../../../../shared/flow/session';
 import './patient.css';
@@ -23,6 +26,7 @@ export function PatientApp() {
   const flow = usePatientFlow();
   const state = useSessionState();
   const sessionId = useSessionId();
+  const print = useTicketPrint();
 
   // Cancelled or idled out (here, by staff, or by the core): nothing of the patient stays on screen.
   useEffect(() => {
@@ -32,14 +36,29 @@ export function PatientApp() {
   return (
     <>
       {/* Keyed by session (and state), so no half-typed field survives into another screen or patient. */}
-      <PatientScreen key={`${sessionId ?? 'none'}:${state ?? 'start'}`} state={state} flow={flow} />
+      <PatientScreen
+        key={`${sessionId ?? 'none'}:${state ?? 'start'}`}
+        state={state}
+        flow={flow}
+        print={print?.sessionId === sessionId ? print : undefined}
+      />
       <IdleGuard flow={flow} />
     </>
   );
 }
 
-function PatientScreen({ state, flow }: { state: SessionState | null; flow: PatientFlow }) {
+function PatientScreen({
+  state,
+  flow,
+  print,
+}: {
+  state: SessionState | null;
+  flow: PatientFlow;
+  print: TicketPrintResult | undefined;
+}) {
   switch (state) {
+    case 'patient-card':
+      return <PatientCardScreen flow={flow} />;
     case 'choose-document':
       return <ChooseDocumentScreen flow={flow} />;
     case 'read-card':
@@ -59,7 +78,7 @@ function PatientScreen({ state, flow }: { state: SessionState | null; flow: Pati
     case 'refused':
       return <RefusedScreen flow={flow} />;
     case 'completed':
-      return <CompletedScreen flow={flow} />;
+      return <CompletedScreen flow={flow} print={print} />;
     default:
       return <StartScreen flow={flow} />;
   }

@@ -21,6 +21,7 @@ import {
 } from './store/staff';
 import { clinicTime } from '../../components/clinicTime';
 import { OnlineBadge } from '../../components/OnlineBadge';
+import { CallPanel } from './components/CallPanel';
 import { ReadActionDialog, type ReadActionKind } from './components/ReadActionDialog';
 import { ReverificationPanel } from './components/ReverificationPanel';
 import { SessionDetail, staffReasonText, verificationText } from './components/SessionDetail';
@@ -81,7 +82,12 @@ export function StaffApp() {
         <section className="console-detail" aria-labelledby={detailTitle}>
           <h2 id={detailTitle}>{t('staff.detail.title')}</h2>
           {selected ? (
-            <SessionDetail session={selected} onAct={setActing} />
+            <>
+              <SessionDetail session={selected} onAct={setActing} />
+              {selected.state === 'completed' ? (
+                <CallPanel session={selected} staff={lastStaff} onStaff={setLastStaff} />
+              ) : null}
+            </>
           ) : (
             <p className="quiet">{t('staff.detail.none')}</p>
           )}

@@ -5,6 +5,8 @@ import { createClock, isClockError } from '../../../../electron/core/clock';
 import { createLogger } from '../../../../electron/core/logger';
 import { createCallsService, type CallBoard } from '../../../../electron/core/calls/service';
 import { callBoardSchema } from '../../../../shared/calls/board';
+import { CALLS_MIGRATIONS } from '../../../../electron/core/calls/migrations';
+import { migrateFeature, schemaVersions } from '../../../../electron/core/store/index';
 import { tempDir } from '../../../helpers/temp';
 
 const logger = createLogger({ console: false });
@@ -20,6 +22,7 @@ function clockAt(iso: string) {
 function open(file: string) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  migrateFeature(db, 'calls', CALLS_MIGRATIONS);
   return db;
 }
 
@@ -108,7 +111,7 @@ describe('calls service (呼び出し)', () => {
     const db2 = open(file);
     const c2 = createCallsService({ db: db2, clock, logger, rooms });
     expect(c2.board()).toEqual(before);
-    expect(db2.prepare("SELECT COUNT(*) AS n FROM feature_migrations WHERE feature = 'calls'").get()).toEqual({ n: 1 });
+    expect(schemaVersions(db2)).toMatchObject({ calls: 1 });
   });
 
   it('a new clinic day starts with an empty board', () => {
