@@ -6,6 +6,7 @@
  * effects (start a card read, send a number query, queue a re-verification) and feeds their outcomes back
  * as events. Renderers only send events and draw snapshots, which is what lets a receptionist act on a
  * patient's session from another window and what lets a session survive a crash or restart.
+ * (Over 400 lines on purpose: the whole state machine stays one function in one file, read in one place.)
  */
 import type { EligibilityDecision, EligibilityQuery, PresentedDocument } from '../eligibility/index';
 import type { PatientCardCheck } from '../patient-card/pattern';
@@ -165,13 +166,14 @@ export interface FlowContext {
   /** The 受付番号 the session gets if this transition completes it (the core reserves it). */
   nextTicketNumber: number;
   smartphoneReader?: boolean;
-  /** The clinic's 診察券番号 check (pattern from the settings); absent: any non-empty scan is refused. */
+  /** The clinic's 診察券番号 check (pattern from the settings); absent: any scan goes to the desk. */
   checkPatientCard?: (raw: string) => PatientCardCheck;
 }
 
 export type TransitionError = { code: 'invalid-event' | 'session-final'; message: string };
 export type TransitionResult =
-  { ok: true; session: CheckInSession; effects: SessionEffect[] } | { ok: false; error: TransitionError };
+  | { ok: true; session: CheckInSession; effects: SessionEffect[] }
+  | { ok: false; error: TransitionError };
 
 export function newSession(
   id: string,
@@ -212,22 +214,14 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
   const toStaff = (reasons: string[], patch: Partial<CheckInSession> = {}, effects: SessionEffect[] = []) =>
     next({ ...patch, state: 'staff-confirm', staffReasons: unique([...s.staffReasons, ...reasons]) }, effects);
   const complete = (patch: Partial<CheckInSession> = {}, effects: SessionEffect[] = []) =>
-    next(
-      { ...patch, state: 'completed', ticketNumber: ctx.nextTicketNumber, completedAt: ctx.now, notice: undefined },
-      effects,
-    );
+    next({ ...patch, state: 'completed', ticketNumber: ctx.nextTicketNumber, completedAt: ctx.now, notice: undefined }, effects);
   /** After eligibility is settled: staff when the decision says so, otherwise done. */
   const finish = (patch: Partial<CheckInSession>, effects: SessionEffect[] = []) =>
     s.decision?.staff ? toStaff(['decision-requires-staff'], patch, effects) : complete(patch, effects);
 
   // Staff may act on any open session, from any window; every such act is audited.
   if (e.type === 'staff-override') {
-    const act: StaffAction = {
-      at: ctx.now,
-      staff: e.staff,
-      reason: e.reason,
-      action: e.outcome === 'complete' ? 'override-complete' : 'override-cancel',
-    };
+    const act: StaffAction = { at: ctx.now, staff: e.staff, reason: e.reason, action: e.outcome === 'complete' ? 'override-complete' : 'override-cancel' };
     const audit: SessionEffect = { kind: 'audit', action: act.action, detail: e.reason };
     const staffActions = [...s.staffActions, act];
     const stop: SessionEffect[] = s.state === 'read-card' ? [{ kind: 'stop-card' }] : [];
@@ -309,8 +303,7 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
       return invalid(s, e);
     }
     case 'read-card': {
-      if (e.type === 'card-failed')
-        return next({ state: 'card-failed', notice: `card-${e.reason}` }, [{ kind: 'stop-card' }]);
+      if (e.type === 'card-failed') return next({ state: 'card-failed', notice: `card-${e.reason}` }, [{ kind: 'stop-card' }]);
       if (e.type === 'back') return next({ state: 'choose-document' }, [{ kind: 'stop-card' }]);
       if (e.type !== 'card-read') return invalid(s, e);
       const o = e.outcome;
@@ -321,13 +314,7 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
       // 無効 / 該当なし / 複数該当 also happen for valid cards (registration lag, typos): staff, never auto-reject.
       return toStaff([`card-${o.ok ? (o.validity ?? 'unknown') : 'error'}`], {
         identity,
-        verification: {
-          status: 'failed',
-          at: ctx.now,
-          validity: o.validity,
-          code: o.errorCode,
-          message: o.errorMessage,
-        },
+        verification: { status: 'failed', at: ctx.now, validity: o.validity, code: o.errorCode, message: o.errorMessage },
       });
     }
     case 'enter-numbers': {
@@ -344,11 +331,9 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
     }
     case 'verifying': {
       if (e.type === 'verification-unavailable') {
-        return toStaff(
-          ['verification-unavailable'],
-          { identity: identityFromNumbers(s.numbers), verification: { status: 'pending' } },
-          [{ kind: 'queue-reverification' }],
-        );
+        return toStaff(['verification-unavailable'], { identity: identityFromNumbers(s.numbers), verification: { status: 'pending' } }, [
+          { kind: 'queue-reverification' },
+        ]);
       }
       if (e.type !== 'verification-result') return invalid(s, e);
       const o = e.outcome;
@@ -358,13 +343,7 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
       }
       return toStaff([`numbers-${o.ok ? (o.validity ?? 'unknown') : 'error'}`], {
         identity,
-        verification: {
-          status: 'failed',
-          at: ctx.now,
-          validity: o.validity,
-          code: o.errorCode,
-          message: o.errorMessage,
-        },
+        verification: { status: 'failed', at: ctx.now, validity: o.validity, code: o.errorCode, message: o.errorMessage },
       });
     }
     case 'self-declaration': {
@@ -375,16 +354,7 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
         ['self-declaration'],
         {
           declaration: d,
-          identity: {
-            source: 'declared',
-            nameKana: d.nameKana,
-            birthDate: d.birthDate,
-            insurerName: d.insurerName,
-            insurerNumber: d.insurerNumber,
-            symbol: d.symbol,
-            number: d.number,
-            branch: d.branch,
-          },
+          identity: { source: 'declared', nameKana: d.nameKana, birthDate: d.birthDate, insurerName: d.insurerName, insurerNumber: d.insurerNumber, symbol: d.symbol, number: d.number, branch: d.branch },
           verification: { status: 'pending' },
         },
         [{ kind: 'queue-reverification' }],
@@ -397,18 +367,13 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
     }
     case 'staff-confirm': {
       if (e.type === 'staff-approve') {
-        return complete(
-          { staffActions: [...s.staffActions, { at: ctx.now, staff: e.staff, action: 'approve', reason: e.reason }] },
-          [{ kind: 'audit', action: 'approve', detail: e.reason }],
-        );
+        return complete({ staffActions: [...s.staffActions, { at: ctx.now, staff: e.staff, action: 'approve', reason: e.reason }] }, [
+          { kind: 'audit', action: 'approve', detail: e.reason },
+        ]);
       }
       if (e.type === 'staff-reject') {
         return next(
-          {
-            state: 'refused',
-            notice: 'staff-rejected',
-            staffActions: [...s.staffActions, { at: ctx.now, staff: e.staff, action: 'reject', reason: e.reason }],
-          },
+          { state: 'refused', notice: 'staff-rejected', staffActions: [...s.staffActions, { at: ctx.now, staff: e.staff, action: 'reject', reason: e.reason }] },
           [{ kind: 'audit', action: 'reject', detail: e.reason }],
         );
       }
@@ -422,20 +387,11 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
 /** A late online check of what was recorded offline: only `verification` (and a staff flag) change. */
 function reverify(s: CheckInSession, o: CardReadOutcome, ctx: FlowContext): TransitionResult {
   if (s.state !== 'completed' && s.state !== 'staff-confirm') {
-    return {
-      ok: false,
-      error: { code: 'invalid-event', message: `event 'reverification-result' is not accepted in state '${s.state}'` },
-    };
+    return { ok: false, error: { code: 'invalid-event', message: `event 'reverification-result' is not accepted in state '${s.state}'` } };
   }
   // Only what waits for it: a second answer (a retry after a restart) must not overwrite the first.
   if (s.verification.status !== 'pending') {
-    return {
-      ok: false,
-      error: {
-        code: 'invalid-event',
-        message: `session ${s.id} has no pending verification (${s.verification.status})`,
-      },
-    };
+    return { ok: false, error: { code: 'invalid-event', message: `session ${s.id} has no pending verification (${s.verification.status})` } };
   }
   const base = { ...s, version: s.version + 1, updatedAt: ctx.now };
   if (o.ok && o.validity === 'valid') {
@@ -459,14 +415,7 @@ function reverify(s: CheckInSession, o: CardReadOutcome, ctx: FlowContext): Tran
 
 function identityFromNumbers(n: PrintedNumbers | undefined): ConfirmedIdentity {
   if (!n) return { source: 'numbers' };
-  return {
-    source: 'numbers',
-    insurerNumber: n.insurerNumber,
-    symbol: n.symbol,
-    number: n.number,
-    branch: n.branch,
-    birthDate: n.birthDate,
-  };
+  return { source: 'numbers', insurerNumber: n.insurerNumber, symbol: n.symbol, number: n.number, branch: n.branch, birthDate: n.birthDate };
 }
 
 function unique(xs: string[]): string[] {
