@@ -8,13 +8,12 @@
  */
 import path from 'node:path';
 import type { ApiResult } from '../../shared/api/index';
-import { decideEligibility } from '../../shared/eligibility/index';
 import { buildClinicTimeline } from '../../shared/eligibility/policy';
 import type { RuleTimeline } from '../../shared/eligibility/timeline';
 import type { Settings } from '../../shared/settings';
 import { createTerminalSimulator, type TerminalSimulator } from '../terminal/simulator';
 import { createTerminalStore, terminalMigrations } from '../terminal/store';
-import { createTerminalTransport, type TerminalTransport } from '../terminal/transport';
+import { createTerminalTransport, terminalConfigFrom, type TerminalTransport } from '../terminal/transport';
 import { createAssembly, type Assembly } from './assembly';
 import { auditFeature, type AuditLog } from './audit/index';
 import { cardReadsFeature, type CardReads } from './card-reads/index';
@@ -135,7 +134,7 @@ async function compose(
       clock,
       log: log.child('terminal'),
       institutionCode,
-      config: () => terminalConfig(settings.get()),
+      config: () => terminalConfigFrom(settings.get()),
       kind: simulator ? 'simulator' : 'onshi-folder',
     });
   cleanup.push(() => terminal.close());
@@ -177,7 +176,7 @@ async function compose(
     log: log.child('sessions'),
     cards: cardReads,
     verify,
-    decide: (q) => decideEligibility(q, clinicTimeline()),
+    rules: clinicTimeline,
     smartphoneReader: () => settings.get().smartphoneReader,
     patientCardStep: () => cardMode() !== 'off',
     checkPatientCard: (raw) => checkPatientCardNumber(raw, settings.get().patientCardPattern),
@@ -256,17 +255,6 @@ async function compose(
       for (const c of cleanup.reverse()) await c();
       db.close();
     },
-  };
-}
-
-function terminalConfig(s: Settings) {
-  return {
-    queryTimeoutMs: s.readerQueryTimeoutMs,
-    pollMs: s.readerPollMs,
-    idlePollMs: s.readerIdlePollMs,
-    stabilityMs: s.readerStabilityMs,
-    settleMs: s.readerSettleMs,
-    watch: s.readerWatchHint,
   };
 }
 

@@ -12,6 +12,7 @@
  * which the core turns into the 'status.changed' API event.
  */
 import type { OnlineMode, OnlineStatus } from '../../shared/api/index';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
 import type { Clock } from './clock';
 import type { TerminalHealth } from '../terminal/transport';
 
@@ -31,20 +32,20 @@ export interface OnlineMonitor {
 
 export interface OnlineMonitorOptions {
   mode: OnlineMode;
-  /** Failures in a row before the state is 'down' (default 2). */
+  /** Failures in a row before the state is 'down' (default: the setting's, shared/settings.ts). */
   failuresForDown?: number;
-  /** How long one failure keeps the state 'degraded' (default 60 s). */
+  /** How long one failure keeps the state 'degraded' (default: the setting's). */
   degradedWindowMs?: number;
   /** The reader's health check; without one there is no periodic probe. */
   probe?: () => Promise<ReaderHealth>;
-  /** Default 10 s. */
+  /** Default: the setting's. */
   probeIntervalMs?: number;
 }
 
 export function createOnlineMonitor(clock: Clock, options: OnlineMonitorOptions): OnlineMonitor {
-  const failuresForDown = Math.max(1, options.failuresForDown ?? 2);
-  const degradedWindowMs = options.degradedWindowMs ?? 60_000;
-  const probeIntervalMs = options.probeIntervalMs ?? 10_000;
+  const failuresForDown = Math.max(1, options.failuresForDown ?? DEFAULT_SETTINGS.monitorFailuresForDown);
+  const degradedWindowMs = options.degradedWindowMs ?? DEFAULT_SETTINGS.monitorDegradedWindowMs;
+  const probeIntervalMs = options.probeIntervalMs ?? DEFAULT_SETTINGS.monitorProbeMs;
   let mode = options.mode;
   let failures = 0;
   let lastFailureAt: number | undefined;

@@ -6,13 +6,15 @@
  */
 import {
   parseRequest,
-  requests,
   type ApiError,
   type ApiResult,
   type RequestInput,
   type RequestName,
   type RequestOutputs,
 } from '../../shared/api/index';
+import { REQUEST_NAMES } from '../../shared/api/bridge';
+
+export { REQUEST_NAMES };
 import type { Caller } from './feature';
 
 export interface RequestContext {
@@ -33,10 +35,6 @@ export const fail = (code: ApiError['code'], message: string): { ok: false; erro
   ok: false,
   error: { code, message },
 });
-
-export const REQUEST_NAMES: readonly RequestName[] = Object.keys(requests).filter((n): n is RequestName =>
-  Object.hasOwn(requests, n),
-);
 
 /** Merges the features' handlers; every API name must have exactly one (checked here, at start-up). */
 export function buildRequestTable(

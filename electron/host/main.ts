@@ -3,21 +3,22 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readRuntimeConfig } from '../config';
 import { createCore, defaultDataDir } from '../core/index';
 import { startHost } from './server';
 
 async function main() {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = process.env.KIOSK_RENDERER_DIR ?? path.resolve(here, '../renderer');
-  const dataDir = process.env.KIOSK_DATA_DIR ?? defaultDataDir();
-  const port = process.env.KIOSK_PORT ? Number(process.env.KIOSK_PORT) : 5180;
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`KIOSK_PORT is not a port: ${process.env.KIOSK_PORT}`);
+  const { config, warnings, errors } = readRuntimeConfig(process.env, { dataDir: defaultDataDir() });
+  for (const w of warnings) console.warn(`[kiosk] ${w}`);
+  if (errors.length) throw new Error(errors.join('; '));
+  const { dataDir, port } = config;
   const core = await createCore({
     dataDir,
-    now: process.env.KIOSK_NOW,
-    onshiDir: process.env.KIOSK_ONSHI_DIR,
-    env: process.env,
+    ...(config.now ? { now: config.now } : {}),
+    ...(config.onshiDir ? { onshiDir: config.onshiDir } : {}),
+    env: process.env, // KIOSK_PRINTER (also 'simulator'), KIOSK_CARD_READER: the devices feature
   });
   const host = await startHost({ core, rendererDir, port });
   const st = await core.handle({ role: 'staff', kioskId: 'host' }, 'status.get', {});

@@ -8,21 +8,11 @@ import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ROLES, wireRequestSchema, type Role, type WireMessage } from '../../shared/api/index';
-import { WS_PATH } from '../../shared/api/bridge';
+import { ID_PATTERN, WS_PATH } from '../../shared/api/bridge';
 import type { Core } from '../core/index';
+import { CONTENT_SECURITY_POLICY } from '../csp';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -112,7 +102,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
     const role = url.searchParams.get('role') ?? 'kiosk';
     const kioskId = url.searchParams.get('kiosk') ?? 'kiosk-1';
-    if (!(ROLES as readonly string[]).includes(role) || !/^[A-Za-z0-9_-]{1,64}$/.test(kioskId)) {
+    if (!(ROLES as readonly string[]).includes(role) || !ID_PATTERN.test(kioskId)) {
       socket.write('HTTP/1.1 400 Bad Request\r\n\r\n');
       socket.destroy();
       return;

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import { app, dialog, ipcMain, Menu, powerSaveBlocker, protocol, screen, session } from 'electron';
 import { createCore, defaultDataDir, type Core, type CoreOptions } from '../core/index';
 import { createLogger } from '../core/logger';
-import { readShellConfig, shouldOpenStaffWindow, type ShellConfig } from './config';
+import { readRuntimeConfig } from '../config';
+import { shouldOpenStaffWindow, type ShellConfig } from './config';
 import { createKioskIpc, type KioskIpc } from './ipc';
 import { createAppProtocolHandler, registerAppScheme } from './protocol';
 import { createWindowRegistry, type WindowRegistry } from './registry';
@@ -68,7 +69,8 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp |
 
   await app.whenReady();
 
-  const { config, warnings } = readShellConfig(env, { userDataDir: defaultDataDir() }) // one data folder for Electron and the browser host;
+  // One data folder and one parser for Electron and the browser host.
+  const { config, warnings, errors } = readRuntimeConfig(env, { dataDir: defaultDataDir() });
   const shellLog = createLogger({
     dir: path.join(config.dataDir, 'logs'),
     scope: 'shell',
@@ -76,6 +78,8 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp |
   });
   log = (message, data) => shellLog.warn(message, data);
   for (const w of warnings) shellLog.warn(w);
+  // KIOSK_PORT is the browser host's; a printer or ORCA setting that does not parse is not used.
+  for (const e of errors) shellLog.error(e);
 
   denyAllPermissions(session.defaultSession, log);
   const rendererDir = path.resolve(distDir, '..', 'renderer');

@@ -16,13 +16,13 @@ import {
   IPC_EVENT_CHANNEL,
   IPC_REQUEST_CHANNEL,
   PRELOAD_KIOSK_ID_ARG,
+  ID_PATTERN,
   PRELOAD_ROLE_ARG,
   REQUEST_NAMES,
   type KioskBridge,
 } from '../../shared/api/bridge';
 
 const ROLES = ['kiosk', 'staff', 'admin'] as const satisfies readonly Role[];
-const KIOSK_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 const requestNames: ReadonlySet<string> = new Set(REQUEST_NAMES);
 const eventNames: ReadonlySet<string> = new Set(EVENT_NAMES);
@@ -35,7 +35,7 @@ export function readArg(argv: readonly string[], prefix: string): string | undef
 export function readIdentity(argv: readonly string[]): { role: Role; kioskId: string } | undefined {
   const role = readArg(argv, PRELOAD_ROLE_ARG);
   const kioskId = readArg(argv, PRELOAD_KIOSK_ID_ARG);
-  if (!role || !(ROLES as readonly string[]).includes(role) || !kioskId || !KIOSK_ID.test(kioskId)) return undefined;
+  if (!role || !(ROLES as readonly string[]).includes(role) || !kioskId || !ID_PATTERN.test(kioskId)) return undefined;
   return { role: role as Role, kioskId };
 }
 

@@ -16,6 +16,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DemoPersona } from '../../shared/api/index';
+import { sameInsurerNumber, samePrintedText } from '../../shared/insurance/index';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import {
@@ -39,7 +41,11 @@ export interface SimulatorConfig {
   pollMs: number;
 }
 
-export const DEFAULT_SIMULATOR_CONFIG: SimulatorConfig = { answerDelayMs: 300, slowAnswerMs: 5000, pollMs: 50 };
+export const DEFAULT_SIMULATOR_CONFIG: SimulatorConfig = {
+  answerDelayMs: DEFAULT_SETTINGS.simulatorAnswerMs,
+  slowAnswerMs: DEFAULT_SETTINGS.simulatorSlowAnswerMs,
+  pollMs: DEFAULT_SETTINGS.readerPollMs,
+};
 
 export interface TerminalSimulatorOptions {
   dir: string;
@@ -69,10 +75,6 @@ export interface TerminalSimulator {
 }
 
 const REQ_NAME = /^OQSsiquc01req_[A-Za-z0-9_-]{1,64}\.xml$/i;
-
-const digits = (s: string | undefined) => (s ?? '').normalize('NFKC').replace(/\D/g, '');
-const text = (s: string | undefined) =>
-  (s ?? '').normalize('NFKC').replace(/[\s\u2010-\u2015\u2212\u30fc\uff70-]/g, '');
 
 export function createTerminalSimulator(options: TerminalSimulatorOptions): TerminalSimulator {
   const dir = path.resolve(options.dir);
@@ -105,8 +107,8 @@ export function createTerminalSimulator(options: TerminalSimulatorOptions): Term
     return personas.find((p) => {
       const n = personaNumbers(p, today);
       return (
-        digits(n.insurerNumber) === digits(q.insurerNumber) &&
-        text(n.number) === text(q.number) &&
+        sameInsurerNumber(n.insurerNumber, q.insurerNumber) &&
+        samePrintedText(n.number, q.number) &&
         n.birthDate === q.birthDate
       );
     });

@@ -22,6 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CardReadOutcome, PrintedNumbers } from '../../shared/flow/session';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import {
@@ -51,14 +52,19 @@ export interface TerminalConfig {
   watch: boolean;
 }
 
-export const DEFAULT_TERMINAL_CONFIG: TerminalConfig = {
-  queryTimeoutMs: 15_000,
-  pollMs: 50,
-  idlePollMs: 1000,
-  stabilityMs: 40,
-  settleMs: 2000,
-  watch: true,
-};
+/** The settings' defaults (shared/settings.ts) under the transport's names. */
+export const DEFAULT_TERMINAL_CONFIG: TerminalConfig = terminalConfigFrom(DEFAULT_SETTINGS);
+
+export function terminalConfigFrom(s: Settings): TerminalConfig {
+  return {
+    queryTimeoutMs: s.readerQueryTimeoutMs,
+    pollMs: s.readerPollMs,
+    idlePollMs: s.readerIdlePollMs,
+    stabilityMs: s.readerStabilityMs,
+    settleMs: s.readerSettleMs,
+    watch: s.readerWatchHint,
+  };
+}
 
 /** The terminal's health as one observation: reachable and sane, or not (and why). */
 export type TerminalHealth = { ok: true } | { ok: false; detail: string };

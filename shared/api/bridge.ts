@@ -24,20 +24,24 @@ export const IPC_EVENT_CHANNEL = 'kiosk:event';
 export const PRELOAD_ROLE_ARG = '--kiosk-role=';
 export const PRELOAD_KIOSK_ID_ARG = '--kiosk-id=';
 
+/** A kiosk, session or read id as it may cross the boundary: 1-64 letters, digits, '-' or '_'. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** WebSocket path (browser host). Query: role=kiosk|staff|admin, kiosk=<kioskId>. */
 export const WS_PATH = '/api';
 
 /**
  * The request and event names as plain lists, so the sandboxed preload can refuse unknown names without
  * bundling zod and the schemas. When you add a request or an event to index.ts, add its name here too:
- * the type checks below fail to compile (naming what is missing) until you do, and a test compares these
- * lists with `Object.keys(requests)` and `API_EVENT_NAMES`.
+ * the type checks below fail to compile (naming what is missing) until you do, and a test compares the
+ * request list with `Object.keys(requests)`. These are THE lists of names (index.ts re-exports them).
  */
 export const REQUEST_NAMES = [
   'status.get',
   'session.start',
   'session.get',
   'session.send',
+  'session.neededInputs',
   'staff.list',
   'staff.act',
   'admin.setOnlineMode',

@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import type { CallBoard } from '../calls/board';
 import type { DevicesView, PrinterProblem } from '../devices/state';
+import type { PresentedDocument } from '../eligibility/index';
+import type { NeededInputs } from '../eligibility/inputs';
 import type { CardReadOutcome, CheckInSession, PrintedNumbers, SessionEvent } from '../flow/session';
 import {
   adminSettingsSchema,
@@ -15,6 +17,7 @@ import {
   type AdminSettings,
   type OnlineMode,
 } from '../settings';
+import { EVENT_NAMES, ID_PATTERN } from './bridge';
 
 export {
   adminSettingsSchema,
@@ -31,11 +34,7 @@ export type Role = (typeof ROLES)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const text = (max: number) => z.string().max(max);
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/);
+const id = z.string().regex(ID_PATTERN);
 
 export const printedNumbersSchema = z.object({
   insurerNumber: text(16),
@@ -127,6 +126,8 @@ export const requests = {
   'status.get': { input: z.object({}).strict(), roles: ['kiosk', 'staff', 'admin', 'display'] },
   'session.start': { input: z.object({ kioskId: id }).strict(), roles: ['kiosk'] },
   'session.get': { input: z.object({ sessionId: id }).strict(), roles: ['kiosk', 'staff', 'admin'] },
+  /** What to ask the patient for each document today (printed 有効期限, birth date), with the clinic's policy. */
+  'session.neededInputs': { input: z.object({ sessionId: id }).strict(), roles: ['kiosk'] },
   'session.send': {
     input: z
       .object({ sessionId: id, expectedVersion: z.number().int().nonnegative().optional(), event: patientEventSchema })
@@ -187,6 +188,11 @@ export const requests = {
 export type RequestName = keyof typeof requests;
 export type RequestInput<N extends RequestName> = z.infer<(typeof requests)[N]['input']>;
 
+/** Which facts change today's decision for a document (shared/eligibility/inputs.ts), as the core decides it. */
+export interface DocumentInputs extends NeededInputs {
+  document: PresentedDocument;
+}
+
 export interface DemoPersona {
   id: string;
   label: string;
@@ -237,6 +243,7 @@ export interface RequestOutputs {
   'session.start': CheckInSession;
   'session.get': CheckInSession;
   'session.send': CheckInSession;
+  'session.neededInputs': DocumentInputs[];
   'staff.list': CheckInSession[];
   'staff.act': CheckInSession;
   'admin.setOnlineMode': OnlineStatus;
@@ -304,16 +311,8 @@ export interface ApiEvents {
   'ticket.printed': TicketPrintResult;
 }
 export type ApiEventName = keyof ApiEvents;
-export const API_EVENT_NAMES: readonly ApiEventName[] = [
-  'session.updated',
-  'status.changed',
-  'reader.unmatched',
-  'reverify.updated',
-  'settings.changed',
-  'calls.board',
-  'devices.changed',
-  'ticket.printed',
-];
+/** The one list of event names (kept in bridge.ts so the sandboxed preload need not bundle zod). */
+export const API_EVENT_NAMES: readonly ApiEventName[] = EVENT_NAMES;
 
 /** What a renderer sees, whichever transport carries it. */
 export interface KioskApi {

@@ -19,7 +19,9 @@ import type {
   Role,
   UnmatchedRead,
 } from '../../shared/api/index';
+import { PRESENTED_DOCUMENTS } from '../../shared/eligibility/documents';
 import { decideEligibility } from '../../shared/eligibility/index';
+import { neededInputs } from '../../shared/eligibility/inputs';
 import type { CardReadOutcome, CheckInSession, SessionEvent } from '../../shared/flow/session';
 import { newSession, transition } from '../../shared/flow/session';
 import type { ConnectionState, RendererApi } from '../../renderer/src/api/types';
@@ -239,6 +241,14 @@ export class FakeApi implements RendererApi {
         );
         this.sessions.set(s.id, s);
         return { ok: true, value: s };
+      }
+      case 'session.neededInputs': {
+        // As the core answers it (without a clinic policy: the national timeline).
+        const { today, online } = this.status;
+        return {
+          ok: true,
+          value: PRESENTED_DOCUMENTS.map((document) => ({ document, ...neededInputs(document, today, online.online) })),
+        };
       }
       case 'session.get': {
         const s = this.sessions.get((input as { sessionId: string }).sessionId);

@@ -3,7 +3,13 @@
  * requests (start, get, send, staff list and actions) and the 'session.updated' event. A kiosk sees only
  * its own sessions; staff and admin see all.
  */
-import type { EligibilityDecision, EligibilityQuery } from '../../../shared/eligibility/index';
+import type { DocumentInputs } from '../../../shared/api/index';
+import { PRESENTED_DOCUMENTS } from '../../../shared/eligibility/documents';
+import { decideEligibility } from '../../../shared/eligibility/index';
+import { neededInputs } from '../../../shared/eligibility/inputs';
+import type { RuleTimeline } from '../../../shared/eligibility/timeline';
+import { validateInsuranceNumbers, parseInsurerNumber, validationMessageKey } from '../../../shared/insurance/index';
+import type { PatientEvent } from '../../../shared/api/index';
 import type { CheckInSession } from '../../../shared/flow/session';
 import type { AuditLog } from '../audit/index';
 import type { Clock } from '../clock';
@@ -23,7 +29,8 @@ export interface CheckinDeps {
   log: Logger;
   cards: SessionManagerDeps['cards'];
   verify: SessionManagerDeps['verify'];
-  decide: (query: EligibilityQuery) => EligibilityDecision;
+  /** The national timeline made stricter by the clinic's policy. */
+  rules: () => RuleTimeline;
   smartphoneReader: () => boolean;
   patientCardStep?: SessionManagerDeps['patientCardStep'];
   checkPatientCard?: SessionManagerDeps['checkPatientCard'];
@@ -52,7 +59,7 @@ export const checkinFeature = defineFeature({
     log,
     cards,
     verify,
-    decide,
+    rules,
     smartphoneReader,
     sweepAfterSeconds,
     sweepEveryMs,
@@ -67,7 +74,7 @@ export const checkinFeature = defineFeature({
       monitor,
       cards,
       verify,
-      decide,
+      decide: (q) => decideEligibility(q, rules()),
       smartphoneReader,
       log,
       ...(patientCardStep ? { patientCardStep } : {}),
@@ -77,28 +84,44 @@ export const checkinFeature = defineFeature({
       const s = sessions.get(id);
       return s && owns(caller, s.kioskId) ? s : undefined;
     };
-    const handlers: Pick<RequestTable, 'session.start' | 'session.get' | 'session.send' | 'staff.list' | 'staff.act'> =
-      {
-        'session.start': ({ caller }, { kioskId }) => {
-          if (!owns(caller, kioskId)) return fail('forbidden', 'a kiosk starts sessions only for itself');
-          const r = sessions.start(kioskId);
-          return r.ok ? ok(r.session) : { ok: false, error: r.error };
-        },
-        'session.get': ({ caller }, { sessionId }) => {
-          const s = visible(caller, sessionId);
-          return s ? ok(s) : fail('not-found', 'no such session');
-        },
-        'session.send': ({ caller }, { sessionId, event, expectedVersion }) => {
-          if (!visible(caller, sessionId)) return fail('not-found', 'no such session');
-          const r = sessions.apply(sessionId, event, { actor: `kiosk:${caller.kioskId}`, expectedVersion });
-          return r.ok ? ok(r.session) : { ok: false, error: r.error };
-        },
-        'staff.list': (_ctx, { date }) => ok(sessions.list(date ?? clock.today())),
-        'staff.act': (_ctx, { sessionId, event }) => {
-          const r = sessions.apply(sessionId, event, { actor: `staff:${event.staff}` });
-          return r.ok ? ok(r.session) : { ok: false, error: r.error };
-        },
-      };
+    const handlers: Pick<
+      RequestTable,
+      'session.start' | 'session.get' | 'session.send' | 'session.neededInputs' | 'staff.list' | 'staff.act'
+    > = {
+      'session.start': ({ caller }, { kioskId }) => {
+        if (!owns(caller, kioskId)) return fail('forbidden', 'a kiosk starts sessions only for itself');
+        const r = sessions.start(kioskId);
+        return r.ok ? ok(r.session) : { ok: false, error: r.error };
+      },
+      'session.get': ({ caller }, { sessionId }) => {
+        const s = visible(caller, sessionId);
+        return s ? ok(s) : fail('not-found', 'no such session');
+      },
+      'session.neededInputs': ({ caller }, { sessionId }) => {
+        if (!visible(caller, sessionId)) return fail('not-found', 'no such session');
+        const today = clock.today();
+        const online = monitor.status().online;
+        const options = { smartphoneReader: smartphoneReader(), rules: rules() };
+        return ok(
+          PRESENTED_DOCUMENTS.map((document): DocumentInputs => ({
+            document,
+            ...neededInputs(document, today, online, options),
+          })),
+        );
+      },
+      'session.send': ({ caller }, { sessionId, event, expectedVersion }) => {
+        if (!visible(caller, sessionId)) return fail('not-found', 'no such session');
+        const invalid = invalidNumbers(event);
+        if (invalid) return invalid;
+        const r = sessions.apply(sessionId, event, { actor: `kiosk:${caller.kioskId}`, expectedVersion });
+        return r.ok ? ok(r.session) : { ok: false, error: r.error };
+      },
+      'staff.list': (_ctx, { date }) => ok(sessions.list(date ?? clock.today())),
+      'staff.act': (_ctx, { sessionId, event }) => {
+        const r = sessions.apply(sessionId, event, { actor: `staff:${event.staff}` });
+        return r.ok ? ok(r.session) : { ok: false, error: r.error };
+      },
+    };
     let sweeper: NodeJS.Timeout | undefined;
     return {
       service: { sessions, store } satisfies Checkin,
@@ -118,3 +141,35 @@ export const checkinFeature = defineFeature({
     };
   },
 });
+
+/**
+ * Numbers a patient typed are checked with shared/insurance (the same rules the screens use) before the
+ * flow sees them: a wrong check digit or length is a typed 'invalid-payload' with one issue per field
+ * (path 'numbers.insurerNumber', message the field's error key such as 'insurerNumber.check-digit').
+ */
+export function invalidNumbers(event: PatientEvent) {
+  const issues =
+    event.type === 'submit-numbers'
+      ? numberIssues('numbers', event.numbers)
+      : event.type === 'submit-declaration' && event.declaration.insurerNumber
+        ? declarationIssues(event.declaration.insurerNumber)
+        : [];
+  if (!issues.length) return undefined;
+  return {
+    ok: false as const,
+    error: { code: 'invalid-payload' as const, message: 'the insurance numbers are not valid', issues },
+  };
+}
+
+function numberIssues(
+  path: string,
+  numbers: { insurerNumber: string; symbol?: string; number: string; branch?: string },
+) {
+  const v = validateInsuranceNumbers(numbers);
+  return v.ok ? [] : v.errors.map((e) => ({ path: `${path}.${e.field}`, message: validationMessageKey(e) }));
+}
+
+function declarationIssues(insurerNumber: string) {
+  const r = parseInsurerNumber(insurerNumber);
+  return r.ok ? [] : [{ path: 'declaration.insurerNumber', message: validationMessageKey(r.error) }];
+}

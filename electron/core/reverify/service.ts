@@ -12,6 +12,7 @@
  * - a session that was cancelled or expired → 'skipped'.
  */
 import type { ReverificationEntry } from '../../../shared/api/index';
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import type { CheckInSession, PrintedNumbers } from '../../../shared/flow/session';
 import type { SessionManager } from '../checkin/sessions';
 import type { Clock } from '../clock';
@@ -35,7 +36,7 @@ export interface ReverifyDeps {
   verify: (sessionId: string, numbers: PrintedNumbers) => Promise<NumberQueryOutcome>;
   clock: Clock;
   log: Logger;
-  /** Periodic run while online (default 60 s); 0 disables the timer. */
+  /** Periodic run while online (default: the setting's); 0 disables the timer. */
   intervalMs?: number;
 }
 
@@ -147,7 +148,7 @@ export function createReverifyService(deps: ReverifyDeps): ReverifyService {
     wasOnline = st.online;
     if (cameBack) void runOnce();
   });
-  const intervalMs = deps.intervalMs ?? 60_000;
+  const intervalMs = deps.intervalMs ?? DEFAULT_SETTINGS.reverifyIntervalMs;
   const timer = intervalMs > 0 ? setInterval(() => void runOnce(), intervalMs) : undefined;
   timer?.unref();
 

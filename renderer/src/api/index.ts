@@ -5,7 +5,7 @@
  */
 import type { Role } from '../../../shared/api/index';
 import type { KioskBridge } from '../../../shared/api/bridge';
-import { WS_PATH } from '../../../shared/api/bridge';
+import { ID_PATTERN as KIOSK_ID, WS_PATH } from '../../../shared/api/bridge';
 import { fromBridge } from './bridge';
 import type { RendererApi } from './types';
 import { createWebSocketApi } from './websocket';
@@ -14,7 +14,6 @@ export type { ConnectionState, RendererApi } from './types';
 export { ApiProvider, useApi } from './context';
 
 export const DEFAULT_KIOSK_ID = 'kiosk-1';
-const KIOSK_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** `/` is the patient kiosk, `/staff` the staff console, `/admin` the admin screen, `/display` the call display. */
 export function roleFromPath(pathname: string): Role {

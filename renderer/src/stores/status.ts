@@ -1,6 +1,7 @@
 /** The core's status (clinic, online verification, idle seconds) and this window's connection to it. */
 import { create } from 'zustand';
 import type { KioskStatus, OnlineStatus } from '../../../shared/api/index';
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import type { ConnectionState } from '../api/types';
 
 interface StatusStore {
@@ -27,7 +28,8 @@ const useStatusStore = create<StatusStore>()((set) => ({
 }));
 
 /** Default idle seconds until status arrives: generous, as the kiosk must never rush anyone. */
-export const DEFAULT_IDLE_SECONDS = 120;
+/** Until the first status arrives: the clinic default (shared/settings.ts). */
+export const DEFAULT_IDLE_SECONDS = DEFAULT_SETTINGS.idleTimeoutSeconds;
 
 export const useStatus = () => useStatusStore((s) => s.status);
 export const useOnlineStatus = () => useStatusStore((s) => s.status?.online ?? null);

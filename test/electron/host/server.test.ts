@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHost, resolveStatic, type Host } from '../../../electron/host/server';
 import type { Core } from '../../../electron/core/index';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/csp';
 import { makeCore, tempDir } from '../../helpers/core';
 
 let host: Host | undefined;
@@ -59,7 +60,8 @@ describe('browser host', () => {
       const res = await fetch(h.url + p);
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('<title>kiosk</title>');
-      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      // The production policy (electron/csp.ts), the same the Electron shell sends.
+      expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
       expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     }
     expect((await fetch(h.url + '/assets/app.js')).headers.get('content-type')).toContain('javascript');

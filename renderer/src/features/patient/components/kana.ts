@@ -50,10 +50,8 @@ export function applyModifier(text: string, modifier: Modifier): string {
   return chars.join('') + next;
 }
 
-/** Hiragana to katakana (ぁ-ゖ → ァ-ヶ), full-width space to ASCII space; everything else unchanged. */
-export function toKatakana(text: string): string {
-  return text.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)).replace(/\u3000/g, ' ');
-}
+/** Hiragana to katakana (ぁ-ゖ → ァ-ヶ), full-width space to ASCII space (one implementation, in shared/). */
+export { toKatakana } from '../../../../../shared/insurance/kana';
 
 /** Katakana, the long-vowel mark, the middle dot and single spaces between names. */
 export function isKatakanaName(text: string): boolean {

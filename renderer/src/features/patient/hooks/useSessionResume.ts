@@ -4,12 +4,12 @@
  * The id is dropped as soon as the session is over or the kiosk is cleared (end, cancel, idle-out).
  */
 import { useEffect, useState } from 'react';
+import { ID_PATTERN as ID } from '../../../../../shared/api/bridge';
 import { isFinal } from '../../../../../shared/flow/session';
 import { useApi } from '../../../api';
 import { currentSession, useSessionActions, useSessionId, useSessionState } from '../store/session';
 
 export const SESSION_KEY = 'kiosk.sessionId';
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 function storage(): Storage | null {
   try {

@@ -1,4 +1,6 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import type { DocumentInputs } from '../../../../../shared/api/index';
+import { useApi } from '../../../api';
 import { BigButton } from '../../../components/BigButton';
 import { DateEntry } from '../components/DateEntry';
 import { checkDraft, emptyDraft, type DateDraft } from '../../../components/dates';
@@ -6,8 +8,7 @@ import { DOCUMENT_CHOICES, type DocumentChoice } from '../../../components/docum
 import { DocumentPictogram } from '../components/Pictogram';
 import { StepProgress } from '../components/Progress';
 import { useT } from '../../../i18n';
-import { neededInputs } from '../../../../../shared/eligibility/inputs';
-import { useSessionBusy } from '../store/session';
+import { useSessionBusy, useSessionId } from '../store/session';
 import { useStatus } from '../../../stores/status';
 import { PatientFrame, ScreenTitle } from '../components/PatientFrame';
 import type { PatientFlow } from '../hooks/usePatientFlow';
@@ -28,13 +29,14 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
   const [birth, setBirth] = useState<DateDraft>(emptyDraft('showa'));
   const [tried, setTried] = useState(false);
 
-  const status = useStatus();
-  // Ask only what changes today's decision (e.g. no old 保険証 is valid after 2025-12-01, so its printed
-  // date is not asked any more); the static flags say which documents have such a date at all.
+  const needed = useNeededInputs();
+  // Ask only what changes today's decision with the clinic's policy (e.g. no old 保険証 is valid after
+  // 2025-12-01, so its printed date is not asked any more): the core says which (session.neededInputs);
+  // until it has, the static flags say which documents have such a date at all.
   const asks = (c: DocumentChoice) => {
-    if (!status) return { validUntil: c.asksValidUntil, birthDate: c.asksBirthDate };
-    const needed = neededInputs(c.document, status.today, status.online.online);
-    return { validUntil: c.asksValidUntil && needed.printedValidUntil, birthDate: c.asksBirthDate && needed.birthDate };
+    const n = needed?.find((d) => d.document === c.document);
+    if (!n) return { validUntil: c.asksValidUntil, birthDate: c.asksBirthDate };
+    return { validUntil: c.asksValidUntil && n.printedValidUntil, birthDate: c.asksBirthDate && n.birthDate };
   };
 
   const send = (c: DocumentChoice, printedValidUntil?: string, birthDate?: string) =>
@@ -147,6 +149,28 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
       </div>
     </PatientFrame>
   );
+}
+
+/** What the core says to ask for each document, for this session; asked again when online state or the day changes. */
+function useNeededInputs(): DocumentInputs[] | null {
+  const api = useApi();
+  const sessionId = useSessionId();
+  const status = useStatus();
+  const online = status?.online.online;
+  const today = status?.today;
+  const [needed, setNeeded] = useState<{ key: string; inputs: DocumentInputs[] } | null>(null);
+  const key = `${sessionId}|${String(online)}|${today}`;
+  useEffect(() => {
+    if (!sessionId) return;
+    let live = true;
+    void api.request('session.neededInputs', { sessionId }).then((r) => {
+      if (live && r.ok) setNeeded({ key, inputs: r.value });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, sessionId, key]);
+  return needed?.key === key ? needed.inputs : null;
 }
 
 /**

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readRuntimeConfig } from '../../electron/config';
+
+const defaults = { dataDir: '/home/clinic/.local/share/clinic-reception-kiosk' };
+const base = { dataDir: path.resolve(defaults.dataDir), port: 5180, kioskId: 'kiosk-1', staffWindow: 'auto' };
+
+describe('readRuntimeConfig (one parser for the shell and the host)', () => {
+  it('defaults: the app-data folder, the simulator, port 5180, kiosk-1, auto staff window', () => {
+    expect(readRuntimeConfig({}, defaults)).toEqual({ config: base, warnings: [], errors: [] });
+  });
+
+  it('reads KIOSK_DATA_DIR, KIOSK_NOW, KIOSK_ONSHI_DIR, KIOSK_PORT, KIOSK_ID and KIOSK_STAFF_WINDOW', () => {
+    const { config, warnings, errors } = readRuntimeConfig(
+      {
+        KIOSK_DATA_DIR: 'data',
+        KIOSK_NOW: '2026-11-23T09:00:00+09:00',
+        KIOSK_ONSHI_DIR: '/mnt/onshi',
+        KIOSK_PORT: '0',
+        KIOSK_ID: 'front-2',
+        KIOSK_STAFF_WINDOW: 'Never',
+      },
+      defaults,
+    );
+    expect([warnings, errors]).toEqual([[], []]);
+    expect(config).toEqual({
+      dataDir: path.resolve('data'),
+      now: '2026-11-23T09:00:00+09:00',
+      onshiDir: path.resolve('/mnt/onshi'),
+      port: 0,
+      kioskId: 'front-2',
+      staffWindow: 'never',
+    });
+  });
+
+  it('treats empty values as unset', () => {
+    const { config } = readRuntimeConfig(
+      { KIOSK_DATA_DIR: '', KIOSK_NOW: ' ', KIOSK_ONSHI_DIR: '', KIOSK_PORT: '' },
+      defaults,
+    );
+    expect(config).toEqual(base);
+  });
+
+  it('falls back, with a warning, on an invalid kiosk id or staff window mode', () => {
+    const { config, warnings } = readRuntimeConfig({ KIOSK_ID: '../etc', KIOSK_STAFF_WINDOW: 'sometimes' }, defaults);
+    expect(config.kioskId).toBe('kiosk-1');
+    expect(config.staffWindow).toBe('auto');
+    expect(warnings).toHaveLength(2);
+  });
+
+  it.each(['-1', '65536', '80a', '1e3', '0x50'])('KIOSK_PORT=%s is an error, not a guess', (p) => {
+    expect(readRuntimeConfig({ KIOSK_PORT: p }, defaults).errors).toEqual([expect.stringContaining('KIOSK_PORT')]);
+  });
+
+  it('KIOSK_PRINTER: tcp://HOST:PORT (raw ESC/POS) or a device path', () => {
+    expect(readRuntimeConfig({ KIOSK_PRINTER: 'tcp://192.168.1.50:9100' }, defaults).config.printer).toEqual({
+      kind: 'tcp',
+      host: '192.168.1.50',
+      port: 9100,
+    });
+    expect(readRuntimeConfig({ KIOSK_PRINTER: '/dev/usb/lp0' }, defaults).config.printer).toEqual({
+      kind: 'device',
+      path: '/dev/usb/lp0',
+    });
+    for (const bad of ['tcp://printer', 'tcp://printer:99999', 'http://printer:9100']) {
+      const r = readRuntimeConfig({ KIOSK_PRINTER: bad }, defaults);
+      expect(r.config.printer).toBeUndefined();
+      expect(r.errors).toEqual([expect.stringContaining('KIOSK_PRINTER')]);
+    }
+  });
+
+  it('KIOSK_ORCA_*: an http(s) base URL and Basic credentials; the password never appears in a message', () => {
+    const env = {
+      KIOSK_ORCA_URL: 'http://orca.local:8000/',
+      KIOSK_ORCA_USER: 'ormaster',
+      KIOSK_ORCA_PASSWORD: 's3cret',
+    };
+    expect(readRuntimeConfig(env, defaults).config.orca).toEqual({
+      url: 'http://orca.local:8000',
+      user: 'ormaster',
+      password: 's3cret',
+    });
+    const bad = readRuntimeConfig({ ...env, KIOSK_ORCA_URL: 'http://u:s3cret@orca.local' }, defaults);
+    expect(bad.config.orca).toBeUndefined();
+    expect(bad.errors).toHaveLength(1);
+    expect(JSON.stringify(bad)).not.toContain('s3cret');
+    const orphan = readRuntimeConfig({ KIOSK_ORCA_PASSWORD: 's3cret' }, defaults);
+    expect(orphan.config.orca).toBeUndefined();
+    expect(orphan.warnings.join()).not.toContain('s3cret');
+  });
+});
