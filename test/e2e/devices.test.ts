@@ -145,7 +145,7 @@ describe('devices end to end (browser host + Chromium)', () => {
     const elapsed = Date.now() - t0;
     expect(elapsed).toBeLessThan(1000);
     console.log(`[e2e] staff 呼び出し click → number on the display: ${elapsed} ms`);
-    await display.addStyleTag({ content: '.display-call{animation:none!important}' });
+    await display.emulateMedia({ reducedMotion: 'reduce' }); // the steady state, not mid-flash
     await display.screenshot({ path: path.join(SHOTS, 'display-landscape.png') });
     // Public screen: no name, no birth date.
     const shown = (await display.locator('body').textContent()) ?? '';
