@@ -12,6 +12,7 @@ import { clinicDateTime } from '../../components/clinicTime';
 import { OnlineBadge } from '../../components/OnlineBadge';
 import { RuleTimeline } from './components/RuleTimeline';
 import { SettingsForm } from './components/SettingsForm';
+import { DeviceSettingsForm } from './components/DeviceSettingsForm';
 import '../../components/console.css';
 import './admin.css';
 
@@ -33,6 +34,7 @@ export function AdminApp() {
         <StatusPanel />
         <OnlineModeForm />
         <SettingsForm />
+        <DeviceSettingsForm />
         <RuleTimeline />
       </div>
     </div>

@@ -21,6 +21,7 @@ import {
 } from './store/staff';
 import { clinicTime } from '../../components/clinicTime';
 import { OnlineBadge } from '../../components/OnlineBadge';
+import { DevicesStatus } from '../../components/DevicesStatus';
 import { CallPanel } from './components/CallPanel';
 import { ReadActionDialog, type ReadActionKind } from './components/ReadActionDialog';
 import { ReverificationPanel } from './components/ReverificationPanel';
@@ -50,6 +51,7 @@ export function StaffApp() {
       <header className="console-header">
         <h1 className="console-title">{t('staff.title')}</h1>
         <OnlineBadge />
+        <DevicesStatus />
         <LanguageSwitch />
       </header>
       <ConnectionBanner />
