@@ -8,7 +8,10 @@
  * - KIOSK_ID, KIOSK_STAFF_WINDOW (Electron: this machine's kiosk id; auto | always | never);
  * - KIOSK_PRINTER (受付票 printer: tcp://HOST:PORT or a device path), KIOSK_ORCA_URL / KIOSK_ORCA_USER /
  *   KIOSK_ORCA_PASSWORD (the ORCA API base URL and its HTTP Basic credentials) — parsed and checked here for
- *   the device and レセコン features to use.
+ *   the device and レセコン features to use;
+ * - KIOSK_BIND (expose the browser host on the clinic LAN at this address over TLS, overriding the admin
+ *   setting; `off` = loopback only), KIOSK_LAN_PORT (default 5443), KIOSK_LAN_NAMES (extra host names,
+ *   comma-separated), KIOSK_TLS_CERT / KIOSK_TLS_KEY (the clinic's own certificate and key, PEM files).
  *
  * Values are trimmed; empty means unset. A malformed optional value falls back with a warning; a value
  * that cannot be honoured safely (a port that is not a port, a printer or ORCA URL that does not parse) is
@@ -16,6 +19,7 @@
  */
 import path from 'node:path';
 import { ID_PATTERN } from '../shared/api/bridge';
+import { checkExposure, type Exposure } from './core/staff-accounts/exposure';
 
 export type StaffWindowMode = 'auto' | 'always' | 'never';
 
@@ -38,6 +42,10 @@ export interface RuntimeConfig {
   staffWindow: StaffWindowMode;
   printer?: PrinterTarget;
   orca?: OrcaConfig;
+  /** From KIOSK_BIND: expose on the LAN ('off': loopback only whatever the admin setting says). */
+  lan?: Exposure | 'off';
+  /** KIOSK_TLS_CERT / KIOSK_TLS_KEY. */
+  tls?: { certFile: string; keyFile: string };
 }
 
 export const DEFAULT_PORT = 5180;
@@ -118,6 +126,21 @@ export function readRuntimeConfig(
     warnings.push('KIOSK_ORCA_USER / KIOSK_ORCA_PASSWORD are set without KIOSK_ORCA_URL; ignored');
   }
 
+  let lan: Exposure | 'off' | undefined;
+  const bind = value(env.KIOSK_BIND);
+  if (bind === 'off' || bind === '127.0.0.1') lan = 'off';
+  else if (bind !== undefined) {
+    const names = (value(env.KIOSK_LAN_NAMES) ?? '').split(',').filter((n) => n.trim());
+    const e = checkExposure({ bind, port: value(env.KIOSK_LAN_PORT), names });
+    if (typeof e === 'string') errors.push(`KIOSK_BIND / KIOSK_LAN_PORT / KIOSK_LAN_NAMES: ${e}`);
+    else lan = e;
+  }
+  let tls: { certFile: string; keyFile: string } | undefined;
+  const certFile = value(env.KIOSK_TLS_CERT);
+  const keyFile = value(env.KIOSK_TLS_KEY);
+  if (certFile && keyFile) tls = { certFile: path.resolve(certFile), keyFile: path.resolve(keyFile) };
+  else if (certFile || keyFile) errors.push('set both KIOSK_TLS_CERT and KIOSK_TLS_KEY');
+
   const onshiDir = value(env.KIOSK_ONSHI_DIR);
   const now = value(env.KIOSK_NOW);
   return {
@@ -130,6 +153,8 @@ export function readRuntimeConfig(
       ...(onshiDir ? { onshiDir: path.resolve(onshiDir) } : {}),
       ...(printer ? { printer } : {}),
       ...(orca ? { orca } : {}),
+      ...(lan ? { lan } : {}),
+      ...(tls ? { tls } : {}),
     },
     warnings,
     errors,

@@ -18,6 +18,12 @@ import type { RequestTable } from './requests';
 export interface Caller {
   role: Role;
   kioskId: string;
+  /**
+   * The signed-in person behind a staff or admin caller, set by the identity gate
+   * (staff-accounts/gate.ts) from the server-side sign-in — never from anything the client sends. Audited
+   * actions name this person; a name typed into a request is not trusted.
+   */
+  actor?: { accountId: string; name: string };
 }
 
 /** Pushes one typed event to one caller. */

@@ -30,6 +30,14 @@ import { createOnlineMonitor, linkTerminalHealth, type OnlineMonitor } from './m
 import { dispatch } from './requests';
 import { reverifyFeature, type Reverify } from './reverify/index';
 import { settingsFeature, type SettingsService } from './settings/index';
+import {
+  createGate,
+  staffAccountsFeature,
+  type GateConnection,
+  type Identity,
+  type IdentityTuning,
+  type OpenOptions,
+} from './staff-accounts/index';
 import { statusFeature } from './status/index';
 import { openDatabase, type Db } from './store/index';
 
@@ -45,12 +53,21 @@ export interface CoreOptions {
   settings?: Partial<Settings>;
   /** Tests inject their own terminal transport. */
   terminal?: TerminalTransport;
+  /** Tests make PIN hashing cheap and sessions short. */
+  identity?: IdentityTuning;
   logToConsole?: boolean;
   /** KIOSK_PRINTER, KIOSK_CARD_READER (the devices); the host passes process.env, tests their own. */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Core {
+  /**
+   * A connection from a transport (a WebSocket, an Electron window). The core decides who it is — the local
+   * kiosk, an enrolled device, a signed-in staff member or admin, or nobody — and answers its requests,
+   * identity requests included (staff-accounts/gate.ts). Transports use this, never `handle` directly.
+   */
+  connect(options: OpenOptions): GateConnection;
+  /** In-process calls with a caller the code itself decided (tests, tools): no identity checks. */
   handle(caller: Caller, name: unknown, input: unknown): Promise<ApiResult<unknown>>;
   subscribe(caller: Caller, push: EmitEvent): () => void;
   close(): Promise<void>;
@@ -68,6 +85,7 @@ export interface Core {
     calls: CallsService;
     terminal: TerminalTransport;
     log: Logger;
+    identity: Identity;
     /** The embedded terminal simulator, when KIOSK_ONSHI_DIR is unset and no transport was injected. */
     simulator?: TerminalSimulator;
   };
@@ -103,6 +121,12 @@ async function compose(
   const clock: Clock = clockOrError;
   const env = options.env ?? {};
   const cardMode = () => patientCardMode(env, settings.get());
+  const identity = app.add(staffAccountsFeature, {
+    audit,
+    clock,
+    log: log.child('accounts'),
+    ...(options.identity ? { tuning: options.identity } : {}),
+  });
 
   // The terminal: injected (tests), the folder transport on KIOSK_ONSHI_DIR, or — the default — the same
   // transport on a folder served by the embedded terminal simulator, so `npm start` runs the real code.
@@ -224,7 +248,31 @@ async function compose(
   terminal.start();
   void monitor.probeNow();
 
+  const handle: Core['handle'] = (caller, name, input) =>
+    dispatch(
+      table,
+      caller,
+      () => clock.nowIso(),
+      name,
+      input,
+      (n, e) => log.error('request failed', { name: n, error: e instanceof Error ? e.message : String(e) }),
+    );
+  const subscribe: Core['subscribe'] = (caller, push) => app.subscribe(caller, push);
+  const gate = createGate({
+    core: { handle, subscribe },
+    accounts: identity.accounts,
+    devices: identity.devices,
+    setupCode: identity.setupCode,
+    exposure: identity.served,
+    exposureSetting: identity.exposure,
+  });
+  // Idle sign-outs and revoked devices reach open screens within seconds, even with no request.
+  const recheck = setInterval(() => gate.recheckAll(), 5_000);
+  recheck.unref();
+  cleanup.push(() => clearInterval(recheck));
+
   return {
+    connect: (o) => gate.open(o),
     internals: {
       db,
       audit,
@@ -238,18 +286,11 @@ async function compose(
       calls,
       terminal,
       log,
+      identity,
       ...(simulator ? { simulator } : {}),
     },
-    handle: (caller, name, input) =>
-      dispatch(
-        table,
-        caller,
-        () => clock.nowIso(),
-        name,
-        input,
-        (n, e) => log.error('request failed', { name: n, error: e instanceof Error ? e.message : String(e) }),
-      ),
-    subscribe: (caller, push) => app.subscribe(caller, push),
+    handle,
+    subscribe,
     async close() {
       await app.close();
       for (const c of cleanup.reverse()) await c();

@@ -36,6 +36,13 @@ export const fail = (code: ApiError['code'], message: string): { ok: false; erro
   error: { code, message },
 });
 
+/**
+ * Who an audited staff action is by: the signed-in account the gate put on the caller. `typed` (the name in
+ * the request) is used only by in-process callers that have no sign-in (tests, tools) — every transport
+ * goes through the gate, which always sets the actor for staff and admin.
+ */
+export const actorName = (ctx: RequestContext, typed: string): string => ctx.caller.actor?.name ?? typed;
+
 /** Merges the features' handlers; every API name must have exactly one (checked here, at start-up). */
 export function buildRequestTable(
   parts: { feature: string; handlers: Partial<RequestTable> }[],

@@ -23,6 +23,8 @@ export interface StartOptions {
   createCore?: (options: CoreOptions) => Promise<Core>;
   /** Warnings and errors also go to stderr (default true; tests turn it off). */
   logToConsole?: boolean;
+  /** Where uncaught exceptions are reported (default `process`; tests pass an emitter). */
+  processEvents?: Pick<NodeJS.Process, 'on'>;
 }
 
 export interface StartedApp {
@@ -63,6 +65,23 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp |
     });
   });
   app.on('second-instance', () => windows?.focusKiosk());
+  // Electron's default for an exception nobody caught in main is a dialog over a half-working app. The
+  // state that matters is in SQLite, so log it and start afresh instead: the kiosk is back within seconds.
+  // (A main process killed from outside cannot do this: the OS supervisor — Shell Launcher's restart
+  // action on Windows, a systemd user unit on Linux — restarts it; see the README.)
+  let relaunching = false;
+  const relaunchAfter = (what: string) => (error: unknown) => {
+    log(`${what} in the main process: relaunching`, {
+      error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}`.slice(0, 2000) : String(error),
+    });
+    if (relaunching) return;
+    relaunching = true;
+    app.relaunch();
+    app.exit(1);
+  };
+  const proc = options.processEvents ?? process;
+  proc.on('uncaughtException', relaunchAfter('uncaught exception'));
+  proc.on('unhandledRejection', relaunchAfter('unhandled rejection'));
   app.on('child-process-gone', (_event, details) =>
     log('child process gone', { type: details.type, reason: details.reason }),
   );
@@ -102,6 +121,13 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp |
     return undefined;
   }
 
+  // First run: the one-time code for the first admin goes to this machine's console (and to the admin
+  // window through auth.whoami), never to the kiosk screen.
+  const setupCode = core.internals?.identity?.setupCode();
+  if (setupCode)
+    console.log(
+      `[kiosk] No admin account yet. Open the admin screen on this machine and enter the one-time setup code ${setupCode} (or run: npm run admin -- create-admin --name "<name>")`,
+    );
   const ipc = createKioskIpc({ ipcMain, core, registry, log });
   const displays = screen.getAllDisplays();
   const manager = createWindowManager({

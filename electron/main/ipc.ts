@@ -2,17 +2,23 @@
  * The one module that touches `ipcMain` (the electron/fiddle pattern). Every request is checked twice
  * before the core sees it: the sender must be a webContents this process created (its role and kiosk id
  * come from the registry, never from the message), and the sending frame must be that webContents' main
- * frame showing an app:// page. The core then validates name, role and payload itself.
+ * frame showing an app:// page. Each window then has one connection to the core (`core.connect`), which
+ * decides who it is: the kiosk window is this machine's local kiosk; the staff and admin windows are
+ * nobody until someone signs in (contracts §4: on every transport), and the admin window may see the
+ * first-run setup code, being on the machine's own screen. The core validates name, role and payload.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { ApiError, ApiEventName, ApiResult } from '../../shared/api/index';
+import type { IDENTITY_EVENT_NAME } from '../../shared/api/bridge';
 import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../../shared/api/bridge';
+import type { IdentityResult } from '../../shared/api/auth';
 import type { Core } from '../core/index';
+import type { GateConnection } from '../core/staff-accounts/index';
 import type { WindowCaller, WindowRegistry } from './registry';
 import { isAllowedAppUrl } from './security';
 
 /** What the shell needs of the core. */
-export type CoreApi = Pick<Core, 'handle' | 'subscribe'>;
+export type CoreApi = Pick<Core, 'connect'>;
 
 /** The message the preload sends on IPC_REQUEST_CHANNEL. */
 export interface IpcRequestMessage {
@@ -20,9 +26,9 @@ export interface IpcRequestMessage {
   input: unknown;
 }
 
-/** The message the main process pushes on IPC_EVENT_CHANNEL. */
+/** The message the main process pushes on IPC_EVENT_CHANNEL (API events and the identity event). */
 export interface IpcEventMessage {
-  event: ApiEventName;
+  event: ApiEventName | typeof IDENTITY_EVENT_NAME;
   payload: unknown;
 }
 
@@ -64,9 +70,33 @@ export function callerOf(
 export function createKioskIpc(options: IpcOptions): KioskIpc {
   const { ipcMain, core, registry } = options;
   const log = options.log ?? (() => {});
-  const subscriptions = new Map<number, () => void>();
+  const connections = new Map<number, GateConnection>();
 
-  ipcMain.handle(IPC_REQUEST_CHANNEL, async (event, message: unknown): Promise<ApiResult<unknown>> => {
+  /** The window's one connection to the core, opened on first use; closed when the webContents goes. */
+  function connectionFor(contents: WebContents, caller: WindowCaller): GateConnection {
+    const existing = connections.get(contents.id);
+    if (existing) return existing;
+    const id = contents.id;
+    const connection = core.connect({
+      base: caller.role === 'kiosk' ? { kind: 'local-kiosk', kioskId: caller.kioskId } : { kind: 'anonymous' },
+      client: `electron:${caller.role}`,
+      console: caller.role === 'admin',
+      push: (event, payload) => {
+        if (contents.isDestroyed()) return;
+        const message: IpcEventMessage = { event, payload };
+        contents.send(IPC_EVENT_CHANNEL, message);
+      },
+    });
+    connections.set(id, connection);
+    contents.once('destroyed', () => {
+      connections.get(id)?.close();
+      connections.delete(id);
+      registry.delete(id);
+    });
+    return connection;
+  }
+
+  ipcMain.handle(IPC_REQUEST_CHANNEL, async (event, message: unknown): Promise<IdentityResult<unknown>> => {
     const caller = callerOf(registry, event);
     if (!caller) {
       log('ipc refused', { sender: event.sender?.id, frameUrl: event.senderFrame?.url?.slice(0, 200) });
@@ -77,7 +107,7 @@ export function createKioskIpc(options: IpcOptions): KioskIpc {
     }
     const { name, input } = message as Partial<IpcRequestMessage>;
     try {
-      return await core.handle({ role: caller.role, kioskId: caller.kioskId }, name, input);
+      return await connectionFor(event.sender, caller).handle(name, input);
     } catch (e) {
       log('core.handle threw', {
         name: typeof name === 'string' ? name.slice(0, 64) : typeof name,
@@ -90,24 +120,13 @@ export function createKioskIpc(options: IpcOptions): KioskIpc {
   return {
     attach(contents) {
       const caller = registry.get(contents.id);
-      if (!caller || subscriptions.has(contents.id)) return;
-      const id = contents.id;
-      const unsubscribe = core.subscribe({ role: caller.role, kioskId: caller.kioskId }, (event, payload) => {
-        if (contents.isDestroyed()) return;
-        const message: IpcEventMessage = { event, payload };
-        contents.send(IPC_EVENT_CHANNEL, message);
-      });
-      subscriptions.set(id, unsubscribe);
-      contents.once('destroyed', () => {
-        subscriptions.get(id)?.();
-        subscriptions.delete(id);
-        registry.delete(id);
-      });
+      if (!caller || connections.has(contents.id)) return;
+      connectionFor(contents, caller);
     },
     dispose() {
       ipcMain.removeHandler(IPC_REQUEST_CHANNEL);
-      for (const unsubscribe of subscriptions.values()) unsubscribe();
-      subscriptions.clear();
+      for (const connection of connections.values()) connection.close();
+      connections.clear();
     },
   };
 }

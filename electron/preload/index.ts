@@ -11,8 +11,11 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRenderer } from 'electron';
 import type { ApiEventName, ApiResult, RequestName, Role } from '../../shared/api/index';
+import type { IdentityRequestName } from '../../shared/api/auth';
 import {
   EVENT_NAMES,
+  IDENTITY_EVENT_NAME,
+  IDENTITY_REQUEST_NAMES,
   IPC_EVENT_CHANNEL,
   IPC_REQUEST_CHANNEL,
   PRELOAD_KIOSK_ID_ARG,
@@ -24,8 +27,9 @@ import {
 
 const ROLES = ['kiosk', 'staff', 'admin'] as const satisfies readonly Role[];
 
-const requestNames: ReadonlySet<string> = new Set(REQUEST_NAMES);
-const eventNames: ReadonlySet<string> = new Set(EVENT_NAMES);
+// The kiosk API plus the identity requests (sign-in, setup, pairing, accounts) and the identity event.
+const requestNames: ReadonlySet<string> = new Set([...REQUEST_NAMES, ...IDENTITY_REQUEST_NAMES]);
+const eventNames: ReadonlySet<string> = new Set([...EVENT_NAMES, IDENTITY_EVENT_NAME]);
 
 export function readArg(argv: readonly string[], prefix: string): string | undefined {
   const arg = argv.find((a) => a.startsWith(prefix));
@@ -51,7 +55,7 @@ export function createBridge(
   const bridge = {
     role: identity.role,
     kioskId: identity.kioskId,
-    async request(name: RequestName, input: unknown): Promise<ApiResult<unknown>> {
+    async request(name: RequestName | IdentityRequestName, input: unknown): Promise<ApiResult<unknown>> {
       if (typeof name !== 'string' || !requestNames.has(name)) {
         return failure('unknown-request', `unknown request '${String(name).slice(0, 64)}'`);
       }
@@ -61,7 +65,7 @@ export function createBridge(
         return failure('unavailable', 'the kiosk service did not answer');
       }
     },
-    on(event: ApiEventName, handler: (payload: unknown) => void): () => void {
+    on(event: ApiEventName | typeof IDENTITY_EVENT_NAME, handler: (payload: unknown) => void): () => void {
       if (typeof event !== 'string' || !eventNames.has(event))
         throw new TypeError(`unknown event '${String(event).slice(0, 64)}'`);
       if (typeof handler !== 'function') throw new TypeError('handler must be a function');

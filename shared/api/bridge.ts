@@ -5,12 +5,13 @@
  * validates the payload and the sender's frame again.
  */
 import type { ApiResult, ApiEventName, RequestName, Role } from './index';
+import type { IdentityRequestName, IDENTITY_EVENT } from './auth';
 
 export interface KioskBridge {
   readonly role: Role;
   readonly kioskId: string;
-  request(name: RequestName, input: unknown): Promise<ApiResult<unknown>>;
-  on(event: ApiEventName, handler: (payload: unknown) => void): () => void;
+  request(name: RequestName | IdentityRequestName, input: unknown): Promise<ApiResult<unknown>>;
+  on(event: ApiEventName | typeof IDENTITY_EVENT, handler: (payload: unknown) => void): () => void;
 }
 
 /** IPC channel names (Electron transport). One channel for requests, one for pushed events. */
@@ -73,8 +74,32 @@ export const EVENT_NAMES = [
   'ticket.printed',
 ] as const satisfies readonly ApiEventName[];
 
+/** Identity requests (shared/api/auth.ts) and their event, as plain lists for the preload. */
+export const IDENTITY_REQUEST_NAMES = [
+  'auth.whoami',
+  'auth.setup',
+  'auth.signIn',
+  'auth.resume',
+  'auth.signOut',
+  'device.redeem',
+  'device.authenticate',
+  'accounts.list',
+  'accounts.create',
+  'accounts.setDisabled',
+  'accounts.setRole',
+  'accounts.resetSecret',
+  'devices.list',
+  'devices.createPairingCode',
+  'devices.revoke',
+  'host.exposure',
+  'host.setExposure',
+] as const satisfies readonly IdentityRequestName[];
+export const IDENTITY_EVENT_NAME: typeof IDENTITY_EVENT = 'auth.changed';
+
 type ListedAll<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };
 const _requestNamesComplete: ListedAll<RequestName, (typeof REQUEST_NAMES)[number]> = true;
 const _eventNamesComplete: ListedAll<ApiEventName, (typeof EVENT_NAMES)[number]> = true;
+const _identityNamesComplete: ListedAll<IdentityRequestName, (typeof IDENTITY_REQUEST_NAMES)[number]> = true;
+void _identityNamesComplete;
 void _requestNamesComplete;
 void _eventNamesComplete;

@@ -7,10 +7,22 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import { WebSocket } from 'ws';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interpretEscPos, printedText } from '../../electron/devices/printer/preview';
-import { LANDSCAPE, PORTRAIT, SHOTS, launchChromium, startHostProcess, type HostProcess } from './harness';
+import {
+  E2E_ADMIN,
+  LANDSCAPE,
+  PORTRAIT,
+  SHOTS,
+  createAccount,
+  ensureAdmin,
+  launchChromium,
+  signInPage,
+  startHostProcess,
+  type HostProcess,
+} from './harness';
 
 let browser: Browser;
 const hosts: HostProcess[] = [];
@@ -42,6 +54,39 @@ async function listenAsPrinter() {
   return { port, jobs, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
+const RECEPTION = { name: '受付 花子', role: 'staff', secret: '482915' } as const;
+
+/** A pairing code for an enrolled device, made as the admin would (signed in, over the host's WebSocket). */
+async function pairingCode(host: HostProcess, kind: 'display' | 'kiosk', label: string): Promise<string> {
+  await ensureAdmin(host);
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api?role=admin`, { origin: host.url });
+  const replies = new Map<
+    number,
+    (r: { ok: boolean; value?: { code?: string }; error?: { message: string } }) => void
+  >();
+  ws.on('message', (d) => {
+    const m = JSON.parse(d.toString()) as { kind: string; id?: number; result?: { ok: boolean } };
+    if (m.kind === 'response' && m.id !== undefined) replies.get(m.id)?.(m.result!);
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  let next = 1;
+  const request = (name: string, input: unknown) =>
+    new Promise<{ ok: boolean; value?: { code?: string }; error?: { message: string } }>((resolve) => {
+      const id = next++;
+      replies.set(id, resolve);
+      ws.send(JSON.stringify({ id, name, input }));
+    });
+  const signIn = await request('auth.signIn', { name: E2E_ADMIN.name, secret: E2E_ADMIN.secret });
+  if (!signIn.ok) throw new Error(`admin sign-in: ${signIn.error?.message}`);
+  const r = await request('devices.createPairingCode', { kind, label });
+  ws.close();
+  if (!r.ok || !r.value?.code) throw new Error(`pairing code: ${r.error?.message}`);
+  return r.value.code;
+}
+
 describe('devices end to end (browser host + Chromium)', () => {
   it('診察券 scan + マイナ保険証: the ticket reaches the printer with the 受付番号 and a cut, and nothing personal', async () => {
     const printer = await listenAsPrinter();
@@ -53,6 +98,7 @@ describe('devices end to end (browser host + Chromium)', () => {
     const staff = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await kiosk.goto(host.url + '/');
     await staff.goto(host.url + '/staff');
+    await signInPage(staff, await createAccount(host, RECEPTION));
 
     await kiosk.getByRole('button', { name: /受付をはじめる/ }).click();
     await kiosk.getByRole('heading', { name: /診察券をお持ちの方/ }).waitFor({ timeout: 10_000 });
@@ -111,9 +157,14 @@ describe('devices end to end (browser host + Chromium)', () => {
     const kiosk = await browser.newPage({ viewport: PORTRAIT });
     const staff = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const display = await browser.newPage({ viewport: LANDSCAPE });
+    // The waiting-room display is an enrolled device: the admin makes a pairing code, the TV redeems it.
+    const code = await pairingCode(host, 'display', '待合室テレビ');
     await display.goto(host.url + '/display');
-    await display.getByRole('region', { name: /お呼び出し中/ }).waitFor();
+    await display.getByRole('textbox', { name: 'ペアリングコード' }).fill(code);
+    await display.getByRole('button', { name: 'つなぐ' }).click();
+    await display.getByRole('region', { name: /お呼び出し中/ }).waitFor({ timeout: 10_000 });
     await staff.goto(host.url + '/staff');
+    await signInPage(staff, await createAccount(host, RECEPTION));
     await kiosk.goto(host.url + '/');
     await kiosk.getByRole('button', { name: /受付をはじめる/ }).click();
     await kiosk.getByRole('button', { name: /マイナ保険証（カード）/ }).click();

@@ -3,7 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LANDSCAPE, PORTRAIT, SHOTS, launchChromium, startHostProcess, type HostProcess } from './harness';
+import {
+  LANDSCAPE,
+  PORTRAIT,
+  SHOTS,
+  createAccount,
+  launchChromium,
+  signInPage,
+  startHostProcess,
+  type HostProcess,
+} from './harness';
 
 let browser: Browser;
 let host: HostProcess | undefined;
@@ -41,7 +50,9 @@ async function expectShippedFont(page: Page) {
 async function startCheckIn(page: Page) {
   await page.getByRole('button', { name: /受付をはじめる/ }).click();
   await page.getByRole('button', { name: /マイナ保険証（カード）/ }).click();
-  await expect.poll(() => page.getByRole('heading', { name: /カード/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.getByRole('heading', { name: /カード/ }).count(), { timeout: 10_000 })
+    .toBeGreaterThan(0);
 }
 
 async function presentMainPersona(page: Page) {
@@ -56,6 +67,7 @@ describe('kiosk end to end (browser host + Chromium)', () => {
     const staff = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await kiosk.goto(host.url + '/');
     await staff.goto(host.url + '/staff');
+    await signInPage(staff, await createAccount(host, { name: '受付 一郎', role: 'staff', secret: '739154' }));
     await kiosk.getByRole('button', { name: /受付をはじめる/ }).waitFor();
     await expectShippedFont(kiosk);
     await shot(kiosk, 'start-portrait');
@@ -80,7 +92,16 @@ describe('kiosk end to end (browser host + Chromium)', () => {
     await shot(kiosk, 'completed-landscape');
 
     // The receptionist's console saw it arrive without reloading.
-    await expect.poll(() => staff.getByRole('row').filter({ hasText: /受付済|完了/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        () =>
+          staff
+            .getByRole('row')
+            .filter({ hasText: /受付済|完了/ })
+            .count(),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
     await shot(staff, 'staff-console');
     await kiosk.close();
     await staff.close();

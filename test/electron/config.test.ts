@@ -89,3 +89,30 @@ describe('readRuntimeConfig (one parser for the shell and the host)', () => {
     expect(orphan.warnings.join()).not.toContain('s3cret');
   });
 });
+
+describe('LAN exposure from the environment (issue 8)', () => {
+  const read = (env: Record<string, string>) => readRuntimeConfig(env, { dataDir: '/data' });
+  it('parses KIOSK_BIND, KIOSK_LAN_PORT, KIOSK_LAN_NAMES and the TLS files; off means loopback only', () => {
+    expect(read({ KIOSK_BIND: '192.168.1.20', KIOSK_LAN_NAMES: 'kiosk.local, reception' }).config.lan).toEqual({
+      bind: '192.168.1.20',
+      port: 5443,
+      names: ['kiosk.local', 'reception'],
+    });
+    expect(read({ KIOSK_BIND: '0.0.0.0', KIOSK_LAN_PORT: '8443' }).config.lan).toMatchObject({
+      bind: '0.0.0.0',
+      port: 8443,
+    });
+    expect(read({ KIOSK_BIND: 'off' }).config.lan).toBe('off');
+    expect(read({}).config.lan).toBeUndefined();
+    expect(read({ KIOSK_TLS_CERT: '/c.pem', KIOSK_TLS_KEY: '/k.pem' }).config.tls).toEqual({
+      certFile: '/c.pem',
+      keyFile: '/k.pem',
+    });
+  });
+  it('refuses what cannot be served safely', () => {
+    expect(read({ KIOSK_BIND: 'example.com' }).errors).toHaveLength(1);
+    expect(read({ KIOSK_BIND: '192.168.1.20', KIOSK_LAN_PORT: '80' }).errors).toHaveLength(1);
+    expect(read({ KIOSK_BIND: '192.168.1.20', KIOSK_LAN_NAMES: 'bad name!' }).errors).toHaveLength(1);
+    expect(read({ KIOSK_TLS_CERT: '/c.pem' }).errors).toEqual(['set both KIOSK_TLS_CERT and KIOSK_TLS_KEY']);
+  });
+});

@@ -25,6 +25,19 @@ import { neededInputs } from '../../shared/eligibility/inputs';
 import type { CardReadOutcome, CheckInSession, SessionEvent } from '../../shared/flow/session';
 import { newSession, transition } from '../../shared/flow/session';
 import type { ConnectionState, RendererApi } from '../../renderer/src/api/types';
+import type {
+  ConnectionIdentity,
+  IdentityRequestInput,
+  IdentityRequestName,
+  IdentityRequestOutputs,
+  IdentityResult,
+} from '../../shared/api/auth';
+
+/** The person the fake signs staff and admin windows in as, unless a test says otherwise. */
+export const SIGNED_IN_NAME = '受付 花子';
+type IdentityHandlers = {
+  [N in IdentityRequestName]?: (input: IdentityRequestInput<N>) => IdentityResult<IdentityRequestOutputs[N]>;
+};
 
 export const NOW = '2026-11-25T09:30:00+09:00';
 export const TODAY = '2026-11-25';
@@ -118,6 +131,10 @@ export class FakeApi implements RendererApi {
   private nextTicket = 1;
   private readonly events = new Map<ApiEventName, Set<(payload: never) => void>>();
   private readonly connectionHandlers = new Set<(s: ConnectionState) => void>();
+  private who: ConnectionIdentity | null;
+  private readonly identityHandlers = new Set<(identity: ConnectionIdentity) => void>();
+  identityHandlersByName: IdentityHandlers = {};
+  readonly identityCalls: { name: IdentityRequestName; input: unknown }[] = [];
 
   constructor(
     options: {
@@ -128,9 +145,19 @@ export class FakeApi implements RendererApi {
       reads?: UnmatchedRead[];
       reverifications?: ReverificationEntry[];
       settings?: Partial<AdminSettings>;
+      /** Who the core says this window is; default: signed in for staff/admin, the local kiosk otherwise. */
+      identity?: ConnectionIdentity | null;
     } = {},
   ) {
     this.role = options.role ?? 'kiosk';
+    this.who =
+      options.identity !== undefined
+        ? options.identity
+        : this.role === 'staff' || this.role === 'admin'
+          ? { kind: 'staff', accountId: '00000000-0000-4000-8000-000000000001', name: SIGNED_IN_NAME, role: this.role }
+          : this.role === 'display'
+            ? { kind: 'device', deviceId: 'display-1', deviceKind: 'display', label: '待合室' }
+            : { kind: 'local-kiosk', kioskId: options.kioskId ?? 'kiosk-1' };
     this.kioskId = options.kioskId ?? 'kiosk-1';
     this.status = makeStatus(options.status);
     for (const s of options.sessions ?? []) this.sessions.set(s.id, s);
@@ -203,6 +230,42 @@ export class FakeApi implements RendererApi {
   }
 
   close(): void {}
+
+  identity(): ConnectionIdentity | null {
+    return this.who;
+  }
+
+  onIdentity(handler: (identity: ConnectionIdentity) => void): () => void {
+    this.identityHandlers.add(handler);
+    return () => this.identityHandlers.delete(handler);
+  }
+
+  /** The core changed who this window is (signed in, out, idle). */
+  setIdentity(identity: ConnectionIdentity): void {
+    this.who = identity;
+    for (const h of [...this.identityHandlers]) h(identity);
+  }
+
+  async identityRequest<N extends IdentityRequestName>(
+    name: N,
+    input: IdentityRequestInput<N>,
+  ): Promise<IdentityResult<IdentityRequestOutputs[N]>> {
+    this.identityCalls.push({ name, input });
+    await Promise.resolve();
+    const custom = this.identityHandlersByName[name] as
+      ((i: IdentityRequestInput<N>) => IdentityResult<IdentityRequestOutputs[N]>) | undefined;
+    if (custom) return custom(input);
+    if (name === 'auth.signOut') {
+      this.setIdentity(this.role === 'kiosk' ? { kind: 'local-kiosk', kioskId: this.kioskId } : { kind: 'anonymous' });
+      return { ok: true, value: { identity: this.who!, setupNeeded: false } as IdentityRequestOutputs[N] };
+    }
+    if (name === 'auth.whoami')
+      return { ok: true, value: { identity: this.who!, setupNeeded: false } as IdentityRequestOutputs[N] };
+    if (name === 'accounts.list' || name === 'devices.list')
+      return { ok: true, value: [] as unknown as IdentityRequestOutputs[N] };
+    if (name === 'host.exposure') return { ok: true, value: {} as IdentityRequestOutputs[N] };
+    return { ok: false, error: { code: 'forbidden', message: `fake: no handler for ${name}` } };
+  }
 
   /** Apply an event as the core would (readers, staff, the flow) and push the snapshot. */
   apply(sessionId: string, event: SessionEvent): ApiResult<CheckInSession> {

@@ -8,7 +8,7 @@ import type { SessionManager } from '../checkin/sessions';
 import type { Clock } from '../clock';
 import { defineFeature } from '../feature';
 import type { Logger } from '../logger';
-import { fail, ok, type RequestTable } from '../requests';
+import { actorName, fail, ok, type RequestTable } from '../requests';
 import type { Db } from '../store/index';
 import { CALLS_MIGRATIONS } from './migrations';
 import { createCallsService, type CallError, type CallResult, type CallsService } from './service';
@@ -48,12 +48,12 @@ export const callsFeature = defineFeature({
     let offUpdate: (() => void) | undefined;
     const handlers: Pick<RequestTable, 'calls.board' | 'calls.call' | 'calls.recall' | 'calls.done'> = {
       'calls.board': () => ok(service.board()),
-      'calls.call': ({ caller }, { ticketNumber, room, staff }) =>
-        asApi(service.call(ticketNumber, room, `${caller.role}:${staff}`)),
-      'calls.recall': ({ caller }, { ticketNumber, staff }) =>
-        asApi(service.recall(ticketNumber, `${caller.role}:${staff}`)),
-      'calls.done': ({ caller }, { ticketNumber, staff }) =>
-        asApi(service.done(ticketNumber, `${caller.role}:${staff}`)),
+      'calls.call': (ctx, { ticketNumber, room, staff }) =>
+        asApi(service.call(ticketNumber, room, `${ctx.caller.role}:${actorName(ctx, staff)}`)),
+      'calls.recall': (ctx, { ticketNumber, staff }) =>
+        asApi(service.recall(ticketNumber, `${ctx.caller.role}:${actorName(ctx, staff)}`)),
+      'calls.done': (ctx, { ticketNumber, staff }) =>
+        asApi(service.done(ticketNumber, `${ctx.caller.role}:${actorName(ctx, staff)}`)),
     };
     return {
       service,

@@ -8,7 +8,7 @@ import type { AuditLog } from '../audit/index';
 import type { Clock } from '../clock';
 import { defineFeature } from '../feature';
 import type { Logger } from '../logger';
-import { fail, ok, type RequestTable } from '../requests';
+import { actorName, fail, ok, type RequestTable } from '../requests';
 import type { Db } from '../store/index';
 import { createCardReadsService, type CardReadsService, type CardReadsServiceDeps } from './service';
 import { cardReadsMigrations, createCardReadsStore, type CardReadsStore } from './store';
@@ -36,7 +36,9 @@ export const cardReadsFeature = defineFeature({
     const service = createCardReadsService({ ...deps, store });
     const handlers: Pick<RequestTable, 'staff.unmatchedReads' | 'staff.assignRead' | 'staff.dismissRead'> = {
       'staff.unmatchedReads': (_ctx, { all }) => ok(service.unmatchedReads({ all: all ?? false })),
-      'staff.assignRead': ({ now }, { readId, sessionId, staff, reason }) => {
+      'staff.assignRead': (ctx, { readId, sessionId, staff: typed, reason }) => {
+        const { now } = ctx;
+        const staff = actorName(ctx, typed);
         const r = service.assign(readId, sessionId, staff);
         if (!r.ok) return fail(r.code, r.message);
         audit.write({
@@ -48,7 +50,9 @@ export const cardReadsFeature = defineFeature({
         });
         return ok(r.session);
       },
-      'staff.dismissRead': ({ now }, { readId, staff, reason }) => {
+      'staff.dismissRead': (ctx, { readId, staff: typed, reason }) => {
+        const { now } = ctx;
+        const staff = actorName(ctx, typed);
         const r = service.dismiss(readId, staff);
         if (!r) return fail('conflict', 'no such open card read');
         audit.write({

@@ -16,7 +16,7 @@ import type { Clock } from '../clock';
 import { defineFeature, type Caller } from '../feature';
 import type { Logger } from '../logger';
 import type { OnlineMonitor } from '../monitor';
-import { fail, ok, type RequestTable } from '../requests';
+import { actorName, fail, ok, type RequestTable } from '../requests';
 import type { Db } from '../store/index';
 import { checkinMigrations } from './migrations';
 import { createSessionManager, type SessionManager, type SessionManagerDeps } from './sessions';
@@ -117,8 +117,10 @@ export const checkinFeature = defineFeature({
         return r.ok ? ok(r.session) : { ok: false, error: r.error };
       },
       'staff.list': (_ctx, { date }) => ok(sessions.list(date ?? clock.today())),
-      'staff.act': (_ctx, { sessionId, event }) => {
-        const r = sessions.apply(sessionId, event, { actor: `staff:${event.staff}` });
+      'staff.act': (ctx, { sessionId, event }) => {
+        // The signed-in person, in the audit and in the session's history alike.
+        const staff = actorName(ctx, event.staff);
+        const r = sessions.apply(sessionId, { ...event, staff }, { actor: `staff:${staff}` });
         return r.ok ? ok(r.session) : { ok: false, error: r.error };
       },
     };

@@ -16,7 +16,7 @@ import type { SessionManager } from '../checkin/sessions';
 import type { Clock } from '../clock';
 import { createListeners, defineFeature } from '../feature';
 import type { Logger } from '../logger';
-import { fail, ok, type RequestTable } from '../requests';
+import { actorName, fail, ok, type RequestTable } from '../requests';
 import { guarded, type Db, type Migration } from '../store/index';
 
 const migrations: readonly Migration[] = [
@@ -155,7 +155,7 @@ export const devicesFeature = defineFeature({
     const handlers: Pick<RequestTable, 'devices.get' | 'devices.reprint' | 'devices.listHid' | 'demo.scanPatientCard'> =
       {
         'devices.get': () => (hub ? ok(hub.view()) : fail('unavailable', 'devices are starting')),
-        'devices.reprint': async ({ caller }, { sessionId, staff }) => {
+        'devices.reprint': async (ctx, { sessionId, staff }) => {
           const s = sessions.get(sessionId);
           if (!s) return fail('not-found', `no session ${sessionId}`);
           if (s.state !== 'completed') return fail('conflict', 'only a completed check-in has a 受付票');
@@ -163,7 +163,7 @@ export const devicesFeature = defineFeature({
           if (!r) return fail('unavailable', 'devices are starting');
           audit.write({
             at: clock.nowIso(),
-            actor: `${caller.role}:${staff}`,
+            actor: `${ctx.caller.role}:${actorName(ctx, staff)}`,
             action: 'ticket.reprint',
             subject: sessionId,
             detail: r.outcome,

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/settings';
 import type { AuditLog } from '../audit/index';
 import { createListeners, defineFeature } from '../feature';
-import { fail, ok, type RequestTable } from '../requests';
+import { actorName, fail, ok, type RequestTable } from '../requests';
 import { guarded, type Db } from '../store/index';
 
 export { DEFAULT_SETTINGS, settingsSchema, type Settings };
@@ -90,7 +90,9 @@ export const settingsFeature = defineFeature({
     const service = createSettings(db, overrides);
     const handlers: Pick<RequestTable, 'admin.getSettings' | 'admin.updateSettings'> = {
       'admin.getSettings': () => ok(adminView(service.get())),
-      'admin.updateSettings': ({ now }, { patch, staff, reason }) => {
+      'admin.updateSettings': (ctx, { patch, staff: typed, reason }) => {
+        const { now } = ctx;
+        const staff = actorName(ctx, typed);
         const checked = adminSettingsSchema.partial().safeParse(patch);
         if (!checked.success)
           return fail(

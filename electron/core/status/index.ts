@@ -9,7 +9,7 @@ import type { AuditLog } from '../audit/index';
 import type { Clock } from '../clock';
 import { defineFeature } from '../feature';
 import type { OnlineMonitor } from '../monitor';
-import { fail, ok, type RequestTable } from '../requests';
+import { actorName, fail, ok, type RequestTable } from '../requests';
 import type { SettingsService } from '../settings/index';
 import type { Db } from '../store/index';
 
@@ -46,7 +46,8 @@ export const statusFeature = defineFeature({
     };
     const handlers: Pick<RequestTable, 'status.get' | 'admin.setOnlineMode'> = {
       'status.get': () => ok(status()),
-      'admin.setOnlineMode': (_ctx, { mode, staff, reason }) => {
+      'admin.setOnlineMode': (ctx, { mode, staff: typed, reason }) => {
+        const staff = actorName(ctx, typed);
         const at = clock.nowIso();
         const u = settings.update({ onlineMode: mode }, at);
         if (!u.ok) return fail('invalid-payload', u.message);

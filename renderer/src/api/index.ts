@@ -8,10 +8,12 @@ import type { KioskBridge } from '../../../shared/api/bridge';
 import { ID_PATTERN as KIOSK_ID, WS_PATH } from '../../../shared/api/bridge';
 import { fromBridge } from './bridge';
 import type { RendererApi } from './types';
+import { browserCredentials } from './credentials';
 import { createWebSocketApi } from './websocket';
 
 export type { ConnectionState, RendererApi } from './types';
 export { ApiProvider, useApi } from './context';
+export { useIdentity, useSignedIn } from './useIdentity';
 
 export const DEFAULT_KIOSK_ID = 'kiosk-1';
 
@@ -36,5 +38,10 @@ export function createApi(win: Window & { kioskBridge?: KioskBridge } = window):
   if (win.kioskBridge) return fromBridge(win.kioskBridge);
   const role = roleFromPath(win.location.pathname);
   const kioskId = kioskIdFromSearch(win.location.search);
-  return createWebSocketApi({ url: webSocketUrl(win.location, role, kioskId), role, kioskId });
+  return createWebSocketApi({
+    url: webSocketUrl(win.location, role, kioskId),
+    role,
+    kioskId,
+    credentials: browserCredentials(win),
+  });
 }

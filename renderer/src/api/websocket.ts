@@ -6,6 +6,11 @@
  * may or may not have applied it; the caller re-fetches the snapshot after reconnecting instead of
  * guessing. Reconnects back off exponentially with jitter, capped, and never give up: a kiosk has no one
  * to press "retry".
+ *
+ * Identity: the host greets every connection with who it is (`hello.identity`). After each (re)connect, and
+ * before queued requests go out, the client presents what it holds — an enrolled device's credential, then
+ * a staff sign-in token — so a reload or a dropped socket does not sign anyone out; a credential the core
+ * refuses is forgotten.
  */
 import type {
   ApiEventName,
@@ -19,6 +24,16 @@ import type {
 } from '../../../shared/api/index';
 // The plain list from bridge.ts, not index.ts: keeps zod and the request schemas out of the renderer bundle.
 import { EVENT_NAMES } from '../../../shared/api/bridge';
+import {
+  IDENTITY_EVENT,
+  type ConnectionIdentity,
+  type IdentityRequestInput,
+  type IdentityRequestName,
+  type IdentityRequestOutputs,
+  type IdentityResult,
+  type WhoAmI,
+} from '../../../shared/api/auth';
+import { memoryCredentials, type CredentialStore } from './credentials';
 import type { ConnectionState, RendererApi } from './types';
 
 export interface WebSocketApiOptions {
@@ -30,7 +45,13 @@ export interface WebSocketApiOptions {
   requestTimeoutMs?: number;
   backoffMs?: { initial: number; max: number };
   random?: () => number;
+  credentials?: CredentialStore;
 }
+
+type Incoming =
+  | WireMessage
+  | { kind: 'hello'; role: Role; identity?: ConnectionIdentity }
+  | { kind: 'event'; event: typeof IDENTITY_EVENT; payload: WhoAmI };
 
 interface Pending {
   resolve: (result: ApiResult<unknown>) => void;
@@ -46,6 +67,13 @@ export function createWebSocketApi(options: WebSocketApiOptions): RendererApi {
   const timeoutMs = options.requestTimeoutMs ?? 20_000;
   const backoff = options.backoffMs ?? { initial: 500, max: 10_000 };
   const random = options.random ?? Math.random;
+  const credentials = options.credentials ?? memoryCredentials();
+  let identity: ConnectionIdentity | null = null;
+  const identityHandlers = new Set<(identity: ConnectionIdentity) => void>();
+  const setIdentity = (next: ConnectionIdentity) => {
+    identity = next;
+    for (const h of [...identityHandlers]) h(next);
+  };
 
   let socket: WebSocket | null = null;
   let state: ConnectionState = 'connecting';
@@ -72,21 +100,56 @@ export function createWebSocketApi(options: WebSocketApiOptions): RendererApi {
     }
   };
 
+  /** Sent at once on this socket, ahead of the queue (credential restore after a connect). */
+  const direct = (ws: WebSocket, name: string, input: unknown): Promise<ApiResult<unknown>> =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        resolve(unavailable('timed out'));
+      }, timeoutMs);
+      const frame = JSON.stringify({ id, name, input });
+      pending.set(id, { resolve, timer, sent: true, frame });
+      ws.send(frame);
+    });
+
+  /** Present the device credential and the staff token this browser holds, then open for requests. */
+  const restore = async (ws: WebSocket) => {
+    const device = credentials.device();
+    if (device) {
+      const r = await direct(ws, 'device.authenticate', device);
+      if (!r.ok && r.error.code !== 'unavailable') credentials.setDevice(undefined);
+    }
+    const token = credentials.staffToken();
+    if (token) {
+      const r = await direct(ws, 'auth.resume', { token });
+      if (!r.ok && r.error.code !== 'unavailable') credentials.setStaffToken(undefined);
+    }
+    if (socket !== ws) return;
+    attempt = 0;
+    setState('open');
+    flush();
+  };
+
   const connect = () => {
     if (closed) return;
     const ws = new Impl(options.url);
     socket = ws;
+    let greeted = false;
     ws.onmessage = (ev: MessageEvent) => {
-      let msg: WireMessage;
+      let msg: Incoming;
       try {
-        msg = JSON.parse(String(ev.data)) as WireMessage;
+        msg = JSON.parse(String(ev.data)) as Incoming;
       } catch {
         return;
       }
       if (msg.kind === 'hello') {
-        attempt = 0;
-        setState('open');
-        flush();
+        if ('identity' in msg && msg.identity) setIdentity(msg.identity);
+        if (greeted) return;
+        greeted = true;
+        void restore(ws);
+      } else if (msg.kind === 'event' && msg.event === IDENTITY_EVENT) {
+        if (msg.payload?.identity) setIdentity(msg.payload.identity);
       } else if (msg.kind === 'response') {
         const p = pending.get(msg.id);
         if (!p) return;
@@ -120,26 +183,46 @@ export function createWebSocketApi(options: WebSocketApiOptions): RendererApi {
 
   connect();
 
+  function enqueue(name: string, input: unknown): Promise<ApiResult<unknown>> {
+    if (closed) return Promise.resolve(unavailable('closed'));
+    const id = nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        resolve(unavailable('timed out'));
+      }, timeoutMs);
+      pending.set(id, { resolve, timer, sent: false, frame: JSON.stringify({ id, name, input }) });
+      if (state === 'open') flush();
+    });
+  }
+
   return {
     role: options.role,
     kioskId: options.kioskId,
     transport: 'websocket',
+    identity: () => identity,
+    onIdentity(handler) {
+      identityHandlers.add(handler);
+      return () => identityHandlers.delete(handler);
+    },
+    async identityRequest<N extends IdentityRequestName>(
+      name: N,
+      input: IdentityRequestInput<N>,
+    ): Promise<IdentityResult<IdentityRequestOutputs[N]>> {
+      const r = (await enqueue(name, input)) as IdentityResult<IdentityRequestOutputs[N]>;
+      if (r.ok && (name === 'auth.signIn' || name === 'auth.setup' || name === 'auth.resume')) {
+        credentials.setStaffToken((r.value as IdentityRequestOutputs['auth.signIn']).token);
+      }
+      if (name === 'auth.signOut') credentials.setStaffToken(undefined);
+      if (r.ok && name === 'device.redeem') {
+        const { deviceId, secret } = r.value as IdentityRequestOutputs['device.redeem'];
+        credentials.setDevice({ deviceId, secret });
+        await enqueue('device.authenticate', { deviceId, secret });
+      }
+      return r;
+    },
     request<N extends RequestName>(name: N, input: RequestInput<N>): Promise<ApiResult<RequestOutput<N>>> {
-      if (closed) return Promise.resolve(unavailable('closed'));
-      const id = nextId++;
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          pending.delete(id);
-          resolve(unavailable('timed out'));
-        }, timeoutMs);
-        pending.set(id, {
-          resolve: resolve as (r: ApiResult<unknown>) => void,
-          timer,
-          sent: false,
-          frame: JSON.stringify({ id, name, input }),
-        });
-        if (state === 'open') flush();
-      });
+      return enqueue(name, input) as Promise<ApiResult<RequestOutput<N>>>;
     },
     on<E extends ApiEventName>(event: E, handler: (payload: ApiEvents[E]) => void) {
       const set = eventHandlers.get(event) ?? new Set();

@@ -1,62 +1,20 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { startHost, resolveStatic, type Host } from '../../../electron/host/server';
-import type { Core } from '../../../electron/core/index';
+import { resolveStatic } from '../../../electron/host/server';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/csp';
-import { makeCore, tempDir } from '../../helpers/core';
+import { bootHost, connect, signIn, type Booted } from '../../helpers/host';
 
-let host: Host | undefined;
-let core: Core | undefined;
+let booted: Booted | undefined;
 afterEach(async () => {
-  await host?.close();
-  await core?.close();
-  host = core = undefined;
+  await booted?.close();
+  booted = undefined;
 });
-
-async function boot() {
-  const rendererDir = tempDir('renderer-');
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
-  fs.mkdirSync(path.join(rendererDir, 'assets'));
-  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  core = (await makeCore()).core;
-  host = await startHost({ core, rendererDir, port: 0 });
-  return host;
-}
-
-/** A WebSocket client that collects messages and answers requests by id. */
-async function connect(h: Host, query = 'role=kiosk&kiosk=kiosk-1', origin?: string) {
-  const ws = new WebSocket(`ws://127.0.0.1:${h.port}/api?${query}`, origin ? { origin } : {});
-  const messages: { kind: string; id?: number; result?: unknown; event?: string; payload?: unknown; role?: string }[] =
-    [];
-  ws.on('message', (d) => messages.push(JSON.parse(d.toString())));
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-  });
-  let next = 1;
-  const request = async (name: string, input: unknown) => {
-    const id = next++;
-    ws.send(JSON.stringify({ id, name, input }));
-    await expect
-      .poll(() => messages.find((m) => m.kind === 'response' && m.id === id), { timeout: 5000 })
-      .toBeDefined();
-    return messages.find((m) => m.kind === 'response' && m.id === id)!.result as {
-      ok: boolean;
-      value?: { id: string; state: string };
-      error?: { code: string };
-    };
-  };
-  return { ws, messages, request };
-}
+const boot = async () => (booted = await bootHost());
 
 describe('browser host', () => {
   it('binds to 127.0.0.1 only and serves the renderer at /, /staff and /admin with a strict CSP', async () => {
-    const h = await boot();
+    const { host: h } = await boot();
     expect(h.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    for (const p of ['/', '/staff', '/admin']) {
+    for (const p of ['/', '/staff', '/admin', '/pair']) {
       const res = await fetch(h.url + p);
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('<title>kiosk</title>');
@@ -78,15 +36,27 @@ describe('browser host', () => {
     expect(resolveStatic(root, '/a%00.js')).toBeNull();
   });
 
-  it('carries the API over the WebSocket and pushes session snapshots to staff', async () => {
-    const h = await boot();
-    const kiosk = await connect(h);
-    const staff = await connect(h, 'role=staff&kiosk=desk');
-    expect(kiosk.messages[0]).toEqual({ kind: 'hello', role: 'kiosk' });
+  it('carries the API over the WebSocket: the local kiosk needs no sign-in, staff see its sessions live after signing in', async () => {
+    const b = await boot();
+    await b.account('Tanaka', 'staff', '739154');
+    const kiosk = await connect(b.host.url);
+    const staff = await connect(b.host.url, { query: 'role=staff' });
+    expect(kiosk.messages[0]).toMatchObject({
+      kind: 'hello',
+      role: 'kiosk',
+      identity: { kind: 'local-kiosk', kioskId: 'kiosk-1' },
+    });
+    expect(staff.messages[0]).toMatchObject({ kind: 'hello', role: 'kiosk', identity: { kind: 'anonymous' } });
+    await signIn(staff, 'Tanaka', '739154');
+    expect(staff.messages.filter((m) => m.kind === 'hello').at(-1)).toMatchObject({
+      role: 'staff',
+      identity: { kind: 'staff', name: 'Tanaka' },
+    });
     const started = await kiosk.request('session.start', { kioskId: 'kiosk-1' });
     expect(started).toMatchObject({ ok: true, value: { state: 'choose-document' } });
+    const id = (started.value as { id: string }).id;
     const sent = await kiosk.request('session.send', {
-      sessionId: started.value!.id,
+      sessionId: id,
       event: { type: 'choose-document', document: 'nothing' },
     });
     expect(sent).toMatchObject({ ok: true, value: { state: 'confirm-self-pay' } });
@@ -98,8 +68,8 @@ describe('browser host', () => {
   });
 
   it('answers malformed or unauthorised messages with typed errors on the socket', async () => {
-    const h = await boot();
-    const kiosk = await connect(h);
+    const { host } = await boot();
+    const kiosk = await connect(host.url);
     kiosk.ws.send('not json {');
     await expect
       .poll(() => kiosk.messages.find((m) => m.kind === 'response' && m.id === -1))
@@ -109,20 +79,14 @@ describe('browser host', () => {
       error: { code: 'invalid-payload' },
     });
     expect(await kiosk.request('staff.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await kiosk.request('session.start', { kioskId: 'kiosk-9' })).toMatchObject({
-      ok: false,
-      error: { code: 'forbidden' },
-    });
+    expect(await kiosk.request('accounts.list', {})).toMatchObject({ ok: false, error: { code: 'sign-in-required' } });
     kiosk.ws.close();
   });
 
-  it('refuses cross-origin sockets, unknown roles and oversized messages', async () => {
-    const h = await boot();
-    await expect(connect(h, 'role=kiosk', 'http://evil.example')).rejects.toThrow(/403/);
-    await expect(connect(h, 'role=root')).rejects.toThrow(/400/);
-    const ok = await connect(h, 'role=kiosk&kiosk=kiosk-1', `http://127.0.0.1:${h.port}`);
-    const closed = new Promise<number>((r) => ok.ws.once('close', (code) => r(code)));
+  it('refuses oversized messages', async () => {
+    const { host } = await boot();
+    const ok = await connect(host.url);
     ok.ws.send('x'.repeat(200 * 1024));
-    expect(await closed).toBe(1009); // message too big
+    expect(await ok.closed).toBe(1009); // message too big
   });
 });

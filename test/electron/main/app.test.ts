@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +30,7 @@ import {
   session,
 } from '../mocks/electron';
 import { startApp } from '../../../electron/main/app';
+import { gateOver } from '../../helpers/gate';
 
 type Push = (event: ApiEventName, payload: unknown) => void;
 
@@ -45,7 +47,9 @@ function fakeCore() {
     }),
     close: vi.fn(async () => {}),
   };
-  return { core, pushes, createCore: vi.fn(async (_options: CoreOptions) => core as unknown as Core) };
+  const { connect } = gateOver(core);
+  const withGate = { ...core, connect };
+  return { core, pushes, createCore: vi.fn(async (_options: CoreOptions) => withGate as unknown as Core) };
 }
 
 let tmp: string;
@@ -192,9 +196,12 @@ describe('startApp', () => {
       ipcMain.invokeHandler(IPC_REQUEST_CHANNEL, kiosk.webContents, [{ name: 'status.get', input: {} }]),
     ).resolves.toEqual({ ok: true, value: { name: 'status.get' } });
     expect(core.handle).toHaveBeenCalledWith({ role: 'kiosk', kioskId: 'front-1' }, 'status.get', {});
-    await ipcMain.invokeHandler(IPC_REQUEST_CHANNEL, staff.webContents, [{ name: 'staff.list', input: {} }]);
-    expect(core.handle).toHaveBeenLastCalledWith({ role: 'staff', kioskId: 'front-1' }, 'staff.list', {});
-    expect(pushes).toHaveLength(2);
+    // The staff console is nobody until someone signs in: no request reaches the core, no event is pushed.
+    await expect(
+      ipcMain.invokeHandler(IPC_REQUEST_CHANNEL, staff.webContents, [{ name: 'staff.list', input: {} }]),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'sign-in-required' } });
+    expect(core.handle).toHaveBeenCalledTimes(1);
+    expect(pushes).toHaveLength(1);
     pushes[0]!('status.changed', { state: 'down' });
     expect(kiosk.webContents.send).toHaveBeenCalledWith(IPC_EVENT_CHANNEL, {
       event: 'status.changed',
@@ -268,6 +275,24 @@ describe('startApp', () => {
     kiosk.webContents.crash();
     expect(app.relaunch).toHaveBeenCalledTimes(1);
     expect(app.quit).toHaveBeenCalled();
+  });
+
+  it('relaunches the app after an exception nobody caught in the main process', async () => {
+    const { createCore } = fakeCore();
+    const processEvents = new EventEmitter();
+    await startApp({
+      env: env(),
+      distDir,
+      createCore,
+      logToConsole: false,
+      processEvents: processEvents as unknown as NodeJS.Process,
+    });
+    expect(app.relaunch).not.toHaveBeenCalled();
+    processEvents.emit('uncaughtException', new Error('bug in a handler'));
+    expect(app.relaunch).toHaveBeenCalledTimes(1);
+    expect(app.exit).toHaveBeenCalledWith(1);
+    processEvents.emit('unhandledRejection', new Error('again'));
+    expect(app.relaunch).toHaveBeenCalledTimes(1); // once
   });
 
   it('shows an error and exits with 1 when the core cannot start', async () => {

@@ -8,9 +8,14 @@ vi.mock('electron', () => import('../mocks/electron'));
 import { FakeWebContents, FakeWebFrameMain, ipcMain, resetElectronMock } from '../mocks/electron';
 import { createKioskIpc, type CoreApi } from '../../../electron/main/ipc';
 import { createWindowRegistry, type WindowCaller } from '../../../electron/main/registry';
+import { gateOver } from '../../helpers/gate';
 
 type Push = (event: ApiEventName, payload: unknown) => void;
 
+/**
+ * The real identity gate (staff-accounts/gate.ts, on an in-memory database) in front of a recording
+ * handle/subscribe: the shell is tested with the same identity decisions the core makes.
+ */
 function fakeCore() {
   const pushes: { caller: WindowCaller; push: Push; unsubscribe: ReturnType<typeof vi.fn> }[] = [];
   const core = {
@@ -23,15 +28,17 @@ function fakeCore() {
       pushes.push({ caller, push, unsubscribe });
       return unsubscribe;
     }),
-  } satisfies CoreApi;
-  return { core, pushes };
+  };
+  const { connect, accounts } = gateOver(core, { setupCode: 'ABCD-EFGH-JKMN' });
+  const api: CoreApi = { connect };
+  return { core, api, pushes, accounts };
 }
 
 function setup() {
-  const { core, pushes } = fakeCore();
+  const { core, api, pushes, accounts } = fakeCore();
   const registry = createWindowRegistry();
   const log = vi.fn();
-  const ipc = createKioskIpc({ ipcMain, core, registry, log });
+  const ipc = createKioskIpc({ ipcMain, core: api, registry, log });
   const window = (role: WindowCaller['role'], kioskId = 'kiosk-1', url = 'app://kiosk/') => {
     const contents = new FakeWebContents();
     contents.mainFrame.url = url;
@@ -40,7 +47,7 @@ function setup() {
   };
   const invoke = (contents: FakeWebContents | { id: number }, message: unknown, frame?: FakeWebFrameMain | null) =>
     ipcMain.invokeHandler(IPC_REQUEST_CHANNEL, contents, [message], frame) as Promise<ApiResult<unknown>>;
-  return { core, pushes, registry, ipc, log, window, invoke };
+  return { core, pushes, registry, ipc, log, window, invoke, accounts };
 }
 
 beforeEach(() => resetElectronMock());
@@ -53,7 +60,7 @@ describe('IPC requests', () => {
   });
 
   it('passes role and kiosk id from the registry, never from the message', async () => {
-    const { core, window, invoke } = setup();
+    const { core, window, invoke, accounts } = setup();
     const kiosk = window('kiosk', 'kiosk-7');
     const result = await invoke(kiosk, {
       name: 'session.start',
@@ -69,9 +76,44 @@ describe('IPC requests', () => {
       value: { caller: { role: 'kiosk', kioskId: 'kiosk-7' }, name: 'session.start', input: { kioskId: 'kiosk-7' } },
     });
 
+    // The staff window is nobody until someone signs in (contracts §4); then the core acts as that person.
     const staff = window('staff', 'kiosk-7', 'app://kiosk/staff');
+    expect(await invoke(staff, { name: 'staff.list', input: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'sign-in-required' },
+    });
+    expect(core.handle).toHaveBeenCalledTimes(1);
+    await accounts.create({ name: 'Tanaka', role: 'staff', secret: '739154' }, 'cli');
+    expect(await invoke(staff, { name: 'auth.signIn', input: { name: 'Tanaka', secret: '000000' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-credentials' },
+    });
+    expect(await invoke(staff, { name: 'auth.signIn', input: { name: 'Tanaka', secret: '739154' } })).toMatchObject({
+      ok: true,
+    });
     await invoke(staff, { name: 'staff.list', input: {} });
-    expect(core.handle).toHaveBeenLastCalledWith({ role: 'staff', kioskId: 'kiosk-7' }, 'staff.list', {});
+    expect(core.handle).toHaveBeenLastCalledWith(
+      { role: 'staff', kioskId: 'staff-desk', actor: { accountId: expect.any(String), name: 'Tanaka' } },
+      'staff.list',
+      {},
+    );
+  });
+
+  it('shows the first-run setup code to the admin window only, never to the kiosk or staff windows', async () => {
+    const { window, invoke } = setup();
+    const admin = window('admin', 'kiosk-1', 'app://kiosk/admin');
+    expect(await invoke(admin, { name: 'auth.whoami', input: {} })).toMatchObject({
+      ok: true,
+      value: { setupNeeded: true, setupCode: 'ABCD-EFGH-JKMN' },
+    });
+    for (const [role, url] of [
+      ['kiosk', 'app://kiosk/'],
+      ['staff', 'app://kiosk/staff'],
+    ] as const) {
+      const r = await invoke(window(role, 'kiosk-1', url), { name: 'auth.whoami', input: {} });
+      expect(r).toMatchObject({ ok: true, value: { setupNeeded: true } });
+      expect(JSON.stringify(r)).not.toContain('ABCD');
+    }
   });
 
   it('forwards the core result unchanged, errors included', async () => {
@@ -192,10 +234,8 @@ describe('IPC events', () => {
     const staff = window('staff', 'kiosk-2', 'app://kiosk/staff');
     ipc.attach(kiosk as unknown as WebContents);
     ipc.attach(staff as unknown as WebContents);
-    expect(pushes.map((p) => p.caller)).toEqual([
-      { role: 'kiosk', kioskId: 'kiosk-2' },
-      { role: 'staff', kioskId: 'kiosk-2' },
-    ]);
+    // the staff window is nobody until someone signs in: it gets no session events
+    expect(pushes.map((p) => p.caller)).toEqual([{ role: 'kiosk', kioskId: 'kiosk-2' }]);
     pushes[0]!.push('session.updated', { id: 's1' });
     expect(kiosk.send).toHaveBeenCalledWith(IPC_EVENT_CHANNEL, { event: 'session.updated', payload: { id: 's1' } });
     expect(staff.send).not.toHaveBeenCalled();

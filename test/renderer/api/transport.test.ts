@@ -40,7 +40,10 @@ describe('transport choice at start-up', () => {
     expect(api.kioskId).toBe('front-1');
     expect(api.connection()).toBe('open');
     await expect(api.request('status.get', {})).resolves.toEqual({ ok: true, value: 'x' });
-    expect(calls).toEqual([['status.get', {}]]);
+    expect(calls).toEqual([
+      ['auth.whoami', {}], // who the core says this window is
+      ['status.get', {}],
+    ]);
   });
 
   it('turns a throwing bridge into an unavailable result instead of an exception', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWebSocketApi } from '../../../renderer/src/api/websocket';
 import type { ConnectionState } from '../../../renderer/src/api/types';
+import { memoryCredentials } from '../../../renderer/src/api/credentials';
 
 /** Enough of a WebSocket for the client: records frames, lets the test play the server. */
 class FakeSocket {
@@ -125,5 +126,48 @@ describe('WebSocket transport', () => {
     api.close();
     vi.advanceTimersByTime(60_000);
     expect(FakeSocket.all).toHaveLength(1);
+  });
+});
+
+describe('WebSocket transport: identity', () => {
+  it('after every (re)connect presents the device credential and the staff token before queued requests', async () => {
+    const credentials = memoryCredentials();
+    credentials.setDevice({ deviceId: 'dev-aaaaaaaaaaaaaaaa', secret: 's'.repeat(43) });
+    credentials.setStaffToken('t'.repeat(43));
+    const api = createWebSocketApi({
+      url: 'ws://127.0.0.1/api',
+      role: 'staff',
+      kioskId: 'kiosk-1',
+      WebSocketImpl: FakeSocket as unknown as typeof WebSocket,
+      random: () => 0.5,
+      credentials,
+    });
+    const seen: string[] = [];
+    api.onIdentity((i) => seen.push(i.kind));
+    const queued = api.request('staff.list', {});
+    const socket = FakeSocket.all.at(-1)!;
+    socket.readyState = FakeSocket.OPEN;
+    socket.server({ kind: 'hello', role: 'kiosk', identity: { kind: 'anonymous' } });
+    expect(socket.sent).toEqual([
+      { id: 2, name: 'device.authenticate', input: { deviceId: 'dev-aaaaaaaaaaaaaaaa', secret: 's'.repeat(43) } },
+    ]);
+    socket.server({
+      kind: 'response',
+      id: 2,
+      result: { ok: false, error: { code: 'invalid-credentials', message: 'revoked' } },
+    });
+    await vi.waitFor(() => expect(socket.sent).toHaveLength(2));
+    expect(socket.sent[1]).toEqual({ id: 3, name: 'auth.resume', input: { token: 't'.repeat(43) } });
+    expect(credentials.device()).toBeUndefined(); // refused: forgotten
+    const staff = { kind: 'staff', accountId: 'a', name: '受付 花子', role: 'staff' };
+    socket.server({ kind: 'hello', role: 'staff', identity: staff });
+    socket.server({ kind: 'response', id: 3, result: { ok: true, value: { token: 't'.repeat(43), identity: staff } } });
+    await vi.waitFor(() => expect(socket.sent).toHaveLength(3));
+    expect(socket.sent[2]).toEqual({ id: 1, name: 'staff.list', input: {} }); // only now
+    expect(api.identity()).toEqual(staff);
+    expect(seen).toEqual(['anonymous', 'staff']);
+    socket.server({ kind: 'response', id: 1, result: { ok: true, value: [] } });
+    await expect(queued).resolves.toEqual({ ok: true, value: [] });
+    expect(credentials.staffToken()).toBe('t'.repeat(43));
   });
 });

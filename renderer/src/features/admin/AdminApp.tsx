@@ -10,6 +10,10 @@ import { useT } from '../../i18n';
 import { useStatus, useStatusActions } from '../../stores/status';
 import { clinicDateTime } from '../../components/clinicTime';
 import { OnlineBadge } from '../../components/OnlineBadge';
+import { NameReasonFields } from '../../components/NameReasonFields';
+import { AccountsPanel } from './components/AccountsPanel';
+import { DevicesPanel } from './components/DevicesPanel';
+import { LanPanel } from './components/LanPanel';
 import { RuleTimeline } from './components/RuleTimeline';
 import { SettingsForm } from './components/SettingsForm';
 import { DeviceSettingsForm } from './components/DeviceSettingsForm';
@@ -34,6 +38,9 @@ export function AdminApp() {
         <StatusPanel />
         <OnlineModeForm />
         <SettingsForm />
+        <AccountsPanel />
+        <DevicesPanel />
+        <LanPanel />
         <DeviceSettingsForm />
         <RuleTimeline />
       </div>
@@ -128,38 +135,14 @@ function OnlineModeForm() {
             </label>
           ))}
         </fieldset>
-        <label htmlFor={`${id}-staff`} className="field-label">
-          {t('staff.dialog.staffName')}
-        </label>
-        <input
-          id={`${id}-staff`}
-          className="field-input"
-          value={staff}
-          maxLength={60}
-          autoComplete="off"
-          aria-invalid={tried && staffMissing ? true : undefined}
-          aria-describedby={`${id}-staff-error`}
-          onChange={(e) => setStaff(e.target.value)}
-        />
-        <p id={`${id}-staff-error`} className="field-error">
-          {tried && staffMissing ? t('staff.dialog.staffRequired') : ''}
-        </p>
-        <label htmlFor={`${id}-reason`} className="field-label">
-          {t('staff.dialog.reason')}
-        </label>
-        <textarea
-          id={`${id}-reason`}
-          className="field-input"
+        <NameReasonFields
+          staff={staff}
+          reason={reason}
+          tried={tried}
+          onStaff={setStaff}
+          onReason={setReason}
           rows={2}
-          value={reason}
-          maxLength={500}
-          aria-invalid={tried && reasonMissing ? true : undefined}
-          aria-describedby={`${id}-reason-error`}
-          onChange={(e) => setReason(e.target.value)}
         />
-        <p id={`${id}-reason-error`} className="field-error">
-          {tried && reasonMissing ? t('staff.dialog.reasonRequired') : ''}
-        </p>
         <BigButton type="submit" disabled={busy}>
           {t('admin.mode.apply')}
         </BigButton>

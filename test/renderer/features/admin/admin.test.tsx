@@ -19,13 +19,13 @@ describe('admin', () => {
     fireEvent.click(within(form).getByRole('button', { name: '変更する' }));
     await settle();
     expect(api.inputs('admin.setOnlineMode')).toEqual([]);
-    expect(within(form).getByText('担当者名を入力してください')).toBeTruthy();
-    fireEvent.change(within(form).getByRole('textbox', { name: '担当者名' }), { target: { value: '院長' } });
+    expect(within(form).queryByText('担当者名を入力してください')).toBeNull();
+    expect(within(form).getByText('担当者: 受付 花子')).toBeTruthy(); // the signed-in person, not a typed name
     fireEvent.change(within(form).getByRole('textbox', { name: '理由' }), { target: { value: '回線工事のため' } });
     fireEvent.click(within(form).getByRole('button', { name: '変更する' }));
     await settle();
     expect(api.inputs('admin.setOnlineMode')).toEqual([
-      { mode: 'forced-offline', staff: '院長', reason: '回線工事のため' },
+      { mode: 'forced-offline', staff: '受付 花子', reason: '回線工事のため' },
     ]);
     expect(within(form).getByText('変更しました')).toBeTruthy();
     expect(within(status).getByText('常にオフライン')).toBeTruthy();
@@ -73,8 +73,8 @@ describe('admin settings', () => {
     fireEvent.click(within(form).getByRole('button', { name: '設定を保存する' }));
     await settle();
     expect(api.inputs('admin.updateSettings')).toEqual([]);
-    expect(within(form).getByText('担当者名を入力してください')).toBeTruthy();
-    fireEvent.change(within(form).getByRole('textbox', { name: '担当者名' }), { target: { value: '院長' } });
+    expect(within(form).queryByText('担当者名を入力してください')).toBeNull();
+    expect(within(form).getByText('担当者: 受付 花子')).toBeTruthy(); // the signed-in person, not a typed name
     fireEvent.change(within(form).getByRole('textbox', { name: '理由' }), { target: { value: '移転のため' } });
     fireEvent.click(within(form).getByRole('button', { name: '設定を保存する' }));
     await settle();
@@ -86,7 +86,7 @@ describe('admin settings', () => {
           demoPanel: true,
           policy: { refuseDocuments: ['notice-only'], staffConfirmOfflineAcceptance: true },
         },
-        staff: '院長',
+        staff: '受付 花子',
         reason: '移転のため',
       },
     ]);
@@ -103,7 +103,7 @@ describe('admin settings', () => {
     await settle();
     const form = settingsForm();
     fireEvent.change(within(form).getByRole('spinbutton', { name: /無操作/ }), { target: { value: '5' } });
-    fireEvent.change(within(form).getByRole('textbox', { name: '担当者名' }), { target: { value: '院長' } });
+    expect(within(form).getByText('担当者: 受付 花子')).toBeTruthy(); // the signed-in person, not a typed name
     fireEvent.change(within(form).getByRole('textbox', { name: '理由' }), { target: { value: '試し' } });
     fireEvent.click(within(form).getByRole('button', { name: '設定を保存する' }));
     await settle();
@@ -120,7 +120,7 @@ describe('admin settings', () => {
     const form = screen.getByRole('region', { name: 'Settings' });
     expect(within(form).getByRole('checkbox', { name: 'Demo panel' })).toBeTruthy();
     expect(within(form).getByRole('checkbox', { name: 'When offline, staff confirm every check-in' })).toBeTruthy();
-    fireEvent.change(within(form).getByRole('textbox', { name: 'Staff name' }), { target: { value: 'Dr' } });
+    expect(within(form).getByText('Staff: 受付 花子')).toBeTruthy();
     fireEvent.change(within(form).getByRole('textbox', { name: 'Reason' }), { target: { value: 'check' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save settings' }));
     await settle();

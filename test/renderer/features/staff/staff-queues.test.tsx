@@ -106,7 +106,7 @@ describe('staff console: unmatched card reads', () => {
     const dialog = screen.getByRole('dialog', { name: 'カードの読み取りを受付に割り当てる' });
     const choices = within(dialog).getAllByRole('radio');
     expect(choices).toHaveLength(2); // only the sessions on the card screen
-    fireEvent.change(within(dialog).getByRole('textbox', { name: '担当者名' }), { target: { value: '佐藤' } });
+    expect(within(dialog).getByText('担当者: 受付 花子')).toBeTruthy(); // the signed-in person, not a typed name
     fireEvent.change(within(dialog).getByRole('textbox', { name: '理由' }), { target: { value: '窓口で本人確認' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '実行する' }));
     await settle();
@@ -116,7 +116,7 @@ describe('staff console: unmatched card reads', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: '実行する' }));
     await settle();
     expect(api.inputs('staff.assignRead')).toEqual([
-      { readId: 'r-1', sessionId: 's-2', staff: '佐藤', reason: '窓口で本人確認' },
+      { readId: 'r-1', sessionId: 's-2', staff: '受付 花子', reason: '窓口で本人確認' },
     ]);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(readItems()).toHaveLength(0);
@@ -141,13 +141,15 @@ describe('staff console: unmatched card reads', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'やめる' }));
     fireEvent.click(screen.getByRole('button', { name: '破棄する' }));
     dialog = screen.getByRole('dialog', { name: 'カードの読み取りを破棄する' });
-    fireEvent.change(within(dialog).getByRole('textbox', { name: '担当者名' }), { target: { value: '田中' } });
+    expect(within(dialog).getByText('担当者: 受付 花子')).toBeTruthy(); // the signed-in person, not a typed name
     fireEvent.change(within(dialog).getByRole('textbox', { name: '理由' }), {
       target: { value: '練習で置いたカード' },
     });
     fireEvent.click(within(dialog).getByRole('button', { name: '実行する' }));
     await settle();
-    expect(api.inputs('staff.dismissRead')).toEqual([{ readId: 'r-1', staff: '田中', reason: '練習で置いたカード' }]);
+    expect(api.inputs('staff.dismissRead')).toEqual([
+      { readId: 'r-1', staff: '受付 花子', reason: '練習で置いたカード' },
+    ]);
     expect(readItems()).toHaveLength(0);
   });
 
@@ -162,7 +164,7 @@ describe('staff console: unmatched card reads', () => {
     fireEvent.click(tab(/^照合できなかったカード読み取り/));
     fireEvent.click(screen.getByRole('button', { name: '破棄する' }));
     const dialog = screen.getByRole('dialog', { name: 'カードの読み取りを破棄する' });
-    fireEvent.change(within(dialog).getByRole('textbox', { name: '担当者名' }), { target: { value: '田中' } });
+    expect(within(dialog).getByText('担当者: 受付 花子')).toBeTruthy(); // the signed-in person, not a typed name
     fireEvent.change(within(dialog).getByRole('textbox', { name: '理由' }), { target: { value: '重複' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '実行する' }));
     await settle();

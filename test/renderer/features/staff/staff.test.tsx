@@ -87,10 +87,10 @@ describe('staff console', () => {
     const dialog = screen.getByRole('dialog', { name: '承認して受付完了' });
     fireEvent.click(within(dialog).getByRole('button', { name: '実行する' }));
     await settle();
-    expect(within(dialog).getByText('担当者名を入力してください')).toBeTruthy();
+    expect(within(dialog).queryByText('担当者名を入力してください')).toBeNull();
     expect(within(dialog).getByText('理由を入力してください')).toBeTruthy();
     expect(api.inputs('staff.act')).toEqual([]);
-    fireEvent.change(within(dialog).getByRole('textbox', { name: '担当者名' }), { target: { value: '佐藤' } });
+    expect(within(dialog).getByText('担当者: 受付 花子')).toBeTruthy(); // the signed-in person, not a typed name
     fireEvent.click(within(dialog).getByRole('button', { name: '実行する' }));
     await settle();
     expect(api.inputs('staff.act')).toEqual([]);
@@ -103,12 +103,12 @@ describe('staff console', () => {
     expect(api.inputs('staff.act')).toEqual([
       {
         sessionId: 's-1',
-        event: { type: 'staff-approve', staff: '佐藤', reason: '目視で本人確認、保険証の番号で確認' },
+        event: { type: 'staff-approve', staff: '受付 花子', reason: '目視で本人確認、保険証の番号で確認' },
       },
     ]);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(rows()[0]!.textContent).toContain('完了');
-    expect(within(detail).getByText(/佐藤: 承認（目視で本人確認/)).toBeTruthy();
+    expect(within(detail).getByText(/受付 花子: 承認（目視で本人確認/)).toBeTruthy();
   });
 
   it('offers override cancel on an open session and sends the outcome with the reason', async () => {
@@ -124,7 +124,7 @@ describe('staff console', () => {
     expect(within(detail).queryByRole('button', { name: '承認して受付完了' })).toBeNull();
     fireEvent.click(within(detail).getByRole('button', { name: '受付を取り消す' }));
     const dialog = screen.getByRole('dialog', { name: '受付を取り消す' });
-    fireEvent.change(within(dialog).getByRole('textbox', { name: '担当者名' }), { target: { value: '田中' } });
+    expect(within(dialog).getByText('担当者: 受付 花子')).toBeTruthy(); // the signed-in person, not a typed name
     fireEvent.change(within(dialog).getByRole('textbox', { name: '理由' }), {
       target: { value: '患者さんが帰られた' },
     });
@@ -132,7 +132,7 @@ describe('staff console', () => {
     await settle();
     expect(api.inputs('staff.act')[0]).toEqual({
       sessionId: 's-5',
-      event: { type: 'staff-override', staff: '田中', reason: '患者さんが帰られた', outcome: 'cancel' },
+      event: { type: 'staff-override', staff: '受付 花子', reason: '患者さんが帰られた', outcome: 'cancel' },
     });
   });
 
@@ -158,7 +158,7 @@ describe('staff console', () => {
     fireEvent.click(screen.getByRole('button', { name: /スズキ ハナコ を選ぶ/ }));
     fireEvent.click(screen.getByRole('button', { name: '受付不可にする' }));
     const dialog = screen.getByRole('dialog', { name: '受付不可にする' });
-    fireEvent.change(within(dialog).getByRole('textbox', { name: '担当者名' }), { target: { value: '佐藤' } });
+    expect(within(dialog).getByText('担当者: 受付 花子')).toBeTruthy(); // the signed-in person, not a typed name
     fireEvent.change(within(dialog).getByRole('textbox', { name: '理由' }), { target: { value: '資格なし' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '実行する' }));
     await settle();

@@ -131,7 +131,7 @@ export function DeviceSettingsForm() {
   );
   return (
     <section className="panel panel-wide" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('admin.devices.title')}</h2>
+      <h2 id={`${id}-title`}>{t('admin.hardware.title')}</h2>
       <DevicesStatus />
       <form
         noValidate
@@ -145,7 +145,7 @@ export function DeviceSettingsForm() {
           <div className="settings-col">
             {field(
               'mode',
-              t('admin.devices.readerMode'),
+              t('admin.hardware.readerMode'),
               <select
                 id={`${id}-mode`}
                 className="field-input"
@@ -154,7 +154,7 @@ export function DeviceSettingsForm() {
               >
                 {READER_MODES.map((m) => (
                   <option key={m} value={m}>
-                    {t(`admin.devices.readerMode.${m}`)}
+                    {t(`admin.hardware.readerMode.${m}`)}
                   </option>
                 ))}
               </select>,
@@ -162,7 +162,7 @@ export function DeviceSettingsForm() {
             {(['vendorId', 'productId', 'usagePage'] as const).map((k) =>
               field(
                 k,
-                t(`admin.devices.${k}`),
+                t(`admin.hardware.${k}`),
                 <input
                   id={`${id}-${k}`}
                   className="field-input field-narrow"
@@ -176,11 +176,11 @@ export function DeviceSettingsForm() {
               variant="secondary"
               onClick={() => void api.request('devices.listHid', {}).then((r) => setHid(r.ok ? r.value : []))}
             >
-              {t('admin.devices.listHid')}
+              {t('admin.hardware.listHid')}
             </BigButton>
             {hid ? (
               <ul className="hid-list">
-                {hid.length === 0 ? <li>{t('admin.devices.noHid')}</li> : null}
+                {hid.length === 0 ? <li>{t('admin.hardware.noHid')}</li> : null}
                 {hid.map((d, i) => (
                   <li key={i}>
                     <button
@@ -205,20 +205,20 @@ export function DeviceSettingsForm() {
           <div className="settings-col">
             {field(
               'charset',
-              t('admin.devices.pattern'),
+              t('admin.hardware.pattern'),
               <select
                 id={`${id}-charset`}
                 className="field-input"
                 value={draft.pattern.charset}
                 onChange={(e) => setPattern({ charset: e.target.value === 'alphanumeric' ? 'alphanumeric' : 'digits' })}
               >
-                <option value="digits">{t('admin.devices.pattern.digits')}</option>
-                <option value="alphanumeric">{t('admin.devices.pattern.alphanumeric')}</option>
+                <option value="digits">{t('admin.hardware.pattern.digits')}</option>
+                <option value="alphanumeric">{t('admin.hardware.pattern.alphanumeric')}</option>
               </select>,
             )}
             {field(
               'min',
-              t('admin.devices.pattern.min'),
+              t('admin.hardware.pattern.min'),
               <input
                 id={`${id}-min`}
                 className="field-input field-narrow"
@@ -229,7 +229,7 @@ export function DeviceSettingsForm() {
             )}
             {field(
               'max',
-              t('admin.devices.pattern.max'),
+              t('admin.hardware.pattern.max'),
               <input
                 id={`${id}-max`}
                 className="field-input field-narrow"
@@ -240,7 +240,7 @@ export function DeviceSettingsForm() {
             )}
             {field(
               'prefix',
-              t('admin.devices.pattern.prefix'),
+              t('admin.hardware.pattern.prefix'),
               <input
                 id={`${id}-prefix`}
                 className="field-input field-narrow"
@@ -251,7 +251,7 @@ export function DeviceSettingsForm() {
             )}
             {field(
               'check',
-              t('admin.devices.pattern.checkDigit'),
+              t('admin.hardware.pattern.checkDigit'),
               <select
                 id={`${id}-check`}
                 className="field-input"
@@ -262,14 +262,14 @@ export function DeviceSettingsForm() {
                   })
                 }
               >
-                <option value="none">{t('admin.devices.pattern.none')}</option>
+                <option value="none">{t('admin.hardware.pattern.none')}</option>
                 <option value="mod10">mod 10 (Luhn)</option>
                 <option value="mod11">mod 11</option>
               </select>,
             )}
             {field(
               'printer',
-              t('admin.devices.printer'),
+              t('admin.hardware.printer'),
               <input
                 id={`${id}-printer`}
                 className="field-input"
@@ -281,7 +281,7 @@ export function DeviceSettingsForm() {
             )}
             {field(
               'rooms',
-              t('admin.devices.rooms'),
+              t('admin.hardware.rooms'),
               <input
                 id={`${id}-rooms`}
                 className="field-input"
@@ -290,7 +290,7 @@ export function DeviceSettingsForm() {
               />,
             )}
             <fieldset className="mode-choices">
-              <legend className="field-label">{t('admin.devices.speech')}</legend>
+              <legend className="field-label">{t('admin.hardware.speech')}</legend>
               {(['ja', 'en'] as const).map((l) => (
                 <label key={l} className="choice">
                   <input
@@ -316,7 +316,7 @@ export function DeviceSettingsForm() {
             rows={2}
           />
         </div>
-        <BigButton type="submit">{t('admin.devices.save')}</BigButton>
+        <BigButton type="submit">{t('admin.hardware.save')}</BigButton>
         <p className={result?.ok === false ? 'field-error' : 'form-result'} role="status">
           {result?.text ?? ''}
         </p>

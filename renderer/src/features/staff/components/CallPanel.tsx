@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { CallBoard } from '../../../../../shared/calls/board';
 import type { CheckInSession } from '../../../../../shared/flow/session';
-import { useApi } from '../../../api';
+import { useApi, useSignedIn } from '../../../api';
 import { BigButton } from '../../../components/BigButton';
 import { useT } from '../../../i18n';
 import { useStatus } from '../../../stores/status';
@@ -27,6 +27,8 @@ export function CallPanel({
   const [board, setBoard] = useState<CallBoard | undefined>(undefined);
   const [message, setMessage] = useState('');
   const n = session.ticketNumber;
+  // Signed in: the 担当者 is that person (the core records the account whatever a request says).
+  const signedIn = useSignedIn();
 
   useEffect(() => {
     let live = true;
@@ -40,7 +42,7 @@ export function CallPanel({
 
   if (n === undefined) return null;
   const called = [...(board?.nowCalling ?? []), ...(board?.recentlyCalled ?? [])].find((c) => c.ticketNumber === n);
-  const name = staff.trim();
+  const name = signedIn?.name ?? staff.trim();
   const act = async (run: () => Promise<{ ok: boolean; error?: { message: string } }>) => {
     if (!name) return setMessage(t('staff.dialog.staffRequired'));
     const r = await run();
@@ -62,17 +64,21 @@ export function CallPanel({
         {t('staff.calls.title')}: {n} —{' '}
         {called ? `${t('staff.calls.status.called')} (${called.roomLabel})` : t('staff.calls.status.waiting')}
       </h3>
-      <label htmlFor={`${id}-staff`} className="field-label">
-        {t('staff.dialog.staffName')}
-      </label>
-      <input
-        id={`${id}-staff`}
-        className="field-input"
-        value={staff}
-        maxLength={60}
-        autoComplete="off"
-        onChange={(e) => onStaff(e.target.value)}
-      />
+      {signedIn ? null : (
+        <>
+          <label htmlFor={`${id}-staff`} className="field-label">
+            {t('staff.dialog.staffName')}
+          </label>
+          <input
+            id={`${id}-staff`}
+            className="field-input"
+            value={staff}
+            maxLength={60}
+            autoComplete="off"
+            onChange={(e) => onStaff(e.target.value)}
+          />
+        </>
+      )}
       <div className="detail-actions">
         {rooms.map((room) => (
           <BigButton
