@@ -186,7 +186,6 @@ describe('devices end to end (browser host + Chromium)', () => {
       .getByRole('button', { name: new RegExp(`^${number} `) })
       .first()
       .click();
-    await staff.getByRole('textbox', { name: '担当者名' }).last().fill('鈴木');
     const callButton = staff.getByRole('button', { name: /診察室へ呼び出し/ });
     await callButton.waitFor();
     const calling = display.getByRole('region', { name: /お呼び出し中/ });
