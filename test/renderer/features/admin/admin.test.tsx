@@ -153,8 +153,7 @@ describe('admin device settings', () => {
     fireEvent.click(within(form).getByRole('checkbox', { name: 'English' }));
     fireEvent.click(within(form).getByRole('button', { name: '機器の設定を保存する' }));
     await settle();
-    expect(api.inputs('admin.updateSettings')).toEqual([]); // no name, no reason: nothing sent
-    fireEvent.change(within(form).getByRole('textbox', { name: '担当者名' }), { target: { value: '院長' } });
+    expect(api.inputs('admin.updateSettings')).toEqual([]); // no reason: nothing sent
     fireEvent.change(within(form).getByRole('textbox', { name: '理由' }), { target: { value: 'リーダー導入' } });
     fireEvent.click(within(form).getByRole('button', { name: '機器の設定を保存する' }));
     await settle();
@@ -170,7 +169,7 @@ describe('admin device settings', () => {
           ],
           displaySpeechLanguages: ['ja', 'en'],
         },
-        staff: '院長',
+        staff: '受付 花子', // the signed-in person
         reason: 'リーダー導入',
       },
     ]);
