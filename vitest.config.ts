@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Three projects: pure/Node code, the renderer under jsdom, and the browser end-to-end suite
-// (real browser host + Debian Chromium). `npm test` runs all three.
+// (real browser host + Debian Chromium). `npm test` runs unit + dom first, then e2e on its own, so the
+// browser tests never compete with the unit workers for the CPU (a timing-sensitive page under load).
 export default defineConfig({
   test: {
     projects: [

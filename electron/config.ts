@@ -4,7 +4,8 @@
  *
  * - KIOSK_DATA_DIR (SQLite file and logs; default: the platform's app-data folder), KIOSK_NOW (where the
  *   clinic clock starts), KIOSK_ONSHI_DIR (the 資格確認端末 folder; unset: the embedded simulator);
- * - KIOSK_PORT (browser host; default 5180, 0 = any free port);
+ * - KIOSK_PORT (browser host; default 5180, 0 = any free port), KIOSK_RENDERER_DIR (browser host: serve the
+ *   renderer from another build folder; development only);
  * - KIOSK_ID, KIOSK_STAFF_WINDOW (Electron: this machine's kiosk id; auto | always | never);
  * - KIOSK_PRINTER (受付票 printer: tcp://HOST:PORT or a device path), KIOSK_ORCA_URL / KIOSK_ORCA_USER /
  *   KIOSK_ORCA_PASSWORD (the ORCA API base URL and its HTTP Basic credentials) — parsed and checked here for
@@ -30,6 +31,9 @@ export interface OrcaConfig {
   url: string;
   user?: string;
   password?: string;
+  /** WebORCA: KIOSK_ORCA_CERT (a PKCS#12 file) and KIOSK_ORCA_CERT_PASSWORD. */
+  clientCertPath?: string;
+  clientCertPassword?: string;
 }
 
 export interface RuntimeConfig {
@@ -38,6 +42,8 @@ export interface RuntimeConfig {
   onshiDir?: string;
   /** Browser host port. */
   port: number;
+  /** Browser host: the built renderer to serve (default: next to the host bundle). */
+  rendererDir?: string;
   kioskId: string;
   staffWindow: StaffWindowMode;
   printer?: PrinterTarget;
@@ -121,7 +127,17 @@ export function readRuntimeConfig(
   if (rawOrca !== undefined) {
     const url = parseOrcaUrl(rawOrca);
     if (!url) errors.push('KIOSK_ORCA_URL must be an http(s) base URL without credentials, query or fragment');
-    else orca = { url, ...(user ? { user } : {}), ...(password ? { password } : {}) };
+    else {
+      const cert = value(env.KIOSK_ORCA_CERT);
+      const certPassword = env.KIOSK_ORCA_CERT_PASSWORD ? env.KIOSK_ORCA_CERT_PASSWORD : undefined;
+      orca = {
+        url,
+        ...(user ? { user } : {}),
+        ...(password ? { password } : {}),
+        ...(cert ? { clientCertPath: path.resolve(cert) } : {}),
+        ...(cert && certPassword ? { clientCertPassword: certPassword } : {}),
+      };
+    }
   } else if (user || password) {
     warnings.push('KIOSK_ORCA_USER / KIOSK_ORCA_PASSWORD are set without KIOSK_ORCA_URL; ignored');
   }
@@ -142,6 +158,7 @@ export function readRuntimeConfig(
   else if (certFile || keyFile) errors.push('set both KIOSK_TLS_CERT and KIOSK_TLS_KEY');
 
   const onshiDir = value(env.KIOSK_ONSHI_DIR);
+  const rendererDir = value(env.KIOSK_RENDERER_DIR);
   const now = value(env.KIOSK_NOW);
   return {
     config: {
@@ -151,6 +168,7 @@ export function readRuntimeConfig(
       staffWindow,
       ...(now ? { now } : {}),
       ...(onshiDir ? { onshiDir: path.resolve(onshiDir) } : {}),
+      ...(rendererDir ? { rendererDir: path.resolve(rendererDir) } : {}),
       ...(printer ? { printer } : {}),
       ...(orca ? { orca } : {}),
       ...(lan ? { lan } : {}),

@@ -4,7 +4,7 @@
  * them). The core stores them (electron/core/settings), the admin screen edits them, the renderer falls
  * back to the defaults before the first status arrives. Pure: no Node or DOM.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { PRESENTED_DOCUMENTS } from './eligibility/documents';
 import type { ClinicPolicy } from './eligibility/policy';
 import { LOCALES } from './i18n/locales';
@@ -60,6 +60,17 @@ export const callRoomSchema = z
   })
   .strict();
 
+/**
+ * The languages the kiosk offers (the admin's choice): known codes, each once, Japanese always among them
+ * (the kiosk starts in it and staff read it).
+ */
+export const languagesSchema = z
+  .array(z.enum(LOCALES))
+  .min(1)
+  .max(LOCALES.length)
+  .refine((codes) => new Set(codes).size === codes.length, 'each language only once')
+  .refine((codes) => codes.includes('ja'), '日本語 (ja) must be offered');
+
 export const settingsSchema = z.object({
   clinicName: z.string().min(1).max(60),
   /** 医療機関コード, 10 digits, written into every number query. */
@@ -69,7 +80,8 @@ export const settingsSchema = z.object({
   idleTimeoutSeconds: z.number().int().min(30).max(600),
   onlineMode: onlineModeSchema,
   demoPanel: z.boolean(),
-  languages: z.array(z.string()).min(1),
+  /** The languages offered at the kiosk (shared/i18n LOCALES codes, ja always included). */
+  languages: languagesSchema,
   /** Days to keep finished check-ins before they are purged (patient data: keep the minimum). */
   retentionDays: z.number().int().min(1).max(3650),
   /** Stricter-only clinic policy, applied over the national timeline. */
@@ -93,6 +105,13 @@ export const settingsSchema = z.object({
   readerSettleMs: z.number().int().min(0).max(60_000),
   /** Use file-system notifications as a hint to poll at once (never relied on). */
   readerWatchHint: z.boolean(),
+  /**
+   * Result files with no BOM and no encoding in the XML declaration whose bytes are not UTF-8 are read as
+   * CP932 (Shift_JIS, the terminal's native encoding) — some connectors write them so. Off: refused.
+   */
+  onshiCp932Fallback: z.boolean(),
+  /** A terminal folder poll or file read without progress for this long is a fault (the watchdog). */
+  readerStallMs: z.number().int().min(100).max(600_000),
   /** The online monitor's health probe of the terminal folders. */
   monitorProbeMs: z.number().int().min(50).max(600_000),
   /** Failures in a row before the monitor says 'down'. */
@@ -125,7 +144,7 @@ export const DEFAULT_SETTINGS: Settings = {
   idleTimeoutSeconds: 90,
   onlineMode: 'auto',
   demoPanel: true,
-  languages: ['ja', 'en'],
+  languages: [...LOCALES],
   retentionDays: 90,
   policy: {},
   smartphoneReader: false,
@@ -137,6 +156,8 @@ export const DEFAULT_SETTINGS: Settings = {
   readerClockSkewMs: 1000,
   readerSettleMs: 2000,
   readerWatchHint: true,
+  onshiCp932Fallback: true,
+  readerStallMs: 30_000,
   monitorProbeMs: 10_000,
   monitorFailuresForDown: 2,
   monitorDegradedWindowMs: 60_000,
@@ -165,12 +186,14 @@ export const adminSettingsSchema = settingsSchema
     retentionDays: true,
     readerQueryTimeoutMs: true,
     readerCardWaitSeconds: true,
+    onshiCp932Fallback: true,
     policy: true,
     patientCardReader: true,
     patientCardPattern: true,
     printer: true,
     callRooms: true,
     displaySpeechLanguages: true,
+    languages: true,
   })
   .extend({
     readerQueryTimeoutMs: settingsSchema.shape.readerQueryTimeoutMs.min(1000),
@@ -190,11 +213,23 @@ export function adminView(s: Settings): AdminSettings {
     retentionDays: s.retentionDays,
     readerQueryTimeoutMs: s.readerQueryTimeoutMs,
     readerCardWaitSeconds: s.readerCardWaitSeconds,
+    onshiCp932Fallback: s.onshiCp932Fallback,
     policy: s.policy,
     patientCardReader: s.patientCardReader,
     patientCardPattern: s.patientCardPattern,
     printer: s.printer,
     callRooms: s.callRooms,
     displaySpeechLanguages: s.displaySpeechLanguages,
+    languages: s.languages,
   };
+}
+
+type NumericAdminKey = {
+  [K in keyof AdminSettings]: AdminSettings[K] extends number ? K : never;
+}[keyof AdminSettings];
+
+/** The limits of a number an admin types (for the form's min/max), read from the admin schema itself. */
+export function adminNumberLimits(key: NumericAdminKey): { min: number; max: number } {
+  const field = adminSettingsSchema.shape[key];
+  return { min: field.minValue ?? Number.MIN_SAFE_INTEGER, max: field.maxValue ?? Number.MAX_SAFE_INTEGER };
 }

@@ -7,10 +7,14 @@
  * tables and creates it — and serves the API through the request table (requests.ts).
  */
 import path from 'node:path';
+import type { OrcaConfig } from '../config';
 import type { ApiResult } from '../../shared/api/index';
 import { buildClinicTimeline } from '../../shared/eligibility/policy';
 import type { RuleTimeline } from '../../shared/eligibility/timeline';
 import type { Settings } from '../../shared/settings';
+import { startOrcaSimulator, type OrcaSimulator } from '../integrations/orca/simulator';
+import { simPatientsFrom } from '../integrations/orca/simulator-data';
+import { defaultPersonas, resolveDate } from '../terminal/personas';
 import { createTerminalSimulator, type TerminalSimulator } from '../terminal/simulator';
 import { createTerminalStore, terminalMigrations } from '../terminal/store';
 import { createTerminalTransport, terminalConfigFrom, type TerminalTransport } from '../terminal/transport';
@@ -28,6 +32,7 @@ import type { Caller, EmitEvent } from './feature';
 import { createLogger, type Logger } from './logger';
 import { createOnlineMonitor, linkTerminalHealth, type OnlineMonitor } from './monitor';
 import { dispatch } from './requests';
+import { receiptLinkFeature, type ReceiptLinkFeature } from './receipt-link/index';
 import { reverifyFeature, type Reverify } from './reverify/index';
 import { settingsFeature, type SettingsService } from './settings/index';
 import {
@@ -58,6 +63,10 @@ export interface CoreOptions {
   logToConsole?: boolean;
   /** KIOSK_PRINTER, KIOSK_CARD_READER (the devices); the host passes process.env, tests their own. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** KIOSK_ORCA_* (electron/config.ts): the ORCA connection from the environment, over the admin's. */
+  orca?: OrcaConfig;
+  /** false: no embedded ORCA simulator even in the demo. */
+  orcaDemo?: boolean;
 }
 
 export interface Core {
@@ -88,6 +97,9 @@ export interface Core {
     identity: Identity;
     /** The embedded terminal simulator, when KIOSK_ONSHI_DIR is unset and no transport was injected. */
     simulator?: TerminalSimulator;
+    receiptLink: ReceiptLinkFeature;
+    /** The demo's embedded ORCA simulator (with the terminal simulator, when KIOSK_ORCA_URL is unset). */
+    orcaSimulator?: OrcaSimulator;
   };
 }
 
@@ -214,6 +226,34 @@ async function compose(
     log: log.child('reverify'),
     intervalMs: s0.reverifyIntervalMs,
   });
+  // The demo's ORCA: with the embedded terminal simulator and no KIOSK_ORCA_URL, an ORCA simulator that knows
+  // the demo personas, used by the receipt link until an admin configures a real ORCA.
+  let orcaSimulator: OrcaSimulator | undefined;
+  if (simulator && !options.orca && options.orcaDemo !== false) {
+    const people = defaultPersonas().flatMap((p) =>
+      p.people.map((x) => ({ name: x.name, nameKana: x.nameKana, birthDate: resolveDate(x.birthDate, clock.today()) })),
+    );
+    const orca = await startOrcaSimulator({ patients: simPatientsFrom(people), today: () => clock.today() });
+    orcaSimulator = orca;
+    cleanup.push(() => orca.stop());
+  }
+  const receiptLink = app.add(receiptLinkFeature, {
+    audit,
+    clock,
+    log: log.child('receipt-link'),
+    sessions: checkin.sessions,
+    ...(options.orca ? { fromEnvironment: options.orca } : {}),
+    demo: () =>
+      orcaSimulator
+        ? {
+            url: orcaSimulator.url,
+            user: 'ormaster',
+            password: 'ormaster',
+            departmentCode: '01',
+            physicianCode: '10001',
+          }
+        : undefined,
+  });
   const demo = app.add(demoFeature, { ...(simulator ? { simulator } : {}), enabled: () => settings.get().demoPanel });
   const devices = app.add(devicesFeature, {
     audit,
@@ -238,7 +278,10 @@ async function compose(
   // Retention: finished check-ins and the reader records with patient data.
   const purgeDay = shiftDay(clock.today(), -s0.retentionDays);
   const purged =
-    checkin.store.purgeBefore(purgeDay) + cardReads.store.purgeBefore(purgeDay) + terminalStore.purgeBefore(purgeDay);
+    checkin.store.purgeBefore(purgeDay) +
+    cardReads.store.purgeBefore(purgeDay) +
+    terminalStore.purgeBefore(purgeDay) +
+    receiptLink.link.purgeBefore(purgeDay);
   if (purged) log.info('purged finished check-ins past retention', { count: purged });
 
   const table = app.table();
@@ -288,6 +331,8 @@ async function compose(
       log,
       identity,
       ...(simulator ? { simulator } : {}),
+      receiptLink,
+      ...(orcaSimulator ? { orcaSimulator } : {}),
     },
     handle,
     subscribe,

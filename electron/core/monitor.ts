@@ -160,7 +160,16 @@ export function createOnlineMonitor(clock: Clock, options: OnlineMonitorOptions)
  */
 export function linkTerminalHealth(
   monitor: OnlineMonitor,
-  terminal: { onHealth(listener: (h: TerminalHealth) => void): () => void },
+  terminal: {
+    onHealth(listener: (h: TerminalHealth) => void): () => void;
+    /** A folder watchdog's verdict changed: probe now, so a stalled or unreadable reader shows at once. */
+    onFault?(listener: () => void): () => void;
+  },
 ): () => void {
-  return terminal.onHealth((h) => (h.ok ? monitor.reportSuccess() : monitor.reportFailure(h.detail)));
+  const offHealth = terminal.onHealth((h) => (h.ok ? monitor.reportSuccess() : monitor.reportFailure(h.detail)));
+  const offFault = terminal.onFault?.(() => void monitor.probeNow().catch(() => undefined)) ?? (() => undefined);
+  return () => {
+    offHealth();
+    offFault();
+  };
 }

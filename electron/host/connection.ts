@@ -6,7 +6,7 @@
  */
 import type { WebSocket } from 'ws';
 import type { ConnectionIdentity, IdentityResult, WhoAmI } from '../../shared/api/auth';
-import { wireRequestSchema } from '../../shared/api/index';
+import { parseWireRequest } from '../../shared/api/wire';
 import type { Logger } from '../core/logger';
 import type { GateConnection, OpenOptions } from '../core/staff-accounts/gate';
 import { createRateLimiter, type ConnectionLimits } from './limits';
@@ -91,22 +91,13 @@ export function serveWebSocket(
     if (done) return;
     if (!rate.take()) return drop(CLOSE_POLICY, 'too many requests');
     if (pending >= limits.maxPending) return drop(CLOSE_POLICY, 'too many requests in flight');
-    let msg: unknown;
-    try {
-      msg = isBinary ? undefined : JSON.parse(data.toString());
-    } catch {
-      msg = undefined;
-    }
-    const parsed = wireRequestSchema.safeParse(msg);
-    if (!parsed.success) {
-      send({
-        kind: 'response',
-        id: -1,
-        result: { ok: false, error: { code: 'invalid-payload', message: 'not a request message' } },
-      });
+    // One pure function for the message parse (shared/api/wire.ts), fuzzed by `npm run fuzz`.
+    const parsed = parseWireRequest(isBinary ? undefined : data.toString(), limits.maxMessageBytes);
+    if (!parsed.ok) {
+      send({ kind: 'response', id: -1, result: { ok: false, error: parsed.error } });
       return;
     }
-    const { id, name, input } = parsed.data;
+    const { id, name, input } = parsed.request;
     pending += 1;
     let work: Promise<IdentityResult<unknown>>;
     try {

@@ -14,11 +14,11 @@ import { certificateNames, loadOrCreateTls } from './tls';
 
 async function main() {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const rendererDir = process.env.KIOSK_RENDERER_DIR ?? path.resolve(here, '../renderer');
   const { config, warnings, errors } = readRuntimeConfig(process.env, { dataDir: defaultDataDir() });
   for (const w of warnings) console.warn(`[kiosk] ${w}`);
   if (errors.length) throw new Error(errors.join('; '));
   const { dataDir, port } = config;
+  const rendererDir = config.rendererDir ?? path.resolve(here, '../renderer');
   const log = createLogger({ dir: path.join(dataDir, 'logs'), scope: 'host' });
   // Nothing a client does may end the process: anything that escapes is logged and the host keeps serving.
   process.on('uncaughtException', (e) =>
@@ -33,6 +33,7 @@ async function main() {
     ...(config.now ? { now: config.now } : {}),
     ...(config.onshiDir ? { onshiDir: config.onshiDir } : {}),
     env: process.env, // KIOSK_PRINTER (also 'simulator'), KIOSK_CARD_READER: the devices feature
+    ...(config.orca ? { orca: config.orca } : {}),
   });
   const { clock, identity } = core.internals;
 
@@ -83,6 +84,10 @@ async function main() {
     console.log('[kiosk] No admin account yet. Create the first admin:');
     console.log(`[kiosk]   open ${host.url}/admin on this machine and enter the one-time setup code  ${code}`);
     console.log('[kiosk]   or run  npm run admin -- create-admin --name "<name>"  (asks for the password)');
+  }
+  const orcaSim = core.internals.orcaSimulator;
+  if (orcaSim) {
+    console.log(`[kiosk] ORCA: demo simulator on ${orcaSim.url} (set KIOSK_ORCA_URL or /admin for a real ORCA)`);
   }
   const stop = async () => {
     await host.close();

@@ -112,6 +112,7 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp |
       ...(config.now ? { now: config.now } : {}),
       ...(config.onshiDir ? { onshiDir: config.onshiDir } : {}),
       env,
+      ...(config.orca ? { orca: config.orca } : {}),
     });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

@@ -89,8 +89,10 @@ export function parseTimestamp(value: string): OnshiTimestampParts | null {
  * → 'OQSsiquc01res_face_1312345678A0001_20250602093015.xml'.
  */
 export function faceFileName(institutionCode: string, opaqueId: string, at: OnshiTimestampParts | string): string {
-  if (!/^\d{10}$/.test(institutionCode)) throw new OnshiBuildError(`institution code "${institutionCode}" is not 10 digits`);
-  if (!/^[A-Za-z0-9-]{0,64}$/.test(opaqueId)) throw new OnshiBuildError(`opaque id "${opaqueId}" must be up to 64 letters, digits or "-"`);
+  if (!/^\d{10}$/.test(institutionCode))
+    throw new OnshiBuildError(`institution code "${institutionCode}" is not 10 digits`);
+  if (!/^[A-Za-z0-9-]{0,64}$/.test(opaqueId))
+    throw new OnshiBuildError(`opaque id "${opaqueId}" must be up to 64 letters, digits or "-"`);
   let timestamp: string;
   if (typeof at === 'string') {
     if (parseTimestamp(at) === null) throw new OnshiBuildError(`"${at}" is not a real yyyyMMddHHmmss time`);
@@ -114,14 +116,26 @@ export interface OnshiFaceFileName {
   localTime: string;
 }
 
+const FACE_NAME = /^OQSsiquc01res_face_[^\\/]{1,200}\.xml$/i;
+
 /**
- * Reads a face/ file name (case-insensitive prefix, as Windows shares are); null when it is not one or its
- * timestamp is not a real time. Takes a bare name, not a path.
+ * Whether a bare name is a face/ result file: any `OQSsiquc01res_face_*.xml` (case-insensitive, as Windows
+ * shares are), with or without the institution code / id segment or a timestamp. Dot-temp files never match.
+ */
+export function isFaceFileName(name: string): boolean {
+  return FACE_NAME.test(name);
+}
+
+/**
+ * Reads a face/ file name (case-insensitive prefix, as Windows shares are); null when it is not one or it
+ * carries no real timestamp (such a file is still a card read: see `isFaceFileName`). Accepts
+ * `OQSsiquc01res_face_<code><id>_<ts>.xml` and `OQSsiquc01res_face_<ts>.xml` (no id segment). Takes a bare
+ * name, not a path.
  */
 export function parseFaceFileName(name: string): OnshiFaceFileName | null {
-  const match = /^OQSsiquc01res_face_(.{0,200})_(\d{14})\.xml$/i.exec(name);
+  const match = /^OQSsiquc01res_face_(?:(.{0,200})_)?(\d{14})\.xml$/i.exec(name);
   if (!match) return null;
-  const middle = match[1] as string;
+  const middle = match[1] ?? '';
   const timestamp = match[2] as string;
   if (/[\\/]/.test(middle)) return null;
   const at = parseTimestamp(timestamp);

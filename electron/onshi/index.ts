@@ -16,6 +16,7 @@ export type {
   OnshiMessageCodes,
   OnshiParse,
   OnshiParseError,
+  OnshiParseOptions,
   OnshiPerson,
   OnshiPrescriptionIssue,
   OnshiResult,
@@ -25,7 +26,15 @@ export type {
 } from './types';
 
 export { buildNumberQueryXml, buildOnshiResultXml, paddedInsurerNumber, OnshiBuildError } from './build';
-export type { ElementPatch, OnshiBuildOptions, OnshiConsentInput, OnshiNumberQuery, OnshiPersonInput, OnshiResultInput, OnshiSearchEchoInput } from './build';
+export type {
+  ElementPatch,
+  OnshiBuildOptions,
+  OnshiConsentInput,
+  OnshiNumberQuery,
+  OnshiPersonInput,
+  OnshiResultInput,
+  OnshiSearchEchoInput,
+} from './build';
 
 export { parseNumberQuery } from './query';
 export type { OnshiNumberQueryParse } from './query';
@@ -36,6 +45,7 @@ export {
   RESPONSE_PREFIX,
   faceFileName,
   formatTimestamp,
+  isFaceFileName,
   parseFaceFileName,
   parseTimestamp,
   requestFileName,

@@ -13,7 +13,8 @@ export function outcomeFromResult(result: OnshiResult): CardReadOutcome {
   const person = result.people.length === 1 ? result.people[0] : undefined;
   if (person) {
     const identity: NonNullable<CardReadOutcome['identity']> = {
-      name: person.name,
+      // A file without <Name> parses with name '' (screens show the kana): keep no empty name.
+      ...(person.name.trim() ? { name: person.name } : {}),
       nameKana: person.nameKana,
       birthDate: person.birthDate,
       insurerNumber: person.insurerNumber,

@@ -18,6 +18,7 @@ import type {
   OnshiLimitCertificate,
   OnshiMessageCodes,
   OnshiParse,
+  OnshiParseOptions,
   OnshiPerson,
   OnshiResult,
   OnshiSearchEcho,
@@ -25,7 +26,7 @@ import type {
   OnshiValidity,
 } from './types';
 import { readXml } from './xml';
-import type { XmlElement, XmlReadResult } from './xml';
+import type { XmlElement, XmlEncodingSource, XmlReadResult } from './xml';
 
 /** CP932 decoder handed to the XML reader (iconv-lite's table is Windows-31J, with the NEC/IBM extensions). */
 export function decodeCp932(bytes: Uint8Array): string {
@@ -33,8 +34,8 @@ export function decodeCp932(bytes: Uint8Array): string {
 }
 
 /** Bytes → element tree, with the CP932 decoder wired in. Shared by the result and request readers. */
-export function readOnshiXml(bytes: Uint8Array): XmlReadResult {
-  return readXml(bytes, decodeCp932);
+export function readOnshiXml(bytes: Uint8Array, options: OnshiParseOptions = {}): XmlReadResult {
+  return readXml(bytes, decodeCp932, undefined, options);
 }
 
 const VALIDITY_BY_CODE: Readonly<Record<string, OnshiValidity>> = {
@@ -79,26 +80,32 @@ export function validityOf(code: string): OnshiValidity {
  * - 'schema': wrong root, missing required element, duplicated single-valued element, impossible date,
  *   insurer number that is not 6 or 8 digits, nesting or element count beyond the limits.
  * Unknown code values are tolerated (they become 'unknown' or keep their text).
+ * `options.cp932Fallback` (default true): undeclared, non-UTF-8 bytes are read as CP932.
  */
-export function parseOnshiResult(bytes: Uint8Array): OnshiParse {
+export function parseOnshiResult(bytes: Uint8Array, options: OnshiParseOptions = {}): OnshiParse {
   let tree: XmlReadResult;
   try {
-    tree = readOnshiXml(bytes);
+    tree = readOnshiXml(bytes, options);
   } catch (error) {
     // Defensive: the reader returns errors as values; reaching this is a bug, still not a crash.
     return { ok: false, error: 'not-xml', detail: `internal reader failure: ${String(error)}` };
   }
   if (!tree.ok) return tree;
   try {
-    return { ok: true, result: readResultMessage(tree.root, tree.encoding) };
+    return { ok: true, result: readResultMessage(tree.root, tree.encoding, tree.encodingSource) };
   } catch (error) {
     if (error instanceof OnshiSchemaError) return { ok: false, error: 'schema', detail: error.message };
     return { ok: false, error: 'schema', detail: `internal schema failure: ${String(error)}` };
   }
 }
 
-function readResultMessage(root: XmlElement, encoding: 'utf-8' | 'shift_jis'): OnshiResult {
-  if (root.name !== 'XmlMsg') throw new OnshiSchemaError(`root element is <${root.name.slice(0, 60)}>, expected <XmlMsg>`);
+function readResultMessage(
+  root: XmlElement,
+  encoding: 'utf-8' | 'shift_jis',
+  encodingSource: XmlEncodingSource,
+): OnshiResult {
+  if (root.name !== 'XmlMsg')
+    throw new OnshiSchemaError(`root element is <${root.name.slice(0, 60)}>, expected <XmlMsg>`);
   const message = new ElementFields(root);
   const header = new ElementFields(message.requiredChild('MessageHeader'));
   const bodyElement = message.child('MessageBody');
@@ -106,62 +113,101 @@ function readResultMessage(root: XmlElement, encoding: 'utf-8' | 'shift_jis'): O
 
   const segmentOfResult = header.requiredTrimmed('SegmentOfResult');
   // A normal end (1) must carry the body with the per-person status; error answers (9) may have no body.
-  if (segmentOfResult === '1' && body === undefined) throw new OnshiSchemaError('XmlMsg has no MessageBody although SegmentOfResult is 1');
-  const processingResultStatus = segmentOfResult === '1' ? body?.requiredTrimmed('ProcessingResultStatus') : body?.trimmed('ProcessingResultStatus');
+  if (segmentOfResult === '1' && body === undefined)
+    throw new OnshiSchemaError('XmlMsg has no MessageBody although SegmentOfResult is 1');
+  const processingResultStatus =
+    segmentOfResult === '1'
+      ? body?.requiredTrimmed('ProcessingResultStatus')
+      : softly(() => body?.trimmed('ProcessingResultStatus'));
   const status: OnshiResult['status'] = segmentOfResult === '1' && processingResultStatus === '1' ? 'ok' : 'error';
 
+  // An error answer is kept for its code and message even when the rest of it is damaged: its other
+  // fields are read softly (a bad one is left out), while an ok answer stays strict.
+  const soft = <T>(read: () => T): T | undefined => (status === 'error' ? softly(read) : read());
+
   const codes: OnshiMessageCodes = { segmentOfResult };
-  const referenceClassification = header.trimmed('ReferenceClassification');
-  const characterCodeIdentifier = header.trimmed('CharacterCodeIdentifier');
-  const qualificationValidity = body?.trimmed('QualificationValidity');
-  const prescriptionIssueSelect = body?.trimmed('PrescriptionIssueSelect');
+  const referenceClassification = soft(() => header.trimmed('ReferenceClassification'));
+  const characterCodeIdentifier = soft(() => header.trimmed('CharacterCodeIdentifier'));
+  const qualificationValidity = soft(() => body?.trimmed('QualificationValidity'));
+  const prescriptionIssueSelect = soft(() => body?.trimmed('PrescriptionIssueSelect'));
   if (referenceClassification !== undefined) codes.referenceClassification = referenceClassification;
   if (processingResultStatus !== undefined) codes.processingResultStatus = processingResultStatus;
   if (qualificationValidity !== undefined) codes.qualificationValidity = qualificationValidity;
   if (characterCodeIdentifier !== undefined) codes.characterCodeIdentifier = characterCodeIdentifier;
   if (prescriptionIssueSelect !== undefined) codes.prescriptionIssueSelect = prescriptionIssueSelect;
 
-  const echoElement = body?.child('QualificationConfirmSearchInfo');
+  const echoElement = soft(() => body?.child('QualificationConfirmSearchInfo'));
   // ReferenceClassification is the authority; when it is absent or unknown, a number query is recognised
   // by its echo (only number queries carry one). The raw code stays in `codes` for staff.
   const source: OnshiResult['source'] =
-    referenceClassification === '1' ? 'card' : referenceClassification === '2' ? 'numbers' : echoElement ? 'numbers' : 'card';
+    referenceClassification === '1'
+      ? 'card'
+      : referenceClassification === '2'
+        ? 'numbers'
+        : echoElement
+          ? 'numbers'
+          : 'card';
 
-  const result: OnshiResult = { source, status, people: [], encoding, codes };
-  const processedAt = header.dateTime('ProcessExecutionTime');
-  const confirmationDate = header.date('QualificationConfirmationDate');
-  const institutionCode = header.trimmed('MedicalInstitutionCode');
-  const fileId = header.freeText('ArbitraryFileIdentifier');
+  const result: OnshiResult = { source, status, people: [], encoding, encodingSource, codes };
+  const processedAt = soft(() => header.dateTime('ProcessExecutionTime'));
+  const confirmationDate = soft(() => header.date('QualificationConfirmationDate'));
+  const institutionCode = soft(() => header.trimmed('MedicalInstitutionCode'));
+  const fileId = soft(() => header.freeText('ArbitraryFileIdentifier'));
   if (processedAt !== undefined) result.processedAt = processedAt;
   if (institutionCode !== undefined) result.institutionCode = institutionCode;
   if (confirmationDate !== undefined) result.confirmationDate = confirmationDate;
   if (fileId !== undefined) result.fileId = fileId;
 
-  const processingResultCode = body?.trimmed('ProcessingResultCode');
-  const processingResultMessage = body?.freeText('ProcessingResultMessage');
+  const processingResultCode = soft(() => body?.trimmed('ProcessingResultCode'));
+  const processingResultMessage = soft(() => body?.freeText('ProcessingResultMessage'));
   if (processingResultCode !== undefined) result.processingResultCode = processingResultCode;
   if (processingResultMessage !== undefined) result.processingResultMessage = processingResultMessage;
   if (status === 'error') {
-    const errorCode = header.trimmed('ErrorCode') ?? processingResultCode;
-    const errorMessage = header.freeText('ErrorMessage') ?? processingResultMessage;
+    const errorCode = softly(() => header.trimmed('ErrorCode')) ?? processingResultCode;
+    const errorMessage = softly(() => header.freeText('ErrorMessage')) ?? processingResultMessage;
     if (errorCode !== undefined) result.errorCode = errorCode;
     if (errorMessage !== undefined) result.errorMessage = errorMessage;
   }
 
   if (qualificationValidity !== undefined) result.validity = validityOf(qualificationValidity);
   if (prescriptionIssueSelect !== undefined) {
-    result.prescriptionIssue = prescriptionIssueSelect === '1' ? 'electronic' : prescriptionIssueSelect === '2' ? 'paper' : 'unknown';
+    result.prescriptionIssue =
+      prescriptionIssueSelect === '1' ? 'electronic' : prescriptionIssueSelect === '2' ? 'paper' : 'unknown';
   }
-  if (echoElement) result.echo = readEcho(new ElementFields(echoElement));
+  if (echoElement) {
+    const echo = soft(() => readEcho(new ElementFields(echoElement)));
+    if (echo !== undefined) result.echo = echo;
+  }
 
-  const resultList = body?.child('ResultList');
+  const resultList = soft(() => body?.child('ResultList'));
   if (resultList) {
-    const list = new ElementFields(resultList);
-    result.people = list
-      .all('ResultOfQualificationConfirmation')
-      .map((node, index) => prefixSchemaErrors(`ResultOfQualificationConfirmation #${index + 1}`, () => readPerson(new ElementFields(node))));
+    const nodes = new ElementFields(resultList).all('ResultOfQualificationConfirmation');
+    if (status === 'ok') {
+      result.people = nodes.map((node, index) =>
+        prefixSchemaErrors(`ResultOfQualificationConfirmation #${index + 1}`, () =>
+          readPerson(new ElementFields(node)),
+        ),
+      );
+    } else {
+      // An error answer's people are context for staff; an incomplete one is left out, never the answer.
+      for (const node of nodes) {
+        const person = softly(() => readPerson(new ElementFields(node)));
+        if (person) result.people.push(person);
+        else result.incompletePeople = (result.incompletePeople ?? 0) + 1;
+      }
+    }
   }
   return result;
+}
+
+/** Runs a read; a schema error becomes undefined (the field is left out). Other errors still propagate. */
+function softly<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof OnshiSchemaError) return undefined;
+    throw error;
+  }
 }
 
 function readEcho(info: ElementFields): OnshiSearchEcho {
@@ -190,12 +236,15 @@ function readEcho(info: ElementFields): OnshiSearchEcho {
 function readPerson(node: ElementFields): OnshiPerson {
   const insurerText = node.requiredFreeText('InsurerNumber');
   const insurerNumber = insurerDigits(insurerText);
-  if (insurerNumber === undefined) throw new OnshiSchemaError(`InsurerNumber "${insurerText.slice(0, 20)}" is not 6 or 8 digits`);
+  if (insurerNumber === undefined)
+    throw new OnshiSchemaError(`InsurerNumber "${insurerText.slice(0, 20)}" is not 6 or 8 digits`);
 
   const person: OnshiPerson = {
     insurerNumber,
     number: node.requiredFreeText('InsuredIdentificationNumber'),
-    name: node.requiredFreeText('Name'),
+    // Some terminals and connectors leave <Name> out (kanji not registered); kana identifies the person
+    // and is what the screens show, so a missing name is '' rather than a refused file.
+    name: node.freeText('Name') ?? '',
     nameKana: node.requiredFreeText('NameKana'),
     birthDate: node.requiredDate('Birthdate'),
   };
@@ -224,7 +273,8 @@ function readPerson(node: ElementFields): OnshiPerson {
   if (node.trimmed('PreschoolClassification') === '1') person.preschool = true;
 
   const cardClassification = node.trimmed('InsuredCardClassification');
-  if (cardClassification !== undefined) person.insuredCardClassification = codedValue(INSURED_CARD_CLASSIFICATION, cardClassification);
+  if (cardClassification !== undefined)
+    person.insuredCardClassification = codedValue(INSURED_CARD_CLASSIFICATION, cardClassification);
   const qualificationDate = node.date('QualificationDate');
   const disqualificationDate = node.date('DisqualificationDate');
   const reasonOfLoss = node.trimmed('ReasonOfLoss');
@@ -242,12 +292,15 @@ function readPerson(node: ElementFields): OnshiPerson {
   }
 
   // 後期高齢者 burden first (it is the person's own ratio), else the 高齢受給者証 ratio.
-  const copayPercent = ratioToPercent(node.trimmed('InsuredPartialContributionRatio')) ?? person.elderlyRecipient?.copayPercent;
+  const copayPercent =
+    ratioToPercent(node.trimmed('InsuredPartialContributionRatio')) ?? person.elderlyRecipient?.copayPercent;
   if (copayPercent !== undefined) person.copayPercent = copayPercent;
 
   const diseaseList = node.child('SpecificDiseasesCertificateList');
   if (diseaseList) {
-    person.specificDiseases = new ElementFields(diseaseList).all('SpecificDiseasesCertificateInfo').map((info) => readSpecificDisease(new ElementFields(info)));
+    person.specificDiseases = new ElementFields(diseaseList)
+      .all('SpecificDiseasesCertificateInfo')
+      .map((info) => readSpecificDisease(new ElementFields(info)));
   }
 
   const consents = readConsents(node);
@@ -305,8 +358,11 @@ function readConsents(node: ElementFields): OnshiConsents {
   const consents: OnshiConsents = {};
   // Both spellings are in the wild: the terminal writes Pharmacists…, some EMR exporters Pharmaceutical….
   // A file carrying both is contradictory, so that is a duplicate like any other.
-  const pharmacistsSpellings = ['PharmacistsInfoConsFlg', 'PharmaceuticalInfoConsFlg'].filter((name) => node.child(name) !== undefined);
-  if (pharmacistsSpellings.length > 1) throw new OnshiSchemaError(`${node.element.name} has both PharmacistsInfoConsFlg and PharmaceuticalInfoConsFlg`);
+  const pharmacistsSpellings = ['PharmacistsInfoConsFlg', 'PharmaceuticalInfoConsFlg'].filter(
+    (name) => node.child(name) !== undefined,
+  );
+  if (pharmacistsSpellings.length > 1)
+    throw new OnshiSchemaError(`${node.element.name} has both PharmacistsInfoConsFlg and PharmaceuticalInfoConsFlg`);
   const entries: Array<[keyof OnshiConsents, OnshiConsentState | undefined]> = [
     ['pharmacists', consentState(node.trimmed('PharmacistsInfoConsFlg') ?? node.trimmed('PharmaceuticalInfoConsFlg'))],
     ['diagnosis', consentState(node.trimmed('DiagnosisInfoConsFlg'))],

@@ -15,8 +15,18 @@ export type OnshiParseError = 'too-large' | 'not-xml' | 'forbidden-dtd' | 'encod
 
 export type OnshiParse = { ok: true; result: OnshiResult } | { ok: false; error: OnshiParseError; detail: string };
 
+/** Options of `parseOnshiResult` (beyond the contract; the one-argument call keeps its meaning). */
+export interface OnshiParseOptions {
+  /**
+   * Undeclared bytes (no BOM, no encoding in the XML declaration) that are not valid UTF-8 are decoded as
+   * CP932, the terminal's native encoding. Default true; the admin setting `onshiCp932Fallback` turns it off.
+   */
+  cp932Fallback?: boolean;
+}
+
 /** 資格有効性 (OQSCD006) in words; 'unknown' for a code we do not know. */
-export type OnshiValidity = 'valid' | 'invalid' | 'invalid-newer' | 'not-found' | 'multiple' | 'valid-unregistered' | 'unknown';
+export type OnshiValidity =
+  'valid' | 'invalid' | 'invalid-newer' | 'not-found' | 'multiple' | 'valid-unregistered' | 'unknown';
 
 /** 同意フラグ (OQSCD016, and 0/1 of OQSCD001) in words; 'unknown' for a code we do not know. */
 export type OnshiConsentState = 'not-given' | 'given' | 'expired' | 'unobtainable' | 'unknown';
@@ -38,6 +48,10 @@ export interface OnshiResult {
   // Beyond the contract.
   /** The encoding the bytes were decoded with (from the BOM / XML declaration). */
   encoding?: 'utf-8' | 'shift_jis';
+  /** How `encoding` was chosen: BOM/declaration, the UTF-8 default, or the CP932 fallback for undeclared bytes. */
+  encodingSource?: 'declared' | 'default' | 'fallback';
+  /** Error answers only: result nodes left out because they were incomplete (the code and message are kept). */
+  incompletePeople?: number;
   /** ProcessExecutionTime (処理実行日時). */
   processedAt?: string;
   /**
@@ -79,7 +93,7 @@ export interface OnshiPerson {
   symbol?: string; // 記号, as written
   number: string; // 番号, as written
   branch?: string; // 枝番, two digits
-  name: string;
+  name: string; // '' when the file has no <Name> (the screens show nameKana)
   nameKana: string;
   birthDate: string; // 'YYYY-MM-DD'
   sex?: 'male' | 'female' | 'unset';

@@ -13,6 +13,9 @@
  * - errors are values with a code and a detail, never exceptions.
  *
  * Attributes are checked for well-formedness and then dropped: the onshi format does not use them.
+ *
+ * Longer than the ~400-line guideline on purpose: the whole reader (tokenizer, decoder, tree builder and
+ * their bounds) stays in one file so its safety properties can be reviewed in one place.
  */
 
 export type XmlReadError = 'too-large' | 'not-xml' | 'forbidden-dtd' | 'encoding' | 'schema';
@@ -26,9 +29,23 @@ export interface XmlElement {
 
 export type XmlEncoding = 'utf-8' | 'shift_jis';
 
+/**
+ * How the encoding was chosen: 'declared' (BOM or XML declaration), 'default' (neither names one: UTF-8),
+ * 'fallback' (neither names one and the bytes are not UTF-8: CP932, the terminal's native encoding).
+ */
+export type XmlEncodingSource = 'declared' | 'default' | 'fallback';
+
 export type XmlReadResult =
-  | { ok: true; root: XmlElement; encoding: XmlEncoding }
+  | { ok: true; root: XmlElement; encoding: XmlEncoding; encodingSource: XmlEncodingSource }
   | { ok: false; error: XmlReadError; detail: string };
+
+export interface XmlDecodeOptions {
+  /**
+   * Bytes with no BOM and no encoding in the XML declaration that are not valid UTF-8 are decoded as CP932
+   * (some connectors write Shift_JIS files without saying so). Default true; an admin setting turns it off.
+   */
+  cp932Fallback?: boolean;
+}
 
 export interface XmlReadLimits {
   maxBytes: number;
@@ -57,7 +74,17 @@ function fail(error: XmlReadError, detail: string): Failure {
 // ---------------------------------------------------------------------------------------------------
 // Bytes → text
 
-const CP932_LABELS = new Set(['shift_jis', 'shift-jis', 'sjis', 'x-sjis', 'windows-31j', 'cp932', 'ms932', 'ms_kanji', 'csshiftjis']);
+const CP932_LABELS = new Set([
+  'shift_jis',
+  'shift-jis',
+  'sjis',
+  'x-sjis',
+  'windows-31j',
+  'cp932',
+  'ms932',
+  'ms_kanji',
+  'csshiftjis',
+]);
 const UTF8_LABELS = new Set(['utf-8', 'utf8']);
 
 function isAsciiSpace(byte: number | undefined): boolean {
@@ -96,9 +123,10 @@ function readDeclaredEncoding(bytes: Uint8Array, at: number): string | undefined
     declaration += String.fromCharCode(byte);
   }
   // version="1.0" [encoding="…"] [standalone="yes|no"], in this order, as XML 1.0 §2.8 requires.
-  const match = /^\s+version\s*=\s*(["'])1\.[0-9]+\1(?:\s+encoding\s*=\s*(["'])([A-Za-z][A-Za-z0-9._-]{0,39})\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\4)?\s*$/.exec(
-    declaration,
-  );
+  const match =
+    /^\s+version\s*=\s*(["'])1\.[0-9]+\1(?:\s+encoding\s*=\s*(["'])([A-Za-z][A-Za-z0-9._-]{0,39})\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\4)?\s*$/.exec(
+      declaration,
+    );
   if (!match) return fail('not-xml', 'malformed XML declaration');
   return match[3] ?? '';
 }
@@ -114,18 +142,26 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /** Text decoded from the bytes, with the encoding that was used. */
-export type DecodeResult = { ok: true; text: string; encoding: XmlEncoding } | Failure;
+export type DecodeResult =
+  { ok: true; text: string; encoding: XmlEncoding; encodingSource: XmlEncodingSource } | Failure;
 
 /**
  * Chooses the encoding from the BOM or the XML declaration, then decodes strictly.
  * - UTF-8 BOM, or no declaration, or a UTF-8 declaration → strict UTF-8;
  * - declaration Shift_JIS / Windows-31J / CP932 → CP932 (Windows-31J, not strict Shift_JIS, so NEC/IBM
  *   extension kanji and 0x815D ‐ survive);
+ * - no BOM and no encoding named, bytes not valid UTF-8 → CP932 when `cp932Fallback` (default), validated
+ *   as strictly as a declared Shift_JIS file;
  * - anything else, or a BOM that disagrees with the declaration, or bytes invalid for the chosen encoding
  *   → 'encoding'.
  * `decodeCp932` is injected so this module has no dependency of its own (iconv-lite lives in the caller).
  */
-export function decodeXmlBytes(bytes: Uint8Array, decodeCp932: (bytes: Uint8Array) => string, maxBytes = MAX_XML_BYTES): DecodeResult {
+export function decodeXmlBytes(
+  bytes: Uint8Array,
+  decodeCp932: (bytes: Uint8Array) => string,
+  maxBytes = MAX_XML_BYTES,
+  options: XmlDecodeOptions = {},
+): DecodeResult {
   if (bytes.length > maxBytes) return fail('too-large', `file is ${bytes.length} bytes; the limit is ${maxBytes}`);
   if (bytes.length === 0) return fail('not-xml', 'empty file');
   if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe)) {
@@ -155,8 +191,21 @@ export function decodeXmlBytes(bytes: Uint8Array, decodeCp932: (bytes: Uint8Arra
   const body = bytes.subarray(start);
   if (encoding === 'utf-8') {
     const text = decodeUtf8(body);
-    if (text === undefined) return fail('encoding', 'bytes are not valid UTF-8');
-    return { ok: true, text, encoding };
+    if (text !== undefined)
+      return { ok: true, text, encoding, encodingSource: label === undefined && !hasUtf8Bom ? 'default' : 'declared' };
+    if (label !== undefined || hasUtf8Bom || options.cp932Fallback === false) {
+      return fail(
+        'encoding',
+        label === undefined && !hasUtf8Bom
+          ? 'bytes are not valid UTF-8 (no encoding declared; CP932 fallback is off)'
+          : 'bytes are not valid UTF-8',
+      );
+    }
+    // Nothing names an encoding and the bytes are not UTF-8: try the terminal's native CP932.
+    const sjis = decodeCp932(body);
+    if (sjis.includes('\uFFFD'))
+      return fail('encoding', 'bytes are neither UTF-8 nor Shift_JIS (CP932), and no encoding is declared');
+    return { ok: true, text: sjis, encoding: 'shift_jis', encodingSource: 'fallback' };
   }
 
   const text = decodeCp932(body);
@@ -168,7 +217,7 @@ export function decodeXmlBytes(bytes: Uint8Array, decodeCp932: (bytes: Uint8Arra
   if (hasNonAscii(body) && decodeUtf8(body) !== undefined) {
     return fail('encoding', 'declared Shift_JIS but the bytes are UTF-8');
   }
-  return { ok: true, text, encoding };
+  return { ok: true, text, encoding, encodingSource: 'declared' };
 }
 
 function hasNonAscii(bytes: Uint8Array): boolean {
@@ -240,14 +289,18 @@ function decodeEntities(raw: string): string | Failure {
     if (ref.startsWith('#')) {
       const isHex = ref[1] === 'x';
       const digits = ref.slice(isHex ? 2 : 1);
-      if (!(isHex ? /^[0-9A-Fa-f]{1,6}$/ : /^[0-9]{1,7}$/).test(digits)) return fail('not-xml', `bad character reference &${ref};`);
+      if (!(isHex ? /^[0-9A-Fa-f]{1,6}$/ : /^[0-9]{1,7}$/).test(digits))
+        return fail('not-xml', `bad character reference &${ref};`);
       const codePoint = Number.parseInt(digits, isHex ? 16 : 10);
       if (!isXmlChar(codePoint)) return fail('not-xml', `character reference &${ref}; is not an XML character`);
       out += String.fromCodePoint(codePoint);
     } else if (Object.hasOwn(PREDEFINED_ENTITIES, ref)) {
       out += PREDEFINED_ENTITIES[ref];
     } else {
-      return fail('not-xml', `undefined entity &${ref.slice(0, 40)}; (entities other than the predefined five are not supported)`);
+      return fail(
+        'not-xml',
+        `undefined entity &${ref.slice(0, 40)}; (entities other than the predefined five are not supported)`,
+      );
     }
     from = semicolon + 1;
     amp = raw.indexOf('&', from);
@@ -265,7 +318,10 @@ function isWhitespaceOnly(text: string): boolean {
  * 'forbidden-dtd', and exceeding the depth / element limits is 'schema' (the document may be well-formed,
  * it just is not a shape the onshi format can have).
  */
-export function parseXmlText(input: string, limits: XmlReadLimits = DEFAULT_XML_LIMITS): { ok: true; root: XmlElement } | Failure {
+export function parseXmlText(
+  input: string,
+  limits: XmlReadLimits = DEFAULT_XML_LIMITS,
+): { ok: true; root: XmlElement } | Failure {
   // XML 1.0 §2.11: line ends are normalised before parsing.
   const s = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
   if (FORBIDDEN_CHARS.test(s)) return fail('not-xml', 'control character not allowed in XML');
@@ -297,7 +353,9 @@ export function parseXmlText(input: string, limits: XmlReadLimits = DEFAULT_XML_
   const appendText = (text: string): Failure | undefined => {
     const parent = stack[stack.length - 1];
     if (parent === undefined) {
-      return isWhitespaceOnly(text) ? undefined : fail('not-xml', root ? 'text after the root element' : 'text before the root element');
+      return isWhitespaceOnly(text)
+        ? undefined
+        : fail('not-xml', root ? 'text after the root element' : 'text before the root element');
     }
     parent.text += text;
     return undefined;
@@ -392,7 +450,11 @@ export function parseXmlText(input: string, limits: XmlReadLimits = DEFAULT_XML_
         selfClosing = true;
         break;
       }
-      if (i === beforeSpace) return fail('not-xml', i >= length ? `unexpected end of file inside <${name} (truncated?)` : `malformed tag <${name}>`);
+      if (i === beforeSpace)
+        return fail(
+          'not-xml',
+          i >= length ? `unexpected end of file inside <${name} (truncated?)` : `malformed tag <${name}>`,
+        );
       const attribute = readName();
       if (attribute === undefined) return fail('not-xml', `malformed attribute in <${name}>`);
       seen ??= new Set<string>();
@@ -416,7 +478,8 @@ export function parseXmlText(input: string, limits: XmlReadLimits = DEFAULT_XML_
 
     elementCount++;
     if (elementCount > limits.maxElements) return fail('schema', `more than ${limits.maxElements} elements`);
-    if (stack.length + 1 > limits.maxDepth) return fail('schema', `elements nested deeper than ${limits.maxDepth} levels`);
+    if (stack.length + 1 > limits.maxDepth)
+      return fail('schema', `elements nested deeper than ${limits.maxDepth} levels`);
     const element: XmlElement = { name, children: [], text: '' };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(element);
@@ -424,16 +487,22 @@ export function parseXmlText(input: string, limits: XmlReadLimits = DEFAULT_XML_
     if (!selfClosing) stack.push(element);
   }
 
-  if (stack.length > 0) return fail('not-xml', `unexpected end of file inside <${stack[stack.length - 1]?.name}> (truncated?)`);
+  if (stack.length > 0)
+    return fail('not-xml', `unexpected end of file inside <${stack[stack.length - 1]?.name}> (truncated?)`);
   if (root === undefined) return fail('not-xml', 'no root element');
   return { ok: true, root };
 }
 
 /** Bytes → element tree: size cap, encoding detection and strict decoding, then the tokenizer. */
-export function readXml(bytes: Uint8Array, decodeCp932: (bytes: Uint8Array) => string, limits: XmlReadLimits = DEFAULT_XML_LIMITS): XmlReadResult {
-  const decoded = decodeXmlBytes(bytes, decodeCp932, limits.maxBytes);
+export function readXml(
+  bytes: Uint8Array,
+  decodeCp932: (bytes: Uint8Array) => string,
+  limits: XmlReadLimits = DEFAULT_XML_LIMITS,
+  options: XmlDecodeOptions = {},
+): XmlReadResult {
+  const decoded = decodeXmlBytes(bytes, decodeCp932, limits.maxBytes, options);
   if (!decoded.ok) return decoded;
   const parsed = parseXmlText(decoded.text, limits);
   if (!parsed.ok) return parsed;
-  return { ok: true, root: parsed.root, encoding: decoded.encoding };
+  return { ok: true, root: parsed.root, encoding: decoded.encoding, encodingSource: decoded.encodingSource };
 }

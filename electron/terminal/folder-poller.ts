@@ -7,16 +7,39 @@
  * polling loop is what guarantees delivery.
  *
  * What it tolerates: files still being written (size/mtime/hash change between reads → wait), zero-byte
- * files (a writer that created the file but has not written yet → wait, then hand over after
- * `emptyGraceMs` so the consumer can record it), files that vanish between reads (dropped silently),
- * permission and sharing errors (retried at the idle interval), a folder that is missing or unreadable
- * (reported through `onFolderError`, polling continues and recovers when it comes back).
+ * files (a writer that created the file but has not written yet → looked at again with a growing back-off,
+ * never handed over as broken unless `emptyGraceMs` is set), files that vanish between reads (dropped
+ * silently), permission and sharing errors (retried at the idle interval), a folder that is missing or
+ * unreadable (reported through `onFolderError`, polling continues and recovers when it comes back).
+ *
+ * What cannot stall or mislead it (safe-file.ts): only regular files of their own inside the folder are
+ * opened — symbolic links, FIFOs, sockets, devices, folders and hard-linked files named like a result are
+ * skipped and reported once through `onSkipped`. A read that hangs (a stuck share) does not hold up the
+ * other files: a pass waits at most `readBudgetMs` for its reads. A watchdog (watchdog.ts) reports a pass or
+ * a read that makes no progress, and an unlistable folder, as a fault through `onHealth` / `health()`.
+ * Memory stays bounded: names that left the folder are forgotten after `forgetAfterMs` (seen-names.ts).
  *
  * It never writes, moves or deletes anything in the folder.
+ *
+ * (Over ~400 lines: one polling loop and its per-file state machine, which read best together; the
+ * separable parts — safe-file.ts, seen-names.ts, watchdog.ts — are already their own modules.)
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { direntKind, safeReadFile, type SkippedKind } from './safe-file';
+import { createSeenNames } from './seen-names';
+import { createWatchdog, type WatchdogHealth } from './watchdog';
+
+export type { SkippedKind } from './safe-file';
+export type { WatchdogHealth } from './watchdog';
+
+/** An entry named like a file of interest that is not a regular file of its own: never opened, never read. */
+export interface SkippedEntry {
+  name: string;
+  kind: SkippedKind;
+  detail: string;
+}
 
 export interface StableFile {
   name: string;
@@ -49,6 +72,22 @@ export interface FolderPollerOptions {
   onFolderRecovered?: () => void;
   /** Per-file errors other than a vanished file (EACCES, EBUSY, EPERM, …). */
   onFileError?: (name: string, error: { code: string; message: string }) => void;
+  /** A matching entry that is not a regular file of its own (symlink, FIFO, …): called once per name and kind. */
+  onSkipped?: (entry: SkippedEntry) => void;
+  /** The watchdog's verdict changed (stalled / unreadable / ok again). */
+  onHealth?: (health: WatchdogHealth) => void;
+  /** A name that left the folder was forgotten (the consumer may drop it from its own memory too). */
+  onForget?: (name: string) => void;
+  /** A pass or a file read running longer than this is a fault (default 30 s). */
+  stallMs?: number;
+  /** How long a pass waits for its file reads before moving on without them (default 2 s). */
+  readBudgetMs?: number;
+  /** Forget names absent from the folder for this long (default 10 min). */
+  forgetAfterMs?: number;
+  /** Hard cap on remembered names (default 100 000). */
+  maxNames?: number;
+  /** Name used in watchdog messages (default: the folder's base name + '/'). */
+  label?: string;
   /** Poll interval when something waits for this folder (default 50 ms). */
   intervalMs?: number;
   /** Poll interval when nothing waits (default 1000 ms). */
@@ -57,7 +96,7 @@ export interface FolderPollerOptions {
   active?: () => boolean;
   /** Gap between the two reads of the stability check (default 40 ms). */
   stabilityMs?: number;
-  /** A zero-byte file is handed over only after it stayed empty this long (default 2000 ms). */
+  /** A zero-byte file is handed over only after it stayed empty this long (default: never; it is retried). */
   emptyGraceMs?: number;
   /** Files above this size are handed over unread, flagged `tooLarge` (default 4 MiB, the parser's cap). */
   maxBytes?: number;
@@ -76,6 +115,15 @@ export interface FolderPoller {
   folderError(): { code: string; message: string } | undefined;
   /** Completed polling passes (for tests). */
   readonly passes: number;
+  /** The watchdog's view: ok, stalled (no progress) or unreadable (folder cannot be listed). */
+  health(): WatchdogHealth;
+  /** Sizes of what the poller remembers (memory bound checks). */
+  stats(): { pending: number; done: number; skipped: number };
+  /**
+   * Files being worked on right now: pending, not empty, no file error, first seen within the last minute
+   * (an empty file waiting for its writer, or one that cannot be opened, does not count).
+   */
+  inProgress(): number;
 }
 
 interface Pending {
@@ -97,47 +145,32 @@ const errInfo = (e: unknown): { code: string; message: string } => ({
   message: e instanceof Error ? e.message : String(e),
 });
 
-async function readFileOnce(
-  file: string,
-  maxBytes: number,
-): Promise<{ bytes: Uint8Array; size: number; mtimeMs: number; tooLarge: boolean }> {
-  const fh = await fs.promises.open(file, 'r');
-  try {
-    const st = await fh.stat();
-    if (!st.isFile()) throw Object.assign(new Error(`${file} is not a file`), { code: 'ENOTFILE' });
-    if (st.size > maxBytes) return { bytes: new Uint8Array(0), size: st.size, mtimeMs: st.mtimeMs, tooLarge: true };
-    const bytes = new Uint8Array(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const { bytesRead } = await fh.read(bytes, off, st.size - off, off);
-      if (bytesRead === 0) break; // truncated while we read: the hash differs next time
-      off += bytesRead;
-    }
-    return {
-      bytes: off === st.size ? bytes : bytes.subarray(0, off),
-      size: st.size,
-      mtimeMs: st.mtimeMs,
-      tooLarge: false,
-    };
-  } finally {
-    await fh.close();
-  }
-}
-
 const sha = (b: Uint8Array, size: number) => createHash('sha256').update(b).update(`:${size}`).digest('hex');
 
 export function createFolderPoller(options: FolderPollerOptions): FolderPoller {
   const intervalMs = options.intervalMs ?? 50;
   const idleIntervalMs = options.idleIntervalMs ?? 1000;
   const stabilityMs = options.stabilityMs ?? 40;
-  const emptyGraceMs = options.emptyGraceMs ?? 2000;
+  const emptyGraceMs = options.emptyGraceMs ?? Number.POSITIVE_INFINITY;
+  const readBudgetMs = options.readBudgetMs ?? 2000;
   const maxBytes = options.maxBytes ?? 4 * 1024 * 1024;
   const wallNow = options.wallNow ?? (() => Date.now());
   const active = options.active ?? (() => true);
   const isKnown = options.isKnown ?? (() => false);
 
   const pending = new Map<string, Pending>();
-  const done = new Set<string>();
+  const done = createSeenNames({
+    forgetAfterMs: options.forgetAfterMs ?? 10 * 60_000,
+    maxNames: options.maxNames ?? 100_000,
+  });
+  /** Matching names that are not regular files, with the kind last reported (reported once per kind). */
+  const skipped = new Map<string, SkippedKind>();
+  const watchdog = createWatchdog({
+    label: options.label ?? `${path.basename(options.dir)}/`,
+    stallMs: options.stallMs ?? 30_000,
+    now: () => wallNow(),
+    ...(options.onHealth ? { onChange: options.onHealth } : {}),
+  });
   let running = false;
   let stopped = true;
   let tickTimer: NodeJS.Timeout | undefined;
@@ -167,6 +200,23 @@ export function createFolderPoller(options: FolderPollerOptions): FolderPoller {
     }
   };
 
+  const skip = (name: string, kind: SkippedKind, detail: string) => {
+    const p = pending.get(name);
+    if (p?.checkTimer) clearTimeout(p.checkTimer);
+    pending.delete(name);
+    if (skipped.get(name) === kind) return;
+    skipped.set(name, kind);
+    if (skipped.size > (options.maxNames ?? 100_000)) {
+      const oldest = skipped.keys().next();
+      if (!oldest.done) skipped.delete(oldest.value);
+    }
+    try {
+      options.onSkipped?.({ name, kind, detail });
+    } catch {
+      // a reporting failure must not stop the loop
+    }
+  };
+
   const fileError = (name: string, p: Pending | undefined, e: { code: string; message: string }) => {
     if (p && p.fileErrorCode === e.code) return;
     if (p) p.fileErrorCode = e.code;
@@ -184,21 +234,25 @@ export function createFolderPoller(options: FolderPollerOptions): FolderPoller {
     const p = pending.get(name);
     if (!p || p.busy || stopped) return;
     p.busy = true;
+    // The whole check (read + consumer) counts: either one hanging is a reader making no progress.
+    const token = watchdog.readStarted(name);
     try {
       const full = path.join(options.dir, name);
-      let read: Awaited<ReturnType<typeof readFileOnce>>;
-      try {
-        read = await readFileOnce(full, maxBytes);
-      } catch (e) {
-        const info = errInfo(e);
-        if (info.code === 'ENOENT') {
-          pending.delete(name); // vanished between reads (or renamed away): nothing to do
-          return;
-        }
-        fileError(name, p, info);
+      const outcome = await safeReadFile(options.dir, name, { maxBytes });
+      if (outcome.kind === 'gone') {
+        pending.delete(name); // vanished between reads, renamed away or replaced: the next pass looks again
+        return;
+      }
+      if (outcome.kind === 'skipped') {
+        skip(name, outcome.as, outcome.detail);
+        return;
+      }
+      if (outcome.kind === 'error') {
+        fileError(name, p, { code: outcome.code, message: outcome.message });
         p.notBeforeMs = wallNow() + idleIntervalMs;
         return;
       }
+      const read = outcome;
       const now = wallNow();
       const hash = sha(read.bytes, read.size);
       const same = hash === p.sha256 && read.size === p.size && read.mtimeMs === p.mtimeMs;
@@ -212,7 +266,8 @@ export function createFolderPoller(options: FolderPollerOptions): FolderPoller {
         return;
       }
       if (read.size === 0 && now - p.changedAtMs < emptyGraceMs) {
-        p.notBeforeMs = now + Math.min(intervalMs * 4, emptyGraceMs);
+        // Not written yet: look again, less and less often (bounded), never report it as broken.
+        p.notBeforeMs = now + Math.min(Math.max(intervalMs * 4, (now - p.firstSeenMs) / 4), 5_000, emptyGraceMs);
         return;
       }
       const verdict = await options.onFile({
@@ -228,7 +283,7 @@ export function createFolderPoller(options: FolderPollerOptions): FolderPoller {
       });
       if (verdict === 'done') {
         pending.delete(name);
-        done.add(name);
+        done.add(name, wallNow());
       } else {
         p.notBeforeMs = wallNow() + Math.max(intervalMs, 100);
       }
@@ -238,6 +293,7 @@ export function createFolderPoller(options: FolderPollerOptions): FolderPoller {
       p.notBeforeMs = wallNow() + idleIntervalMs;
     } finally {
       p.busy = false;
+      watchdog.readEnded(token);
     }
   }
 
@@ -251,15 +307,16 @@ export function createFolderPoller(options: FolderPollerOptions): FolderPoller {
   }
 
   async function pass(): Promise<void> {
-    let names: string[];
+    let entries: fs.Dirent[];
     try {
-      names = await fs.promises.readdir(options.dir);
+      entries = await fs.promises.readdir(options.dir, { withFileTypes: true });
     } catch (e) {
       const info = errInfo(e);
       if (!folderErr || folderErr.code !== info.code) {
         folderErr = info;
         options.onFolderError?.(info);
       }
+      watchdog.folderError(info.code, info.message);
       watcher?.close();
       watcher = undefined;
       return;
@@ -268,8 +325,10 @@ export function createFolderPoller(options: FolderPollerOptions): FolderPoller {
       folderErr = undefined;
       options.onFolderRecovered?.();
     }
+    watchdog.folderOk();
     ensureWatch();
-    const present = new Set(names);
+    const now = wallNow();
+    const present = new Set(entries.map((e) => e.name));
     for (const name of pending.keys()) {
       if (!present.has(name)) {
         const p = pending.get(name)!;
@@ -277,12 +336,28 @@ export function createFolderPoller(options: FolderPollerOptions): FolderPoller {
         pending.delete(name);
       }
     }
-    const now = wallNow();
+    for (const name of skipped.keys()) if (!present.has(name)) skipped.delete(name);
+    for (const name of done.sweep(present, now)) options.onForget?.(name);
     const firstReads: Promise<void>[] = [];
-    for (const name of names) {
+    for (const entry of entries) {
+      const name = entry.name;
       if (done.has(name) || !options.match(name)) continue;
+      const kind = direntKind(entry);
+      if (kind !== 'file' && kind !== 'unknown') {
+        skip(
+          name,
+          kind,
+          `${kind === 'symlink' ? 'a symbolic link (never followed)' : `a ${kind}, not a regular file`}`,
+        );
+        continue;
+      }
+      // Listed as a file now (a FIFO replaced by a file): looked at afresh. Unknown types stay skipped.
+      if (skipped.has(name)) {
+        if (kind === 'unknown') continue;
+        skipped.delete(name);
+      }
       if (isKnown(name)) {
-        done.add(name);
+        done.add(name, now);
         continue;
       }
       const p = pending.get(name);
@@ -303,7 +378,17 @@ export function createFolderPoller(options: FolderPollerOptions): FolderPoller {
       pending.set(name, fresh);
       firstReads.push(check(name));
     }
-    await Promise.all(firstReads);
+    // A read stuck on a hung share must not hold up the next pass (its entry stays busy meanwhile; the
+    // watchdog reports it).
+    let budget: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(firstReads),
+      new Promise<void>((resolve) => {
+        budget = setTimeout(resolve, readBudgetMs);
+        budget.unref();
+      }),
+    ]);
+    if (budget) clearTimeout(budget);
   }
 
   async function tick(): Promise<void> {
@@ -314,9 +399,11 @@ export function createFolderPoller(options: FolderPollerOptions): FolderPoller {
     }
     running = true;
     tickTimer = undefined;
+    watchdog.passStarted();
     inFlight = pass().finally(() => {
       running = false;
       passes += 1;
+      watchdog.passEnded();
     });
     await inFlight;
     if (again) {
@@ -331,6 +418,7 @@ export function createFolderPoller(options: FolderPollerOptions): FolderPoller {
     start() {
       if (!stopped) return;
       stopped = false;
+      watchdog.start();
       schedule(0);
     },
     kick() {
@@ -340,17 +428,34 @@ export function createFolderPoller(options: FolderPollerOptions): FolderPoller {
     },
     async stop() {
       stopped = true;
+      watchdog.stop();
       if (tickTimer) clearTimeout(tickTimer);
       tickTimer = undefined;
       for (const p of pending.values()) if (p.checkTimer) clearTimeout(p.checkTimer);
       watcher?.close();
       watcher = undefined;
-      await inFlight?.catch(() => undefined);
-      await Promise.all([...checks].map((c) => c.catch(() => undefined)));
+      // A read stuck on a hung share must not hang shutdown either.
+      let budget: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all([inFlight?.catch(() => undefined), ...[...checks].map((c) => c.catch(() => undefined))]),
+        new Promise<void>((resolve) => {
+          budget = setTimeout(resolve, readBudgetMs);
+          budget.unref();
+        }),
+      ]);
+      if (budget) clearTimeout(budget);
     },
     folderError: () => folderErr,
     get passes() {
       return passes;
+    },
+    health: () => watchdog.check(),
+    stats: () => ({ pending: pending.size, done: done.size, skipped: skipped.size }),
+    inProgress() {
+      const since = wallNow() - 60_000;
+      let n = 0;
+      for (const p of pending.values()) if (p.size !== 0 && !p.fileErrorCode && p.firstSeenMs >= since) n++;
+      return n;
     },
   };
   return poller;

@@ -15,8 +15,14 @@
  * kept in SQLite under the caller's opaque owner key: after a restart the same (owner, numbers) query
  * resumes waiting for the same request id, so a late answer is picked up and never applied twice.
  *
+ * Hostile folders (issue 9): only regular files of their own are opened (folder-poller.ts + safe-file.ts);
+ * a symlink, FIFO, socket, device, folder or hard-linked file named like a result is skipped and handed to
+ * the consumer once (`onSkipped`). Each folder's watchdog (a poll or read without progress, an unlistable
+ * folder) is part of `probe()` and announced through `onFault`, so the monitor shows a fault, not "up".
+ * Names of files that left the folder are forgotten after `forgetAfterMs` (memory stays bounded).
+ *
  * Files: every consumed face/ and res/ file is recorded in SQLite (name, size, mtime, sha256), so a restart
- * never re-applies one. It never deletes or moves a file it did not write; it deletes its own req/ file once
+ * never re-applies one (junk the consumer chose not to record is remembered in memory only). It never deletes or moves a file it did not write; it deletes its own req/ file once
  * the answer is in or the query timed out (best effort), so a timed-out request cannot produce a late answer.
  */
 import fs from 'node:fs';
@@ -27,13 +33,21 @@ import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import {
   MAX_XML_BYTES,
+  isFaceFileName,
   outcomeFromResult,
   parseFaceFileName,
   parseOnshiResult,
   unreadableOutcome,
   type OnshiParse,
 } from '../onshi/index';
-import { createFolderPoller, type FileVerdict, type FolderPoller, type StableFile } from './folder-poller';
+import {
+  createFolderPoller,
+  type FileVerdict,
+  type FolderPoller,
+  type SkippedEntry,
+  type StableFile,
+  type WatchdogHealth,
+} from './folder-poller';
 import { createNumberQueries, RES_NAME } from './queries';
 import type { ConsumedFile, TerminalStore } from './store';
 
@@ -50,7 +64,16 @@ export interface TerminalConfig {
   settleMs: number;
   /** fs.watch as a hint to poll at once (default true). */
   watch: boolean;
+  /** Undeclared, non-UTF-8 result files are read as CP932, the terminal's native encoding (default true). */
+  cp932Fallback: boolean;
+  /** A poll pass or file read without progress for this long is a fault (default 30 s; read at start). */
+  stallMs: number;
+  /** Names of files that left the folder are forgotten after this long (default 10 min; read at start). */
+  forgetAfterMs: number;
 }
+
+/** Names of files that left a folder are forgotten after this long (a constant, not a clinic setting). */
+export const FORGET_AFTER_MS = 10 * 60_000;
 
 /** The settings' defaults (shared/settings.ts) under the transport's names. */
 export const DEFAULT_TERMINAL_CONFIG: TerminalConfig = terminalConfigFrom(DEFAULT_SETTINGS);
@@ -63,6 +86,9 @@ export function terminalConfigFrom(s: Settings): TerminalConfig {
     stabilityMs: s.readerStabilityMs,
     settleMs: s.readerSettleMs,
     watch: s.readerWatchHint,
+    cp932Fallback: s.onshiCp932Fallback,
+    stallMs: s.readerStallMs,
+    forgetAfterMs: FORGET_AFTER_MS,
   };
 }
 
@@ -89,6 +115,16 @@ export interface TerminalCardRead {
     | { readable: false; error: string; detail: string; outcome: CardReadOutcome };
   /** Records the file as dealt with; `also` runs in the same transaction. Throws if it cannot be recorded. */
   consume(disposition: string, options?: { owner?: string; also?: () => void }): void;
+  /**
+   * Remembers the file as dealt with in memory only (while it stays in the folder), without a SQLite write:
+   * for junk, so a flood is not thousands of synchronous writes. After a restart it is seen again.
+   */
+  consumeInMemory(): void;
+}
+
+/** A face/ or res/ entry named like a result that is not a regular file of its own: never opened. */
+export interface TerminalSkippedEntry extends SkippedEntry {
+  folder: 'face' | 'res';
 }
 
 export interface CardReadConsumer {
@@ -96,6 +132,8 @@ export interface CardReadConsumer {
   onRead(read: TerminalCardRead): FileVerdict;
   /** Someone waits for a card: poll face/ at the fast interval. */
   expecting(): boolean;
+  /** An entry was skipped (once per name and kind) — for the consumer's junk summary. */
+  onSkipped?(entry: TerminalSkippedEntry): void;
 }
 
 export interface TerminalTransport {
@@ -107,10 +145,14 @@ export interface TerminalTransport {
   setCardReadConsumer(consumer: CardReadConsumer): void;
   /** Poll face/ now (a wait just began). */
   kickCards(): void;
+  /** face/ files being worked on (checked for stability, parsed, retried): see FolderPoller.inProgress. */
+  pendingCards?(): number;
   /** 個別照会 by printed numbers for `owner` (an opaque key, e.g. a session id). Never rejects. */
   query(owner: string, numbers: PrintedNumbers): Promise<NumberQueryOutcome>;
   /** Every health observation: card reads and answers parsed, system errors, timeouts, unwritable req/. */
   onHealth(listener: (health: TerminalHealth) => void): () => void;
+  /** A folder's watchdog verdict changed (stalled / unreadable / ok again): re-probe now. */
+  onFault?(listener: (folder: 'face' | 'res', health: WatchdogHealth) => void): () => void;
   /** Can the terminal's folders be reached right now? (the monitor's periodic probe) */
   probe(): Promise<TerminalHealth>;
   close(): Promise<void>;
@@ -131,8 +173,6 @@ export interface TerminalTransportOptions {
   wallNow?: () => number;
 }
 
-const FACE_NAME = /^OQSsiquc01res_face_.+\.xml$/i;
-
 const errCode = (e: unknown) => (e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : 'EUNKNOWN');
 
 export function createTerminalTransport(options: TerminalTransportOptions): TerminalTransport {
@@ -145,6 +185,7 @@ export function createTerminalTransport(options: TerminalTransportOptions): Term
   const cfg = (): TerminalConfig => ({ ...DEFAULT_TERMINAL_CONFIG, ...(options.config?.() ?? {}) });
 
   const healthListeners = new Set<(h: TerminalHealth) => void>();
+  const faultListeners = new Set<(folder: 'face' | 'res', h: WatchdogHealth) => void>();
   let consumer: CardReadConsumer | undefined;
   let closed = false;
 
@@ -172,7 +213,9 @@ export function createTerminalTransport(options: TerminalTransportOptions): Term
   }
 
   const parseFile = (file: StableFile): OnshiParse =>
-    file.tooLarge ? { ok: false, error: 'too-large', detail: `${file.size} bytes` } : parseOnshiResult(file.bytes);
+    file.tooLarge
+      ? { ok: false, error: 'too-large', detail: `${file.size} bytes` }
+      : parseOnshiResult(file.bytes, { cp932Fallback: cfg().cp932Fallback });
 
   /** An unparseable file that was written a moment ago may be a writer that paused: look again later. */
   const mayBePartial = (parse: OnshiParse, file: StableFile) =>
@@ -234,6 +277,9 @@ export function createTerminalTransport(options: TerminalTransportOptions): Term
         store.recordConsumedFile(fileRecord('face', file, disposition, o.owner), o.also);
         consumed.face.add(file.name);
       },
+      consumeInMemory() {
+        consumed.face.add(file.name);
+      },
     };
     return consumer.onRead(read);
   };
@@ -258,11 +304,39 @@ export function createTerminalTransport(options: TerminalTransportOptions): Term
   // Pollers ---------------------------------------------------------------------------------------
 
   const c0 = cfg();
-  const poller = (sub: 'face' | 'res', name: RegExp, onFile: (f: StableFile) => FileVerdict, active: () => boolean) =>
+  const poller = (
+    sub: 'face' | 'res',
+    match: (n: string) => boolean,
+    onFile: (f: StableFile) => FileVerdict,
+    active: () => boolean,
+  ) =>
     createFolderPoller({
       dir: path.join(dir, sub),
-      match: (n) => name.test(n),
+      match,
       isKnown: (n) => consumed[sub].has(n),
+      onForget: (n) => consumed[sub].delete(n),
+      onSkipped: (e) => {
+        log.warn(`${sub}/ entry skipped: not a regular file of its own`, { name: e.name.slice(0, 200), kind: e.kind });
+        try {
+          consumer?.onSkipped?.({ ...e, folder: sub });
+        } catch (err) {
+          log.error('skipped-entry consumer failed', { error: String(err) });
+        }
+      },
+      onHealth: (h) => {
+        if (h.ok) log.info(`${sub}/ reader making progress again`);
+        else log.warn(`${sub}/ reader fault`, { fault: h.fault, detail: h.detail });
+        for (const l of [...faultListeners]) {
+          try {
+            l(sub, h);
+          } catch (err) {
+            log.error('fault listener failed', { error: String(err) });
+          }
+        }
+      },
+      stallMs: c0.stallMs,
+      forgetAfterMs: c0.forgetAfterMs,
+      label: `${sub}/`,
       onFile,
       active,
       intervalMs: c0.pollMs,
@@ -275,8 +349,13 @@ export function createTerminalTransport(options: TerminalTransportOptions): Term
       onFolderRecovered: () => log.info(`${sub}/ folder readable again`),
       onFileError: (file, e) => log.warn(`${sub}/ file unreadable`, { name: file, ...e }),
     });
-  const facePoller = poller('face', FACE_NAME, handleFace, () => consumer?.expecting() ?? false);
-  const resPoller = poller('res', RES_NAME, numberQueries.handleRes, () => numberQueries.pending().length > 0);
+  const facePoller = poller('face', isFaceFileName, handleFace, () => consumer?.expecting() ?? false);
+  const resPoller = poller(
+    'res',
+    (n) => RES_NAME.test(n),
+    numberQueries.handleRes,
+    () => numberQueries.pending().length > 0,
+  );
 
   async function probe(): Promise<TerminalHealth> {
     for (const [name, d] of [
@@ -291,6 +370,11 @@ export function createTerminalTransport(options: TerminalTransportOptions): Term
       } catch (e) {
         return { ok: false, detail: `the terminal folder ${name} cannot be reached (${errCode(e)})` };
       }
+    }
+    // The watchdogs: a reader that makes no progress is a fault even when the folders are there.
+    for (const p of [facePoller, resPoller]) {
+      const h = p.health();
+      if (!h.ok) return { ok: false, detail: h.detail };
     }
     return { ok: true };
   }
@@ -307,10 +391,15 @@ export function createTerminalTransport(options: TerminalTransportOptions): Term
       consumer = c;
     },
     kickCards: () => facePoller.kick(),
+    pendingCards: () => facePoller.inProgress(),
     query: numberQueries.query,
     onHealth(l) {
       healthListeners.add(l);
       return () => healthListeners.delete(l);
+    },
+    onFault(l) {
+      faultListeners.add(l);
+      return () => faultListeners.delete(l);
     },
     probe,
     async close() {
@@ -318,6 +407,7 @@ export function createTerminalTransport(options: TerminalTransportOptions): Term
       await Promise.all([facePoller.stop(), resPoller.stop()]);
       numberQueries.close(); // the queries stay 'waiting' in SQLite: a restart resumes them
       healthListeners.clear();
+      faultListeners.clear();
     },
   };
 }

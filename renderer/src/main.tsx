@@ -1,9 +1,9 @@
-// The font ships with the app (kiosks have no Japanese system fonts to fall back on): BIZ UDゴシック,
-// a universal-design face made for legibility, regular and bold. Vite bundles every unicode-range subset.
-import '@fontsource/biz-udgothic/400.css';
-import '@fontsource/biz-udgothic/700.css';
+// The fonts ship with the app (kiosks have no system fonts to fall back on): BIZ UDゴシック for Japanese,
+// Noto Sans (Latin, Vietnamese), Noto Sans SC and KR, regular and bold, declared in ./i18n/fonts.ts after
+// the shared stylesheets so that its per-language font stacks apply. Vite bundles every unicode-range subset.
 import './app/base.css';
 import './components/components.css';
+import './i18n/fonts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApi } from './api';

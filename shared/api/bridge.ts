@@ -62,6 +62,14 @@ export const REQUEST_NAMES = [
   'devices.reprint',
   'devices.listHid',
   'demo.scanPatientCard',
+  'staff.receiptLinks',
+  'staff.receiptLinkAlert',
+  'staff.receiptLinkRetry',
+  'staff.receiptLinkByHand',
+  'staff.receiptLinkCancel',
+  'admin.receiptLinkSettings',
+  'admin.updateReceiptLinkSettings',
+  'admin.orcaChoices',
 ] as const satisfies readonly RequestName[];
 export const EVENT_NAMES = [
   'session.updated',
@@ -72,6 +80,8 @@ export const EVENT_NAMES = [
   'calls.board',
   'devices.changed',
   'ticket.printed',
+  'receiptLink.updated',
+  'receiptLink.alert',
 ] as const satisfies readonly ApiEventName[];
 
 /** Identity requests (shared/api/auth.ts) and their event, as plain lists for the preload. */

@@ -4,11 +4,18 @@
  * the browser host) carry exactly this; the core validates every payload and the caller's role before it
  * acts, so nothing in the core trusts a renderer.
  */
-import { z } from 'zod';
 import type { CallBoard } from '../calls/board';
 import type { DevicesView, PrinterProblem } from '../devices/state';
+import { z } from '../zod';
 import type { PresentedDocument } from '../eligibility/index';
 import type { NeededInputs } from '../eligibility/inputs';
+import {
+  receiptLinkSettingsInputSchema,
+  type LinkStatus,
+  type OrcaChoices,
+  type QueueAlert,
+  type ReceiptLinkSettingsView,
+} from '../receipt-link/index';
 import type { CardReadOutcome, CheckInSession, PrintedNumbers, SessionEvent } from '../flow/session';
 import {
   adminSettingsSchema,
@@ -79,6 +86,8 @@ export type PatientEvent = z.infer<typeof patientEventSchema>;
 
 const staffName = text(60).min(1);
 const ticketNumber = z.number().int().min(1).max(99_999);
+const orcaPatientId = z.string().regex(/^\d{1,20}$/, 'digits only');
+const orcaAcceptanceId = z.string().regex(/^\d{1,10}$/, 'digits only');
 const reason = text(500).min(1, 'a reason is required');
 export const staffEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('staff-approve'), staff: staffName, reason }),
@@ -184,6 +193,31 @@ export const requests = {
     input: z.object({ patch: adminSettingsSchema.partial(), staff: staffName, reason }).strict(),
     roles: ['admin'],
   },
+  /** The レセコン (ORCA) link of each check-in of a day (shared/receipt-link). */
+  'staff.receiptLinks': { input: z.object({ date: isoDate.optional() }).strict(), roles: ['staff', 'admin'] },
+  'staff.receiptLinkAlert': { input: z.object({}).strict(), roles: ['staff', 'admin'] },
+  /** Try the ORCA registration again, optionally with the ORCA patient staff picked. */
+  'staff.receiptLinkRetry': {
+    input: z.object({ checkinId: id, patientId: orcaPatientId.optional(), staff: staffName, reason }).strict(),
+    roles: ['staff', 'admin'],
+  },
+  /** Staff registered (or cancelled) it in ORCA themselves. */
+  'staff.receiptLinkByHand': {
+    input: z.object({ checkinId: id, acceptanceId: orcaAcceptanceId.optional(), staff: staffName, reason }).strict(),
+    roles: ['staff', 'admin'],
+  },
+  /** Cancel the check-in's 受付 in ORCA (acceptmodv2 02), e.g. the patient left. */
+  'staff.receiptLinkCancel': {
+    input: z.object({ checkinId: id, staff: staffName, reason }).strict(),
+    roles: ['staff', 'admin'],
+  },
+  'admin.receiptLinkSettings': { input: z.object({}).strict(), roles: ['admin'] },
+  'admin.updateReceiptLinkSettings': {
+    input: z.object({ settings: receiptLinkSettingsInputSchema, staff: staffName, reason }).strict(),
+    roles: ['admin'],
+  },
+  /** Departments and doctors from ORCA (system01lstv2), to choose the defaults. */
+  'admin.orcaChoices': { input: z.object({}).strict(), roles: ['admin'] },
 } as const;
 export type RequestName = keyof typeof requests;
 export type RequestInput<N extends RequestName> = z.infer<(typeof requests)[N]['input']>;
@@ -221,6 +255,11 @@ export interface UnmatchedRead {
   outcome?: CardReadOutcome;
   /** Sessions that were waiting for a card when the file arrived. */
   candidates: string[];
+  /**
+   * A summary of a burst of junk in the folder (unreadable files, symlinks, FIFOs …): how many entries it
+   * stands for (`fileName` is the first of them, `detail` names the kinds and a few samples). Absent = 1.
+   */
+  count?: number;
   status: 'open' | 'assigned' | 'dismissed';
   sessionId?: string;
   resolvedAt?: string;
@@ -263,6 +302,14 @@ export interface RequestOutputs {
   'devices.reprint': TicketPrintResult;
   'devices.listHid': HidDeviceSummary[];
   'demo.scanPatientCard': { presented: string };
+  'staff.receiptLinks': LinkStatus[];
+  'staff.receiptLinkAlert': QueueAlert;
+  'staff.receiptLinkRetry': LinkStatus;
+  'staff.receiptLinkByHand': LinkStatus;
+  'staff.receiptLinkCancel': LinkStatus;
+  'admin.receiptLinkSettings': ReceiptLinkSettingsView;
+  'admin.updateReceiptLinkSettings': ReceiptLinkSettingsView;
+  'admin.orcaChoices': OrcaChoices;
 }
 
 export interface HidDeviceSummary {
@@ -309,6 +356,10 @@ export interface ApiEvents {
   'devices.changed': DevicesView;
   /** The kiosk that completed the check-in, and staff: the 受付票 printed or not. */
   'ticket.printed': TicketPrintResult;
+  /** Staff and admin only: a check-in's レセコン link changed. */
+  'receiptLink.updated': LinkStatus;
+  /** Staff and admin only: the link queue became stuck, or recovered. */
+  'receiptLink.alert': QueueAlert;
 }
 export type ApiEventName = keyof ApiEvents;
 /** The one list of event names (kept in bridge.ts so the sandboxed preload need not bundle zod). */
@@ -327,13 +378,21 @@ export function parseRequest(
   input: unknown,
 ): { ok: true; name: RequestName; input: RequestInput<RequestName> } | { ok: false; error: ApiError } {
   if (typeof name !== 'string' || !Object.hasOwn(requests, name)) {
-    return { ok: false, error: { code: 'unknown-request', message: `unknown request '${String(name).slice(0, 64)}'` } };
+    // Never String() an arbitrary value: a deeply nested array as the name overflowed the stack here (fuzz).
+    const shown = typeof name === 'string' ? name.slice(0, 64) : `<${name === null ? 'null' : Array.isArray(name) ? 'array' : typeof name}>`;
+    return { ok: false, error: { code: 'unknown-request', message: `unknown request '${shown}'` } };
   }
   const spec = requests[name as RequestName];
   if (!(spec.roles as readonly Role[]).includes(role)) {
     return { ok: false, error: { code: 'forbidden', message: `'${name}' is not allowed for the ${role} role` } };
   }
-  const parsed = spec.input.safeParse(input ?? {});
+  let parsed: ReturnType<typeof spec.input.safeParse>;
+  try {
+    parsed = spec.input.safeParse(input ?? {});
+  } catch {
+    // Defensive: a validator that cannot cope (e.g. absurd nesting) still means a bad payload, not a throw.
+    return { ok: false, error: { code: 'invalid-payload', message: `invalid payload for '${name}'` } };
+  }
   if (!parsed.success) {
     return {
       ok: false,
@@ -361,3 +420,4 @@ export type WireMessage =
 
 export type { CheckInSession, SessionEvent };
 export type { CallBoard, DevicesView, PrinterProblem };
+export type { LinkStatus, OrcaChoices, QueueAlert, ReceiptLinkSettingsView } from '../receipt-link/index';

@@ -2,7 +2,7 @@
  * The waiting-room call board (呼び出し表示): what the public display may know. Numbers and room labels
  * only — no names, no birth dates, no insurance data, by construction of these types.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 export const calledNumberSchema = z.object({
   ticketNumber: z.number().int().min(1).max(99_999),

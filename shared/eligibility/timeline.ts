@@ -45,7 +45,7 @@
  * - マイナ保険証 validity (e-certificate expiry + 3 months [S1]) is the reader's business, not the kiosk's.
  * - A clinic-side decision on a 申立書 after an online "資格無効" belongs to the check-in flow, not here.
  */
-import type { Locale } from '../i18n/locales';
+import type { StaffLocale } from '../i18n/locales';
 import type { AgeBracket } from '../insurance/age';
 import type { IsoDate } from '../insurance/dates';
 import { isWithin } from '../insurance/dates';
@@ -98,7 +98,7 @@ export interface RuleEntry {
   readonly offline: RuleOutcome;
   readonly ageHints?: readonly AgeHint[];
   /** One line for the admin screen, in every locale. */
-  readonly summary: { readonly [L in Locale]: string };
+  readonly summary: { readonly [L in StaffLocale]: string };
   /** Where the rule comes from: notice, date, source keys. */
   readonly source: string;
   readonly note?: string;

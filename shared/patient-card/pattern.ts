@@ -4,7 +4,7 @@
  * characters, length, optional fixed prefix, optional check digit — that covers the numbering schemes
  * レセコン use (zero-padded digits, a clinic prefix, modulus 10 / modulus 11 check digits).
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 export const patientCardPatternSchema = z.object({
   charset: z.enum(['digits', 'alphanumeric']),

@@ -33,6 +33,12 @@ describe('readRuntimeConfig (one parser for the shell and the host)', () => {
     });
   });
 
+  it('KIOSK_RENDERER_DIR (development): another renderer build for the browser host', () => {
+    expect(readRuntimeConfig({ KIOSK_RENDERER_DIR: 'build/r' }, defaults).config.rendererDir).toBe(
+      path.resolve('build/r'),
+    );
+  });
+
   it('treats empty values as unset', () => {
     const { config } = readRuntimeConfig(
       { KIOSK_DATA_DIR: '', KIOSK_NOW: ' ', KIOSK_ONSHI_DIR: '', KIOSK_PORT: '' },
@@ -87,6 +93,12 @@ describe('readRuntimeConfig (one parser for the shell and the host)', () => {
     const orphan = readRuntimeConfig({ KIOSK_ORCA_PASSWORD: 's3cret' }, defaults);
     expect(orphan.config.orca).toBeUndefined();
     expect(orphan.warnings.join()).not.toContain('s3cret');
+    const weborca = readRuntimeConfig(
+      { ...env, KIOSK_ORCA_CERT: '/etc/kiosk/clinic.p12', KIOSK_ORCA_CERT_PASSWORD: 'p12pw' },
+      defaults,
+    );
+    expect(weborca.config.orca).toMatchObject({ clientCertPath: '/etc/kiosk/clinic.p12', clientCertPassword: 'p12pw' });
+    expect([...weborca.warnings, ...weborca.errors].join()).not.toContain('p12pw');
   });
 });
 

@@ -45,7 +45,6 @@ function value<T>(r: { ok: boolean; value?: unknown; error?: unknown }): T {
   return r.value as T;
 }
 const kiosk = (id: string) => ({ role: 'kiosk', kioskId: id }) as const;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function startAt(core: Core, kioskId = 'kiosk-1') {
   return value<CheckInSession>(await core.handle(kiosk(kioskId), 'session.start', { kioskId }));
@@ -146,7 +145,8 @@ describe('onshi-folder adapter + terminal simulator (real folders)', () => {
       printedValidUntil: '2027-07-31',
     });
     await send(core, s, { type: 'submit-numbers', numbers: p.numbers });
-    await sleep(150);
+    // The request is out and unanswered (state, not time): the session waits in 'verifying'.
+    await expect.poll(() => core.internals.terminal.internals.pendingQueries().length).toBe(1);
     expect((await get(core, s.id)).state).toBe('verifying');
     await until(core, s.id, (x) => x.state === 'completed');
   });
@@ -257,7 +257,9 @@ describe('onshi-folder adapter + terminal simulator (real folders)', () => {
     await shut(first.core);
 
     const second = await boot(first.dataDir);
-    await sleep(300); // several polls: the consumed face file is still there, and must stay consumed
+    // Several polls of face/: the consumed face file is still there, and must stay consumed.
+    const passes = second.core.internals.terminal.internals.face.passes;
+    await expect.poll(() => second.core.internals.terminal.internals.face.passes).toBeGreaterThan(passes + 3);
     expect((await get(second.core, b.id)).state).toBe('read-card');
     expect(value<UnmatchedRead[]>(await second.core.handle(STAFF, 'staff.unmatchedReads', {}))).toEqual([]);
     value(await second.core.handle(KIOSK, 'demo.presentCard', { persona: 'dependant' }));

@@ -86,12 +86,14 @@ export function makeSettings(patch: Partial<AdminSettings> = {}): AdminSettings 
     retentionDays: 365,
     readerQueryTimeoutMs: 30_000,
     readerCardWaitSeconds: 120,
+    onshiCp932Fallback: true,
     policy: {},
     patientCardReader: { mode: 'off' },
     patientCardPattern: { charset: 'digits', minLength: 4, maxLength: 10, checkDigit: 'none' },
     printer: '',
     callRooms: [{ id: '1', label: '診察室' }],
     displaySpeechLanguages: ['ja'],
+    languages: ['ja', 'en'],
     ...patch,
   };
 }
@@ -403,6 +405,7 @@ export class FakeApi implements RendererApi {
           clinicName: next.clinicName,
           idleTimeoutSeconds: next.idleTimeoutSeconds,
           demoPanel: next.demoPanel,
+          languages: next.languages,
         };
         this.emit('settings.changed', this.status);
         return { ok: true, value: next };

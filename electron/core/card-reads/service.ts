@@ -13,6 +13,7 @@ import type { CardReadConsumer, TerminalCardRead } from '../../terminal/transpor
 import type { Clock } from '../clock';
 import { createListeners } from '../feature';
 import type { Logger } from '../logger';
+import { createJunkSummariser, describeJunk, type JunkSummary } from './junk-summary';
 import type { CardReadsStore } from './store';
 
 export type CardEvent =
@@ -46,12 +47,21 @@ export interface CardReadsService {
 
 export interface CardReadsServiceDeps {
   store: CardReadsStore;
-  transport: { setCardReadConsumer(consumer: CardReadConsumer): void; kickCards(): void };
+  transport: {
+    setCardReadConsumer(consumer: CardReadConsumer): void;
+    kickCards(): void;
+    /** face/ files still being checked (a junk summary stays open while there are any). */
+    pendingCards?(): number;
+  };
   clock: Clock;
   log: Logger;
-  config: () => { cardWaitMs: number; clockSkewMs: number };
+  /** `junkQuietMs`: junk in the folder is summarised after this much quiet (default 2 s; read at start). */
+  config: () => { cardWaitMs: number; clockSkewMs: number; junkQuietMs?: number };
   wallNow?: () => number;
 }
+
+/** Coarse file-time granularity allowed when an unreadable file is matched to a wait (see onRead). */
+const UNREADABLE_SKEW_MS = 100;
 
 interface Waiter extends CardWaitRequest {
   sinceWallMs: number;
@@ -67,6 +77,40 @@ export function createCardReadsService(deps: CardReadsServiceDeps): CardReadsSer
     log.error('unmatched-read listener failed', { error: String(e) }),
   );
   let closed = false;
+
+  // Junk in the terminal folder — files that do not parse and are no waiting patient's, entries that are not
+  // regular files (symlinks, FIFOs …) — is one staff alert per burst with a count, not one per file.
+  type JunkPayload = { terminalTime?: string };
+  const reportJunk = (s: JunkSummary<JunkPayload>) => {
+    const first = s.first;
+    const entry: UnmatchedRead = {
+      id: `r${randomBytes(8).toString('hex')}`,
+      fileName: first.name,
+      seenAt: clock.nowIso(),
+      reason: 'unreadable',
+      candidates: [],
+      status: 'open',
+      // One file: the parser's code and detail, as for any unreadable read; a burst: 'flood' and its makeup.
+      errorCode: s.count > 1 ? 'flood' : first.kind.replace(/^unreadable-/, ''),
+      detail: s.count > 1 || first.detail === undefined ? describeJunk(s) : first.detail.slice(0, 300),
+      ...(s.count > 1 ? { count: s.count } : {}),
+      ...(s.count === 1 && first.payload?.terminalTime ? { terminalTime: first.payload.terminalTime } : {}),
+    };
+    try {
+      store.insertUnmatched(entry);
+    } catch (e) {
+      log.error('could not record a junk summary (staff are still told)', { error: String(e) });
+    }
+    log.warn('junk in the terminal folder', { count: s.count, kinds: s.byKind });
+    unmatched.emit(entry);
+  };
+  const junk = createJunkSummariser<JunkPayload>({
+    folder: 'face/',
+    now: wallNow,
+    quietMs: deps.config().junkQuietMs ?? 2000,
+    onSummary: reportJunk,
+    holdOpen: () => (deps.transport.pendingCards?.() ?? 0) > 0,
+  });
 
   const stillWaiting = (w: Waiter) => w.current()?.state === 'read-card';
 
@@ -110,7 +154,10 @@ export function createCardReadsService(deps: CardReadsServiceDeps): CardReadsSer
     const waiting = [...waiters.values()];
     const r = read.result;
     const person = r.outcome.identity;
-    const match = matchCardRead(
+    // An unreadable file goes to a waiting patient only when no burst of junk is under way and it was
+    // written after the wait began (within UNREADABLE_SKEW_MS, for coarse mtimes — not the full skew, so junk
+    // dumped just before a patient arrived is not taken for their card); otherwise it joins the junk summary.
+    const matched = matchCardRead(
       { mtimeMs: read.mtimeMs, readable: r.readable, ...(r.readable && person ? { person } : {}) },
       waiting.map((w) => {
         const now = w.current();
@@ -118,6 +165,24 @@ export function createCardReadsService(deps: CardReadsServiceDeps): CardReadsSer
       }),
       { clockSkewMs: deps.config().clockSkewMs, startedWallMs },
     );
+    const junkRead =
+      !r.readable &&
+      (junk.openCount > 0 ||
+        matched.kind === 'unmatched' ||
+        (matched.kind === 'deliver' &&
+          (waiters.get(matched.sessionId)?.sinceWallMs ?? 0) > read.mtimeMs + UNREADABLE_SKEW_MS));
+    const match: typeof matched = junkRead ? { kind: 'unmatched', reason: 'unreadable', candidates: [] } : matched;
+    if (!r.readable && match.kind === 'unmatched') {
+      // Remembered in memory only: 5,000 junk files are not 5,000 synchronous SQLite writes.
+      read.consumeInMemory();
+      junk.note({
+        name: read.fileName,
+        kind: `unreadable-${r.error}`,
+        detail: r.detail,
+        payload: read.terminalTime ? { terminalTime: read.terminalTime } : {},
+      });
+      return 'done';
+    }
     const target = match.kind === 'deliver' ? waiters.get(match.sessionId) : undefined;
     let entry: UnmatchedRead | undefined;
     if (match.kind === 'unmatched') {
@@ -173,7 +238,12 @@ export function createCardReadsService(deps: CardReadsServiceDeps): CardReadsSer
     return 'done';
   }
 
-  deps.transport.setCardReadConsumer({ onRead, expecting: () => waiters.size > 0 });
+  deps.transport.setCardReadConsumer({
+    onRead,
+    expecting: () => waiters.size > 0,
+    onSkipped: (e) =>
+      junk.note({ name: e.folder === 'res' ? `res/${e.name}` : e.name, kind: e.kind, detail: e.detail }),
+  });
 
   return {
     awaitCard(request) {
@@ -233,6 +303,8 @@ export function createCardReadsService(deps: CardReadsServiceDeps): CardReadsSer
     onUnmatched: unmatched.on,
     waiting: () => [...waiters.keys()],
     close() {
+      junk.flush();
+      junk.close();
       closed = true;
       for (const w of waiters.values()) if (w.timer) clearTimeout(w.timer);
       waiters.clear(); // the waits stay in SQLite: a restart resumes them

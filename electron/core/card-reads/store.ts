@@ -36,6 +36,14 @@ export const cardReadsMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'unmatched card reads: how many entries a junk summary stands for',
+    sql: `
+      -- A burst of junk in face/ (unreadable files, symlinks, FIFOs …) is one entry with a count (issue 9).
+      ALTER TABLE unmatched_reads ADD COLUMN entry_count INTEGER;
+    `,
+  },
 ];
 
 export interface CardWait {
@@ -77,6 +85,7 @@ interface UnmatchedRow {
   session_id: string | null;
   resolved_at: string | null;
   resolved_by: string | null;
+  entry_count: number | null;
 }
 
 const toRead = (r: UnmatchedRow): UnmatchedRead => {
@@ -96,14 +105,15 @@ const toRead = (r: UnmatchedRow): UnmatchedRead => {
   if (r.session_id) out.sessionId = r.session_id;
   if (r.resolved_at) out.resolvedAt = r.resolved_at;
   if (r.resolved_by) out.resolvedBy = r.resolved_by;
+  if (r.entry_count !== null && r.entry_count > 1) out.count = r.entry_count;
   return out;
 };
 
 export function createCardReadsStore(db: Db): CardReadsStore {
   const stmts = {
     insertUnmatched: db.prepare(
-      `INSERT INTO unmatched_reads (id, file_name, seen_at, terminal_time, reason, error_code, detail, outcome, candidates, status)
-       VALUES (@id, @fileName, @seenAt, @terminalTime, @reason, @errorCode, @detail, @outcome, @candidates, 'open')`,
+      `INSERT INTO unmatched_reads (id, file_name, seen_at, terminal_time, reason, error_code, detail, outcome, candidates, status, entry_count)
+       VALUES (@id, @fileName, @seenAt, @terminalTime, @reason, @errorCode, @detail, @outcome, @candidates, 'open', @count)`,
     ),
     unmatchedOpen: db.prepare<[number], UnmatchedRow>(
       `SELECT * FROM unmatched_reads WHERE status = 'open' ORDER BY seen_at DESC LIMIT ?`,
@@ -134,6 +144,7 @@ export function createCardReadsStore(db: Db): CardReadsStore {
         detail: u.detail ?? null,
         outcome: u.outcome ? JSON.stringify(u.outcome) : null,
         candidates: JSON.stringify(u.candidates),
+        count: u.count ?? null,
       });
     }),
     unmatchedReads: guarded((options = {}) =>

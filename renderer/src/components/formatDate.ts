@@ -1,4 +1,4 @@
-import type { Locale } from '../../../shared/i18n/locales';
+import { LOCALE_TAGS, type Locale } from '../../../shared/i18n/locales';
 import { parseIsoDate } from '../../../shared/insurance/dates';
 import { translate, type UiKey } from '../i18n';
 import { eraOf } from './dates';
@@ -14,7 +14,7 @@ const ERA_KEY: Record<string, UiKey> = {
 export function formatDate(locale: Locale, iso: string, withEra = true): string {
   const parts = parseIsoDate(iso);
   if (!parts) return iso;
-  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(
+  const monthName = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { month: 'long', timeZone: 'UTC' }).format(
     new Date(Date.UTC(2000, parts.month - 1, 1)),
   );
   const vars = { year: parts.year, month: parts.month, day: parts.day, monthName };
@@ -23,6 +23,6 @@ export function formatDate(locale: Locale, iso: string, withEra = true): string 
   return translate(locale, 'date.format.era', {
     ...vars,
     era: translate(locale, ERA_KEY[era.era]!),
-    eraYear: era.eraYear === 1 ? (locale === 'ja' ? '元' : 1) : era.eraYear,
+    eraYear: era.eraYear === 1 ? (LOCALE_TAGS[locale] === 'ja' ? '元' : 1) : era.eraYear,
   });
 }

@@ -4,8 +4,10 @@
  * what is printed on the paper a foreign resident holds.
  */
 import type { UiCatalogue } from './ja';
+import { receiptLinkEn } from './receipt-link';
 
 export const en: UiCatalogue = {
+  ...receiptLinkEn,
   'app.title': 'Check-in',
   'common.back': 'Back',
   'common.callStaff': 'Call staff',
@@ -21,7 +23,7 @@ export const en: UiCatalogue = {
   'common.step': '{current} / {total}',
   'common.none': '—',
   'common.listSeparator': ', ',
-  'lang.label': '言語 / Language',
+  'lang.label': 'Language / 言語',
   'textSize.large': 'Larger text',
   'conn.connecting': 'Connecting. Please wait a moment.',
   'conn.reconnecting': 'Reconnecting. Please wait a moment.',
@@ -35,21 +37,21 @@ export const en: UiCatalogue = {
 
   'choose.title': 'What did you bring today?',
   'choose.subtitle': 'Press the one that matches best.',
-  'doc.myna-card.name': 'My Number Card for health insurance',
+  'doc.myna-card.name': 'My Number Card health insurance (card)',
   'doc.myna-card.hint': 'Place the card on the reader',
-  'doc.myna-smartphone.name': 'My Number insurance on a smartphone',
+  'doc.myna-smartphone.name': 'My Number Card health insurance on a smartphone',
   'doc.myna-smartphone.hint': 'Hold your phone over the reader',
   'doc.eligibility-certificate.name': 'Eligibility certificate',
   'doc.eligibility-certificate.hint': 'The paper or card your insurer sent you',
   'doc.insurance-card.name': 'Old health insurance card',
   'doc.insurance-card.hint': 'A card issued before December 2024',
-  'doc.notice-with-card.name': 'Insurance information notice + My Number Card',
+  'doc.notice-with-card.name': 'Eligibility notice + My Number Card',
   'doc.notice-with-card.hint': 'Both the notice and the card',
   'doc.portal-screen-with-card.name': 'Mynaportal screen + My Number Card',
-  'doc.portal-screen-with-card.hint': 'Insurance details shown on your phone, with the card',
+  'doc.portal-screen-with-card.hint': 'The eligibility screen of Mynaportal on your phone, with the card',
   'doc.portal-pdf-with-card.name': 'Mynaportal PDF + My Number Card',
-  'doc.portal-pdf-with-card.hint': 'The insurance PDF (printed or on a phone) and the card',
-  'doc.notice-only.name': 'Only the insurance information notice',
+  'doc.portal-pdf-with-card.hint': 'The eligibility PDF from Mynaportal (printed or on a phone) and the card',
+  'doc.notice-only.name': 'Only the eligibility notice',
   'doc.notice-only.hint': 'No My Number Card with me',
   'doc.nothing.name': 'I have nothing with me',
   'doc.nothing.hint': 'No insurance document today',
@@ -131,7 +133,8 @@ export const en: UiCatalogue = {
   'declare.name.help': 'Press the katakana keys below.',
   'declare.birthDate.label': 'Date of birth',
   'declare.insurerName.label': 'Name of your insurer (if you know it)',
-  'declare.insurerName.help': 'For example 全国健康保険協会 or the city health insurance',
+  'declare.insurerName.help':
+    'For example 全国健康保険協会 (Japan Health Insurance Association) or your city’s National Health Insurance',
   'declare.insurerNumber.label': 'Insurer number (if you know it)',
   'declare.phone.label': 'Phone number',
   'declare.phone.help': 'We may call you to confirm your insurance later.',
@@ -326,6 +329,7 @@ export const en: UiCatalogue = {
   'staff.unmatched.why': 'Why unmatched',
   'staff.unmatched.result': 'Read result',
   'staff.unmatched.unknownName': '(no name)',
+  'staff.unmatched.flood': '{count} files in the terminal folder could not be read — check the folder',
   'staff.unmatched.item': 'Card read at {time} {name}',
   'staff.unmatched.reason.stale': 'Read before any waiting check-in started',
   'staff.unmatched.reason.ambiguous': 'Several kiosks were waiting; the person matched none or more than one',
@@ -364,6 +368,9 @@ export const en: UiCatalogue = {
   'admin.settings.demoPanel': 'Demo panel',
   'admin.settings.demoPanelHelp': 'Shows virtual practice cards on the card screen',
   'admin.settings.smartphoneReader': 'The reader accepts smartphones',
+  'admin.settings.onshiCp932Fallback': 'Read result files without a declared encoding as Shift_JIS',
+  'admin.settings.onshiCp932FallbackHelp':
+    'For connectors that write Shift_JIS files without saying so. Off: such files are refused and go to staff',
   'admin.settings.policy': 'Check-in rules (only stricter than the national rules)',
   'admin.settings.policy.staffConfirmOfflineAcceptance': 'When offline, staff confirm every check-in',
   'admin.settings.policy.staffConfirmEveryAcceptance': 'Staff confirm every check-in',
@@ -371,6 +378,9 @@ export const en: UiCatalogue = {
     'When offline, do not accept the eligibility notice with the card',
   'admin.settings.policy.refusePortalWithCardOffline':
     'When offline, do not accept the Mynaportal screen with the card',
+  'admin.settings.languages': 'Languages offered at the kiosk',
+  'admin.settings.languagesHelp':
+    'Japanese is always offered. The languages ticked here appear at the top of the patient screens',
   'admin.settings.save': 'Save settings',
   'admin.settings.saved': 'Saved',
   'admin.settings.failed': 'Could not save: {message}',

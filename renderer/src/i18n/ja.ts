@@ -6,7 +6,10 @@
  * Domain texts (eligibility reasons, insurance-number field errors) live in shared/ and are assembled in
  * ./index.ts; what is here is the renderer's own wording.
  */
+import { receiptLinkJa } from './receipt-link';
+
 export const ja = {
+  ...receiptLinkJa,
   // ---- shared chrome -------------------------------------------------------------------------------
   'app.title': '受付',
   'common.back': '戻る',
@@ -346,6 +349,7 @@ export const ja = {
   'staff.unmatched.why': '照合できなかった理由',
   'staff.unmatched.result': '読み取り結果',
   'staff.unmatched.unknownName': '（氏名なし）',
+  'staff.unmatched.flood': '資格確認端末のフォルダで {count} 件のファイルを読めませんでした。フォルダを確認してください',
   'staff.unmatched.item': '{time} の読み取り {name}',
   'staff.unmatched.reason.stale': 'カードを待っていた受付より前の読み取りです',
   'staff.unmatched.reason.ambiguous': '複数の端末がカードを待っていて、どの受付か決められません',
@@ -384,11 +388,16 @@ export const ja = {
   'admin.settings.demoPanel': 'デモ用パネル',
   'admin.settings.demoPanelHelp': 'カードの画面に練習用の仮想カードを表示します',
   'admin.settings.smartphoneReader': 'スマホ対応の読み取り機がある',
+  'admin.settings.onshiCp932Fallback': '文字コードの書かれていない結果ファイルを Shift_JIS として読む',
+  'admin.settings.onshiCp932FallbackHelp':
+    '文字コードを書かずに Shift_JIS で出力する連携ソフト向けです。オフにすると、そのようなファイルは読まずにスタッフへ回します',
   'admin.settings.policy': '受付のルール（国の基準より厳しくする場合のみ）',
   'admin.settings.policy.staffConfirmOfflineAcceptance': 'オフライン時の受付はすべて受付の者が確認する',
   'admin.settings.policy.staffConfirmEveryAcceptance': 'すべての受付を受付の者が確認する',
   'admin.settings.policy.refuseNoticeWithCardOffline': 'オフライン時は「資格情報のお知らせ＋カード」で受け付けない',
   'admin.settings.policy.refusePortalWithCardOffline': 'オフライン時は「マイナポータルの画面＋カード」で受け付けない',
+  'admin.settings.languages': '受付で選べる言語',
+  'admin.settings.languagesHelp': '日本語はいつも表示します。チェックした言語が患者さんの画面の上に並びます',
   'admin.settings.save': '設定を保存する',
   'admin.settings.saved': '保存しました',
   'admin.settings.failed': '保存できませんでした: {message}',

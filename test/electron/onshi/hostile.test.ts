@@ -102,8 +102,9 @@ const hostileCases: HostileCase[] = [
     error: 'encoding',
   },
   {
-    name: 'Shift_JIS bytes without a declaration',
-    bytes: () => new Uint8Array(iconv.encode('<XmlMsg>試験</XmlMsg>', 'cp932')),
+    // Undeclared CP932 is read through the fallback (robustness.test.ts); bytes that are neither are refused.
+    name: 'undeclared bytes that are neither UTF-8 nor Shift_JIS',
+    bytes: () => new Uint8Array([...iconv.encode('<XmlMsg>試験', 'cp932'), 0x81, 0x20, ...utf8('</XmlMsg>')]),
     error: 'encoding',
   },
   {

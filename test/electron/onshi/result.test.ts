@@ -380,13 +380,12 @@ describe('schema errors name what is wrong', () => {
       xml: minimalResult(withoutField('InsuredIdentificationNumber')),
       detail: /no InsuredIdentificationNumber/,
     },
-    { name: 'no Name', xml: minimalResult(withoutField('Name')), detail: /no Name /ms },
     { name: 'no NameKana', xml: minimalResult(withoutField('NameKana')), detail: /no NameKana/ },
     { name: 'no Birthdate', xml: minimalResult(withoutField('Birthdate')), detail: /no Birthdate/ },
     {
-      name: 'empty Name',
-      xml: minimalResult(REQUIRED_PERSON_FIELDS.replace('試験　太郎', '')),
-      detail: /no Name \(missing or empty\)/,
+      name: 'empty NameKana',
+      xml: minimalResult(REQUIRED_PERSON_FIELDS.replace('ﾃｽﾄ ﾀﾛｳ', ' ')),
+      detail: /no NameKana \(missing or empty\)/,
     },
     {
       name: 'Birthdate 20240230',

@@ -135,13 +135,15 @@ describe('folder poller', () => {
     expect(recovered()).toBe(1);
   });
 
-  it('reports a file it cannot read, does not crash, and goes on with the others', async () => {
+  it('skips and reports (once) a folder named like a file, does not crash, and goes on with the others', async () => {
     const dir = tempDir();
-    fs.mkdirSync(path.join(dir, 'f-dir.xml')); // matches the pattern but is not readable as a file
-    const { got, fileErrors } = start(dir);
+    fs.mkdirSync(path.join(dir, 'f-dir.xml')); // matches the pattern but is not a file
+    const skipped: string[] = [];
+    const { got, fileErrors } = start(dir, { onSkipped: (e) => skipped.push(`${e.name}:${e.kind}`) });
     fs.writeFileSync(path.join(dir, 'f-ok.xml'), '<x/>');
     await expect.poll(() => got.map((f) => f.name)).toEqual(['f-ok.xml']);
-    expect(fileErrors.length).toBeGreaterThanOrEqual(1);
+    expect(skipped).toEqual(['f-dir.xml:directory']);
+    expect(fileErrors).toEqual([]);
   });
 
   it('flags a file above the size cap without reading it', async () => {

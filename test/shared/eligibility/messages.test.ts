@@ -1,15 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { ALSO_NEEDED_MESSAGES, REASON_MESSAGES, REASON_STAFF_LABELS } from '../../../shared/eligibility/messages';
 import { ALSO_NEEDED_CODES, ALSO_NEEDED_KIND, REASON_CODES } from '../../../shared/eligibility/reasons';
-import { LOCALES } from '../../../shared/i18n/locales';
+import { LOCALES, STAFF_LOCALES } from '../../../shared/i18n/locales';
 
 describe('eligibility messages', () => {
-  it('have guidance and a staff label for every reason code in every locale, and nothing else', () => {
+  it('have guidance for every reason code in every locale, and nothing else', () => {
     for (const locale of LOCALES) {
-      for (const table of [REASON_MESSAGES, REASON_STAFF_LABELS]) {
-        expect(Object.keys(table[locale]).sort()).toEqual([...REASON_CODES].sort());
-        for (const code of REASON_CODES) expect(table[locale][code].trim(), `${locale} ${code}`).not.toBe('');
-      }
+      expect(Object.keys(REASON_MESSAGES[locale]).sort()).toEqual([...REASON_CODES].sort());
+      for (const code of REASON_CODES) expect(REASON_MESSAGES[locale][code].trim(), `${locale} ${code}`).not.toBe('');
+    }
+  });
+
+  it('have a staff label for every reason code in Japanese and English, and nothing else', () => {
+    for (const locale of STAFF_LOCALES) {
+      expect(Object.keys(REASON_STAFF_LABELS[locale]).sort()).toEqual([...REASON_CODES].sort());
+      for (const code of REASON_CODES)
+        expect(REASON_STAFF_LABELS[locale][code].trim(), `${locale} ${code}`).not.toBe('');
+    }
+  });
+
+  it('are written in each language, not copied from another one', () => {
+    // A text left in Japanese or English where a translation belongs would pass the completeness checks.
+    for (const code of REASON_CODES) {
+      const texts = LOCALES.map((l) => REASON_MESSAGES[l][code]);
+      expect(new Set(texts).size, code).toBe(LOCALES.length);
+    }
+    for (const l of ['zh-Hans', 'ko', 'vi'] as const) {
+      for (const code of REASON_CODES) expect(REASON_MESSAGES[l][code], `${l} ${code}`).not.toMatch(/[ぁ-ゖ]{3}/);
     }
   });
 

@@ -7,7 +7,7 @@ import type { ReasonCode } from '../../../shared/eligibility/reasons';
 import { ALSO_NEEDED_CODES, REASON_CODES } from '../../../shared/eligibility/reasons';
 import type { PrintedDateState } from '../../../shared/eligibility/timeline';
 import { entriesInForce, NATIONAL_TIMELINE } from '../../../shared/eligibility/timeline';
-import { LOCALES } from '../../../shared/i18n/locales';
+import { STAFF_LOCALES } from '../../../shared/i18n/locales';
 import { AGE_BRACKETS } from '../../../shared/insurance/age';
 import { addDays, isIsoDate } from '../../../shared/insurance/dates';
 
@@ -53,14 +53,14 @@ function* allFacts(): Generator<QueryFacts> {
 }
 
 describe('national timeline entries', () => {
-  it('are well-formed: unique ids, real dates in order, known codes, a source and a summary in every locale', () => {
+  it('are well-formed: unique ids, real dates in order, known codes, a source and a summary in every staff locale', () => {
     expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
     for (const e of entries) {
       expect(PRESENTED_DOCUMENTS, e.id).toContain(e.document);
       for (const d of [e.from, e.until]) if (d !== null) expect(isIsoDate(d), `${e.id} ${d}`).toBe(true);
       if (e.from !== null && e.until !== null) expect(e.from <= e.until, e.id).toBe(true);
       expect(e.source.trim(), e.id).not.toBe('');
-      for (const locale of LOCALES) expect(e.summary[locale].trim(), `${e.id} ${locale}`).not.toBe('');
+      for (const locale of STAFF_LOCALES) expect(e.summary[locale].trim(), `${e.id} ${locale}`).not.toBe('');
       for (const outcome of [e.online, e.offline]) {
         expect(ELIGIBILITY_ACTIONS).toContain(outcome.action);
         expect(outcome.reasons.length, e.id).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ import { AccountsPanel } from './components/AccountsPanel';
 import { DevicesPanel } from './components/DevicesPanel';
 import { LanPanel } from './components/LanPanel';
 import { RuleTimeline } from './components/RuleTimeline';
+import { ReceiptLinkForm } from './components/ReceiptLinkForm';
 import { SettingsForm } from './components/SettingsForm';
 import { DeviceSettingsForm } from './components/DeviceSettingsForm';
 import '../../components/console.css';
@@ -42,6 +43,7 @@ export function AdminApp() {
         <DevicesPanel />
         <LanPanel />
         <DeviceSettingsForm />
+        <ReceiptLinkForm />
         <RuleTimeline />
       </div>
     </div>

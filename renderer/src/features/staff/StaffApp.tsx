@@ -29,6 +29,11 @@ import { SessionDetail, staffReasonText, verificationText } from './components/S
 import { StaffActionDialog, type StaffActionKind } from './components/StaffActionDialog';
 import { UnmatchedReadsPanel } from './components/UnmatchedReadsPanel';
 import { useStaffSync } from './hooks/useStaffSync';
+import { LinkAlertBanner, LinkBadge } from './receipt-link/LinkBadge';
+import './receipt-link/receipt-link.css';
+import { LinkPanel } from './receipt-link/LinkPanel';
+import { useLinkAlert } from './receipt-link/store';
+import { useReceiptLinkSync } from './receipt-link/useReceiptLinkSync';
 import '../../components/console.css';
 import './staff.css';
 
@@ -36,6 +41,8 @@ import './staff.css';
 export function StaffApp() {
   useStatusSync();
   const loadError = useStaffSync();
+  useReceiptLinkSync();
+  const linkAlert = useLinkAlert();
   const { t } = useT();
   const selectedId = useSelectedId();
   const selected = useStaffSession(selectedId);
@@ -55,6 +62,12 @@ export function StaffApp() {
         <LanguageSwitch />
       </header>
       <ConnectionBanner />
+      {linkAlert?.stuck ? (
+        <LinkAlertBanner
+          count={linkAlert.pending}
+          reason={linkAlert.reason ? t(`link.reason.${linkAlert.reason}`) : (linkAlert.detail ?? '')}
+        />
+      ) : null}
       {loadError ? (
         <p className="field-error" role="alert">
           {t('staff.loadFailed', { message: loadError })}
@@ -89,6 +102,7 @@ export function StaffApp() {
               {selected.state === 'completed' ? (
                 <CallPanel session={selected} staff={lastStaff} onStaff={setLastStaff} />
               ) : null}
+              <LinkPanel checkinId={selected.id} lastStaff={lastStaff} onStaff={setLastStaff} />
             </>
           ) : (
             <p className="quiet">{t('staff.detail.none')}</p>
@@ -191,6 +205,7 @@ function SessionTable() {
           <th scope="col">{t('staff.col.name')}</th>
           <th scope="col">{t('staff.col.verification')}</th>
           <th scope="col">{t('staff.col.reasons')}</th>
+          <th scope="col">{t('link.col')}</th>
         </tr>
       </thead>
       <tbody>
@@ -234,6 +249,9 @@ function SessionRow({ id }: { id: string }) {
       <td>{name}</td>
       <td>{verificationText(tr, s)}</td>
       <td className="wrap">{s.staffReasons.map((c) => staffReasonText(tr, c)).join(t('common.listSeparator'))}</td>
+      <td>
+        <LinkBadge checkinId={id} />
+      </td>
     </tr>
   );
 }

@@ -24,7 +24,6 @@ import { tempDir } from '../../../helpers/temp';
 
 const clock = createClock({ timeZone: 'Asia/Tokyo' }) as Clock;
 const log = createLogger({ console: false });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const TARO: OnshiPersonInput = {
   insurerNumber: '01130012',
@@ -71,6 +70,8 @@ interface Rig {
   wait(id: string, over?: Partial<CheckInSession>): CardEvent[];
   placeFace(bytes: Uint8Array, options?: { mtimeMs?: number; name?: string }): string;
   reopen(): Rig;
+  /** Resolves once the transport has polled that folder `n` more times (state, not time). */
+  polled(folder: 'face' | 'res', n: number): Promise<void>;
 }
 const rigs: Rig[] = [];
 afterEach(async () => {
@@ -91,7 +92,7 @@ function composeReader(o: {
   store: ReaderStores;
   monitor: OnlineMonitor;
   sessions: Map<string, CheckInSession>;
-  config: (() => Partial<TerminalConfig & { cardWaitMs: number; clockSkewMs: number }>) | undefined;
+  config: (() => Partial<TerminalConfig & { cardWaitMs: number; clockSkewMs: number; junkQuietMs: number }>) | undefined;
 }) {
   const cfg = () => ({
     pollMs: 10,
@@ -128,7 +129,7 @@ function composeReader(o: {
 
 function rig(
   existing?: { dir: string; dataDir: string },
-  config: (() => Partial<TerminalConfig & { cardWaitMs: number; clockSkewMs: number }>) | undefined = undefined,
+  config: (() => Partial<TerminalConfig & { cardWaitMs: number; clockSkewMs: number; junkQuietMs: number }>) | undefined = undefined,
 ): Rig {
   const dir = existing?.dir ?? tempDir('onshi-');
   const dataDir = existing?.dataDir ?? tempDir('data-');
@@ -175,6 +176,11 @@ function rig(
     },
     reopen() {
       return rig({ dir, dataDir }, config);
+    },
+    async polled(folder, n) {
+      const poller = reader.transport.internals[folder];
+      const from = poller.passes;
+      await expect.poll(() => poller.passes).toBeGreaterThanOrEqual(from + n);
     },
   };
   rigs.push(r);
@@ -309,15 +315,25 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     expect(r.monitor.status().state).toBe('degraded');
   });
 
-  it('with nobody waiting, hostile or truncated XML is recorded as unreadable with its error code', async () => {
-    const r = rig(undefined, () => ({ settleMs: 50 }));
+  it('with nobody waiting, hostile XML is recorded as unreadable with its error code', async () => {
+    const r = rig(undefined, () => ({ settleMs: 50, junkQuietMs: 50 }));
+    r.placeFace(new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><XmlMsg/>'));
+    await expect.poll(() => r.unmatched.length).toBe(1);
+    expect(r.unmatched[0]).toMatchObject({ reason: 'unreadable', errorCode: 'forbidden-dtd', terminalTime: '2026-11-25T09:00:00' });
+    expect(r.unmatched[0]!.count).toBeUndefined();
+    expect(r.reader.unmatchedReads()).toEqual([expect.objectContaining({ errorCode: 'forbidden-dtd' })]);
+  });
+
+  it('with nobody waiting, several unreadable files together are one alert with a count (stored with it)', async () => {
+    // The truncated file is retried while fresh (settleMs): the burst stays open longer than that.
+    const r = rig(undefined, () => ({ settleMs: 50, junkQuietMs: 400 }));
     r.placeFace(new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><XmlMsg/>'));
     r.placeFace(new TextEncoder().encode('<XmlMsg><MessageHeader>'));
-    await expect.poll(() => r.unmatched.length).toBe(2);
-    expect(r.unmatched.map((u) => [u.reason, u.errorCode]).sort()).toEqual([
-      ['unreadable', 'forbidden-dtd'],
-      ['unreadable', 'not-xml'],
-    ]);
+    await expect.poll(() => r.unmatched.length).toBe(1);
+    expect(r.unmatched[0]).toMatchObject({ reason: 'unreadable', errorCode: 'flood', count: 2 });
+    expect(r.unmatched[0]!.detail).toMatch(/unreadable-forbidden-dtd ×1/);
+    expect(r.unmatched[0]!.detail).toMatch(/unreadable-not-xml ×1/);
+    expect(r.reader.unmatchedReads()).toEqual([expect.objectContaining({ errorCode: 'flood', count: 2 })]);
   });
 
   it('a partial file (writer paused) is not consumed as broken while it is fresh; the full content is delivered', async () => {
@@ -327,7 +343,7 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     const name = faceName();
     const file = path.join(r.dir, 'face', name);
     fs.writeFileSync(file, full.subarray(0, 100)); // a non-atomic writer: the name appears first
-    await sleep(120); // longer than the stability gap: the half file looks stable
+    await r.polled('face', 5); // the half file has been looked at, and looks stable
     expect(events).toEqual([]);
     fs.appendFileSync(file, full.subarray(100));
     await expect.poll(() => events.length).toBe(1);
@@ -344,7 +360,7 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     r.placeFace(result());
     await expect.poll(() => r.unmatched.length).toBe(1);
     expect(r.unmatched[0]!.reason).toBe('no-waiting-session');
-    await sleep(100);
+    await r.polled('face', 3);
     expect(r.unmatched).toHaveLength(1);
     expect(r.store.consumedFileNames('face')).toHaveLength(2);
   });
@@ -363,7 +379,7 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     const again = r.reopen();
     const b = again.wait('sb'); // the same wait, restored: it started before the file was written
     expect(again.store.cardWait('sb')).toBeDefined();
-    await sleep(150);
+    await again.polled('face', 3);
     expect(b).toEqual([]);
     expect(a).toEqual([]);
     expect(again.unmatched).toEqual([]);
@@ -378,7 +394,7 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     const quiet = r.wait('s2');
     r.reader.stopCard('s2');
     await expect.poll(() => events).toEqual([{ type: 'card-failed', reason: 'timeout' }]);
-    await sleep(120);
+    await r.polled('face', 3);
     expect(quiet).toEqual([]);
     expect(r.store.cardWait('s1')).toBeUndefined();
     expect(r.store.cardWait('s2')).toBeUndefined();
@@ -511,7 +527,7 @@ describe('onshi-folder adapter: number queries (req/ → res/)', () => {
     const again = r.reopen();
     // The answer arrives before the session manager asks again: it is held, not thrown away.
     answer(again.dir, name, result({ source: 'numbers', fileId }));
-    await sleep(100);
+    await again.polled('res', 3);
     expect(again.store.consumedFileNames('res')).toEqual([]);
     const out: NumberQueryOutcome = await again.reader.verifyNumbers(session('s1'), numbers);
     expect(out).toMatchObject({ kind: 'answer', outcome: { ok: true } });

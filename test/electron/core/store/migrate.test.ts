@@ -81,7 +81,10 @@ describe('per-feature migrations', () => {
       const { core } = await makeCore({ dataDir: dir });
       try {
         const versions = schemaVersions(core.internals.db);
-        for (const [feature, version] of Object.entries(LEGACY_VERSIONS[2]!)) expect(versions[feature]).toBe(version);
+        // Seeded from the legacy number, then brought to the code's latest (newer migrations run on top).
+        for (const [feature, version] of Object.entries(LEGACY_VERSIONS[2]!))
+          expect(versions[feature]).toBeGreaterThanOrEqual(version);
+        expect(versions['card-reads']).toBe(cardReadsMigrations.length);
         expect(core.internals.settings.get().clinicName).toBe('旧クリニック');
         const s = await core.handle(KIOSK, 'session.start', { kioskId: 'kiosk-1' });
         expect(s.ok).toBe(true);

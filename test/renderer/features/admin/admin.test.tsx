@@ -97,6 +97,26 @@ describe('admin settings', () => {
     expect(within(status).getByText('180')).toBeTruthy();
   });
 
+  it('turns the Shift_JIS fallback for undeclared result files off, with a reason (signed-in staff)', async () => {
+    const api = new FakeApi({ role: 'admin' });
+    renderApp(api);
+    await settle();
+    const form = settingsForm();
+    const fallback = within(form).getByRole('checkbox', {
+      name: '文字コードの書かれていない結果ファイルを Shift_JIS として読む',
+    }) as HTMLInputElement;
+    expect(fallback.checked).toBe(true);
+    fireEvent.click(fallback);
+    fireEvent.change(within(form).getByRole('textbox', { name: '理由' }), {
+      target: { value: '連携ソフトが UTF-8 に' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: '設定を保存する' }));
+    await settle();
+    expect(api.inputs('admin.updateSettings')).toEqual([
+      { patch: { onshiCp932Fallback: false }, staff: '受付 花子', reason: '連携ソフトが UTF-8 に' },
+    ]);
+  });
+
   it('shows the validation error text returned by the core', async () => {
     const api = new FakeApi({ role: 'admin' });
     renderApp(api);

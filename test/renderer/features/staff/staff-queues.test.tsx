@@ -97,6 +97,34 @@ describe('staff console: unmatched card reads', () => {
     expect(readItems()).toHaveLength(1);
   });
 
+  it('a burst of junk in the terminal folder is one item with its count, not thousands', async () => {
+    const api = queuesApi();
+    renderApp(api);
+    await settle();
+    fireEvent.click(tab(/^照合できなかったカード読み取り/));
+    act(() =>
+      api.pushRead(
+        makeRead({
+          id: 'r-flood',
+          reason: 'unreadable',
+          errorCode: 'flood',
+          count: 5000,
+          detail: '5000 entries in face/ (unreadable-not-xml ×5000), e.g. a.xml',
+          outcome: undefined,
+          terminalTime: undefined,
+        }),
+      ),
+    );
+    expect(readItems()).toHaveLength(2);
+    const flood = readItems().find((i) => (i.textContent ?? '').includes('5,000'))!;
+    expect(flood.textContent).toContain('資格確認端末のフォルダで 5,000 件のファイルを読めませんでした');
+    expect(flood.textContent).toContain('flood');
+    // Nothing in it to attach to a session: only 破棄する, no birth date row.
+    expect(within(flood).queryByRole('button', { name: 'この受付に割り当てる' })).toBeNull();
+    expect(within(flood).getByRole('button', { name: '破棄する' })).toBeTruthy();
+    expect(flood.textContent).not.toContain('生年月日');
+  });
+
   it('assigns a read to a chosen waiting session with a name and reason (staff.assignRead)', async () => {
     const api = queuesApi();
     renderApp(api);

@@ -6,7 +6,7 @@ import { useT } from '../../../i18n';
 
 /** Read-only: the national rule timeline the core decides with, each rule dated and sourced. */
 export function RuleTimeline() {
-  const { t, locale } = useT();
+  const { t, locale, staffLocale } = useT();
   const titleId = useId();
   const date = (d: string | null, open: 'admin.timeline.earlier' | 'admin.timeline.open') =>
     d ? formatDate(locale, d, false) : t(open);
@@ -32,7 +32,7 @@ export function RuleTimeline() {
               <td>{t(documentNameKey(e.document))}</td>
               <td className="timeline-date">{date(e.from, 'admin.timeline.earlier')}</td>
               <td className="timeline-date">{date(e.until, 'admin.timeline.open')}</td>
-              <td>{e.summary[locale]}</td>
+              <td>{e.summary[staffLocale]}</td>
               <td className="timeline-source">{e.source}</td>
             </tr>
           ))}

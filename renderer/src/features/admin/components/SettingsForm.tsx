@@ -1,9 +1,15 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { AdminSettings, ApiError } from '../../../../../shared/api/index';
+import { adminNumberLimits } from '../../../../../shared/settings';
 import { useApi } from '../../../api';
 import { BigButton } from '../../../components/BigButton';
+import type { Locale } from '../../../../../shared/i18n/locales';
 import { useT, type UiKey } from '../../../i18n';
 import { NameReasonFields } from '../../../components/NameReasonFields';
+import { LanguageOptions } from './LanguageOptions';
+
+/** From the admin schema (shared/settings.ts): the same limits the core enforces. */
+const IDLE_LIMITS = adminNumberLimits('idleTimeoutSeconds');
 
 type Policy = AdminSettings['policy'];
 type PolicySwitch =
@@ -31,7 +37,9 @@ interface Draft {
   idle: string;
   demoPanel: boolean;
   smartphoneReader: boolean;
+  onshiCp932Fallback: boolean;
   policy: Record<PolicySwitch, boolean>;
+  languages: Locale[];
 }
 
 function toDraft(s: AdminSettings): Draft {
@@ -40,7 +48,9 @@ function toDraft(s: AdminSettings): Draft {
     idle: String(s.idleTimeoutSeconds),
     demoPanel: s.demoPanel,
     smartphoneReader: s.smartphoneReader,
+    onshiCp932Fallback: s.onshiCp932Fallback,
     policy: Object.fromEntries(POLICY_SWITCHES.map((k) => [k, s.policy[k] === true])) as Record<PolicySwitch, boolean>,
+    languages: [...s.languages],
   };
 }
 
@@ -52,6 +62,8 @@ function toPatch(base: AdminSettings, d: Draft): Partial<AdminSettings> {
   if (idle !== base.idleTimeoutSeconds) patch.idleTimeoutSeconds = idle;
   if (d.demoPanel !== base.demoPanel) patch.demoPanel = d.demoPanel;
   if (d.smartphoneReader !== base.smartphoneReader) patch.smartphoneReader = d.smartphoneReader;
+  if (d.onshiCp932Fallback !== base.onshiCp932Fallback) patch.onshiCp932Fallback = d.onshiCp932Fallback;
+  if (d.languages.join() !== base.languages.join()) patch.languages = d.languages;
   if (POLICY_SWITCHES.some((k) => d.policy[k] !== (base.policy[k] === true))) {
     const policy: Policy = { ...base.policy };
     for (const k of POLICY_SWITCHES) {
@@ -176,8 +188,8 @@ export function SettingsForm() {
                 className="field-input field-narrow"
                 type="number"
                 inputMode="numeric"
-                min={30}
-                max={600}
+                min={IDLE_LIMITS.min}
+                max={IDLE_LIMITS.max}
                 step={1}
                 value={draft.idle}
                 onChange={(e) => set({ idle: e.target.value })}
@@ -199,6 +211,16 @@ export function SettingsForm() {
                 />
                 <span>{t('admin.settings.smartphoneReader')}</span>
               </label>
+              <label className="choice">
+                <input
+                  type="checkbox"
+                  checked={draft.onshiCp932Fallback}
+                  onChange={(e) => set({ onshiCp932Fallback: e.target.checked })}
+                />
+                <span>{t('admin.settings.onshiCp932Fallback')}</span>
+              </label>
+              <p className="quiet field-help">{t('admin.settings.onshiCp932FallbackHelp')}</p>
+              <LanguageOptions value={draft.languages} onChange={(languages) => set({ languages })} />
             </div>
             <fieldset className="mode-choices settings-col">
               <legend className="field-label">{t('admin.settings.policy')}</legend>

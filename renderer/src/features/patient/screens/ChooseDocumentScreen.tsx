@@ -8,6 +8,7 @@ import { DOCUMENT_CHOICES, type DocumentChoice } from '../../../components/docum
 import { DocumentPictogram } from '../components/Pictogram';
 import { StepProgress } from '../components/Progress';
 import { useT } from '../../../i18n';
+import { LOCALE_TAGS } from '../../../../../shared/i18n/locales';
 import { useSessionBusy, useSessionId } from '../store/session';
 import { useStatus } from '../../../stores/status';
 import { PatientFrame, ScreenTitle } from '../components/PatientFrame';
@@ -191,7 +192,7 @@ function DocumentButton({
 }) {
   const { t, tIn, locale } = useT();
   const id = useId();
-  const showJa = locale !== 'ja';
+  const showJa = LOCALE_TAGS[locale] !== 'ja'; // やさしい日本語 names already carry the printed kanji
   return (
     <button
       type="button"

@@ -57,11 +57,23 @@ function ReadItem({
   const { t, locale } = tr;
   const titleId = useId();
   const identity = read.outcome?.identity;
-  const name = identity?.nameKana ?? t('staff.unmatched.unknownName');
+  // A summary of junk in the terminal folder (one alert for a burst of files) says how many, not a name;
+  // it holds no person, so there is no birth date to show and nothing to attach to a session.
+  const flood = read.count !== undefined && read.count > 1;
+  const name = flood
+    ? t('staff.unmatched.flood', { count: read.count!.toLocaleString(locale) })
+    : (identity?.nameKana ?? t('staff.unmatched.unknownName'));
   const time = readTime(locale, read);
   const result = readResultText(tr, read);
   const rows: [string, string][] = [
-    [t('staff.unmatched.birthDate'), identity?.birthDate ? formatDate(locale, identity.birthDate) : t('common.none')],
+    ...(flood
+      ? []
+      : ([
+          [
+            t('staff.unmatched.birthDate'),
+            identity?.birthDate ? formatDate(locale, identity.birthDate) : t('common.none'),
+          ],
+        ] as [string, string][])),
     [t('staff.unmatched.why'), readReasonText(tr, read)],
     ...(result ? ([[t('staff.unmatched.result'), result]] as [string, string][]) : []),
   ];
@@ -79,9 +91,11 @@ function ReadItem({
         ))}
       </dl>
       <div className="detail-actions">
-        <BigButton variant="primary" onClick={() => onAct(read, 'assign')}>
-          {t('staff.unmatched.assign')}
-        </BigButton>
+        {flood ? null : (
+          <BigButton variant="primary" onClick={() => onAct(read, 'assign')}>
+            {t('staff.unmatched.assign')}
+          </BigButton>
+        )}
         <BigButton variant="secondary" onClick={() => onAct(read, 'dismiss')}>
           {t('staff.unmatched.dismiss')}
         </BigButton>

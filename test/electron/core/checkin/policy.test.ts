@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CheckInSession } from '../../../shared/flow/session';
-import type { Core } from '../../../electron/core/index';
-import type { Settings } from '../../../shared/settings';
-import { KIOSK, makeCore } from '../../helpers/core';
+import type { CheckInSession } from '../../../../shared/flow/session';
+import type { Core } from '../../../../electron/core/index';
+import type { Settings } from '../../../../shared/settings';
+import { KIOSK, makeCore } from '../../../helpers/core';
 
 let core: Core | undefined;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../electron/core/index';
-import { ADMIN, KIOSK, STAFF, makeCore } from '../../helpers/core';
+import type { Core } from '../../../../electron/core/index';
+import { ADMIN, KIOSK, STAFF, makeCore } from '../../../helpers/core';
 
 let core: Core | undefined;
 afterEach(async () => {
