@@ -349,7 +349,8 @@ export const ja = {
   'staff.unmatched.why': '照合できなかった理由',
   'staff.unmatched.result': '読み取り結果',
   'staff.unmatched.unknownName': '（氏名なし）',
-  'staff.unmatched.flood': '資格確認端末のフォルダで {count} 件のファイルを読めませんでした。フォルダを確認してください',
+  'staff.unmatched.flood':
+    '資格確認端末のフォルダで {count} 件のファイルを読めませんでした。フォルダを確認してください',
   'staff.unmatched.item': '{time} の読み取り {name}',
   'staff.unmatched.reason.stale': 'カードを待っていた受付より前の読み取りです',
   'staff.unmatched.reason.ambiguous': '複数の端末がカードを待っていて、どの受付か決められません',

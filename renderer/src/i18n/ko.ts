@@ -175,4 +175,22 @@ export const ko: PatientCatalogue = {
   'idle.body': '계속하려면 아래 버튼을 눌러 주세요',
   'idle.continue': '계속하기',
   'idle.end': '끝내기',
+
+  // ---- 診察券(진찰권), 受付票(접수표) (issue 11) ----
+  'patientCard.title': '저희 병원 진찰권(診察券)이 있으신 분은 리더기에 대 주세요',
+  'patientCard.instructions': '진찰권의 바코드(또는 자기 띠)를 리더기 쪽으로 향하게 해 주세요',
+  'patientCard.waiting': '진찰권을 기다리고 있습니다',
+  'patientCard.noCard': '진찰권이 없습니다 / 처음 왔습니다',
+  'patientCard.typed': '읽지 못했습니다. 진찰권을 리더기에 대 주세요',
+  'patientCard.demoTitle': '데모: 진찰권 읽기',
+  'patientCard.demoScan': '진찰권 {number} 읽기',
+  'patientCard.demoBad': '다른 병원의 진찰권 읽기',
+  'notice.patient-card-empty': '진찰권 번호를 읽지 못했습니다. 접수처에서 진찰권을 보여 주세요',
+  'notice.patient-card-bad-characters': '저희 병원 진찰권이 아닌 것 같습니다. 접수처에서 보여 주세요',
+  'notice.patient-card-too-short': '진찰권 번호가 너무 짧습니다. 접수처에서 진찰권을 보여 주세요',
+  'notice.patient-card-too-long': '진찰권 번호가 너무 깁니다. 접수처에서 진찰권을 보여 주세요',
+  'notice.patient-card-wrong-prefix': '저희 병원 진찰권이 아닌 것 같습니다. 접수처에서 보여 주세요',
+  'notice.patient-card-check-digit': '진찰권 번호를 제대로 읽지 못했습니다. 접수처에서 진찰권을 보여 주세요',
+  'completed.ticketPrinted': '접수표(受付票)가 나옵니다. 가져가 주세요',
+  'completed.ticketFailed': '접수표를 인쇄하지 못했습니다. 이 번호를 적어 두시거나 접수처에 말씀해 주세요',
 };

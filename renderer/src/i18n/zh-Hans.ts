@@ -175,4 +175,22 @@ export const zhHans: PatientCatalogue = {
   'idle.body': '如果继续，请按下面的按钮',
   'idle.continue': '继续',
   'idle.end': '结束',
+
+  // ---- 診察券（就诊卡）, 受付票（挂号单） (issue 11) ----
+  'patientCard.title': '有本诊所就诊卡（診察券）的患者，请把卡靠近读卡器',
+  'patientCard.instructions': '请将就诊卡的条形码（或磁条）对准读卡器',
+  'patientCard.waiting': '正在等待读取就诊卡',
+  'patientCard.noCard': '没有就诊卡 / 第一次就诊',
+  'patientCard.typed': '没有读取成功。请把就诊卡靠近读卡器',
+  'patientCard.demoTitle': '演示：读取就诊卡',
+  'patientCard.demoScan': '读取就诊卡 {number}',
+  'patientCard.demoBad': '读取其他诊所的就诊卡',
+  'notice.patient-card-empty': '无法读取就诊卡号码。请到挂号处出示就诊卡',
+  'notice.patient-card-bad-characters': '这似乎不是本诊所的就诊卡。请到挂号处出示',
+  'notice.patient-card-too-short': '就诊卡号码太短。请到挂号处出示就诊卡',
+  'notice.patient-card-too-long': '就诊卡号码太长。请到挂号处出示就诊卡',
+  'notice.patient-card-wrong-prefix': '这似乎不是本诊所的就诊卡。请到挂号处出示',
+  'notice.patient-card-check-digit': '就诊卡号码没有正确读取。请到挂号处出示就诊卡',
+  'completed.ticketPrinted': '正在打印挂号单（受付票），请取走',
+  'completed.ticketFailed': '挂号单无法打印。请记下这个号码，或到挂号处询问',
 };

@@ -24,7 +24,15 @@ export interface AnnouncerOptions {
   synth?: SpeechSynthesis | undefined;
 }
 
-const BCP47: Record<Locale, string> = { ja: 'ja-JP', en: 'en-US' };
+/** Speech-synthesis voices; やさしい日本語 is spoken with a Japanese voice (its BCP 47 tag is plain ja). */
+const BCP47: Record<Locale, string> = {
+  ja: 'ja-JP',
+  'ja-easy': 'ja-JP',
+  en: 'en-US',
+  'zh-Hans': 'zh-CN',
+  ko: 'ko-KR',
+  vi: 'vi-VN',
+};
 
 /** The sentence spoken for a call, per language (also used by tests). */
 export function announcementText(locale: Locale, call: CalledNumber): string {
