@@ -26,7 +26,7 @@ import { createClock, isClockError, type Clock } from './clock';
 import { demoFeature } from './demo/index';
 import { callsFeature } from './calls/index';
 import type { CallsService } from './calls/service';
-import { devicesFeature, patientCardMode, type Devices } from './devices/index';
+import { devicesFeature, patientCardMode, type DeviceEnvironment, type Devices } from './devices/index';
 import { checkPatientCardNumber } from '../../shared/patient-card/pattern';
 import type { Caller, EmitEvent } from './feature';
 import { createLogger, type Logger } from './logger';
@@ -61,8 +61,8 @@ export interface CoreOptions {
   /** Tests make PIN hashing cheap and sessions short. */
   identity?: IdentityTuning;
   logToConsole?: boolean;
-  /** KIOSK_PRINTER, KIOSK_CARD_READER (the devices); the host passes process.env, tests their own. */
-  env?: Readonly<Record<string, string | undefined>>;
+  /** KIOSK_PRINTER, KIOSK_CARD_READER as electron/config.ts parsed them (the devices feature). */
+  devices?: DeviceEnvironment;
   /** KIOSK_ORCA_* (electron/config.ts): the ORCA connection from the environment, over the admin's. */
   orca?: OrcaConfig;
   /** false: no embedded ORCA simulator even in the demo. */
@@ -131,8 +131,8 @@ async function compose(
   const clockOrError = createClock({ fixedStart: options.now, timeZone: s0.timeZone });
   if (isClockError(clockOrError)) throw new Error(clockOrError.message);
   const clock: Clock = clockOrError;
-  const env = options.env ?? {};
-  const cardMode = () => patientCardMode(env, settings.get());
+  const deviceEnvironment = options.devices ?? {};
+  const cardMode = () => patientCardMode(deviceEnvironment, settings.get());
   const identity = app.add(staffAccountsFeature, {
     audit,
     clock,
@@ -261,7 +261,7 @@ async function compose(
     log: log.child('devices'),
     settings,
     sessions: checkin.sessions,
-    env,
+    environment: deviceEnvironment,
     demoEnabled: () => settings.get().demoPanel,
   });
   const calls = app.add(callsFeature, { audit, clock, log, settings, sessions: checkin.sessions });

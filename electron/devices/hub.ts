@@ -3,57 +3,23 @@
  * printer (KIOSK_PRINTER, the admin setting, or the embedded simulator), with one view for staff and admin
  * and one change event. The core wires it into its request table; nothing here knows about sessions.
  *
- * Environment (for tests, demos and installers):
- *   KIOSK_CARD_READER = off | simulator | hid:VID:PID[:USAGEPAGE][:pos|magstripe|stream]   (hex ids)
- *   KIOSK_PRINTER     = tcp://HOST:PORT | /dev/usb/lp0 | simulator
+ * KIOSK_CARD_READER and KIOSK_PRINTER are parsed by electron/config.ts and arrive here as typed choices that
+ * win over the admin's settings.
  */
+import type { PrinterSpec, ReaderChoice } from '../config';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import type { CardReaderMode, DevicesView } from '../../shared/devices/state';
 import { createHidPatientCardReader } from './patient-card/adapter';
 import { loadNodeHidBoundary, type HidDeviceInfo } from './patient-card/boundary';
-import type { ReportFormat } from './patient-card/reports';
 import { createSimulatedPatientCardReader, type SimulatedPatientCardReader } from './patient-card/simulator';
-import {
-  DEFAULT_READER_TIMING,
-  type PatientCardReader,
-  type ReaderConfig,
-  type ReaderEvent,
-} from './patient-card/types';
+import { type PatientCardReader, type ReaderConfig, type ReaderEvent } from './patient-card/types';
 import { choosePrinter } from './printer/config';
 import { createTicketPrinter, type PrintOutcome, type TicketPrinter } from './printer/printer';
 import { startPrinterSimulator, type SimulatedPrinter } from './printer/simulator';
 import type { TicketContent } from './printer/ticket';
 
-export type ReaderChoice = { mode: 'off' } | { mode: 'simulator' } | { mode: 'hid'; config: ReaderConfig };
-export type ReaderChoiceParse = { ok: true; choice: ReaderChoice } | { ok: false; message: string };
-
-export function parseCardReaderEnv(raw: string | undefined): ReaderChoiceParse {
-  const v = raw?.trim().toLowerCase() ?? '';
-  if (v === '' || v === 'off') return { ok: true, choice: { mode: 'off' } };
-  if (v === 'simulator') return { ok: true, choice: { mode: 'simulator' } };
-  const m = /^hid:([0-9a-f]{1,4}):([0-9a-f]{1,4})(?::([0-9a-f]{1,4}))?(?::(pos|magstripe|stream))?$/.exec(v);
-  if (!m)
-    return {
-      ok: false,
-      message: `KIOSK_CARD_READER: expected off, simulator or hid:VID:PID[:USAGEPAGE][:format], got ${raw}`,
-    };
-  const format: ReportFormat =
-    (m[4] as ReportFormat | undefined) ?? (m[3] && parseInt(m[3], 16) === 0x8c ? 'pos' : m[3] ? 'magstripe' : 'pos');
-  return {
-    ok: true,
-    choice: {
-      mode: 'hid',
-      config: {
-        vendorId: parseInt(m[1]!, 16),
-        productId: parseInt(m[2]!, 16),
-        ...(m[3] ? { usagePage: parseInt(m[3], 16) } : {}),
-        format,
-        ...DEFAULT_READER_TIMING,
-      },
-    },
-  };
-}
+export type { ReaderChoice };
 
 export interface DeviceHub {
   view(): DevicesView;
@@ -74,7 +40,10 @@ export interface DeviceHub {
 export interface DeviceHubOptions {
   clock: Clock;
   logger: Logger;
-  env: Readonly<Record<string, string | undefined>>;
+  /** KIOSK_PRINTER (from electron/config.ts): wins over the admin's printer setting. */
+  printer?: PrinterSpec;
+  /** KIOSK_CARD_READER (from electron/config.ts): wins over the admin's reader choice. */
+  cardReader?: ReaderChoice;
   /** The admin's printer setting (tcp://… or a path), used when KIOSK_PRINTER is unset. */
   printerSetting?: string;
   /** The admin's reader choice, used when KIOSK_CARD_READER is unset. */
@@ -87,10 +56,7 @@ export async function createDeviceHub(options: DeviceHubOptions): Promise<Device
   const scanListeners = new Set<(e: ReaderEvent) => void>();
 
   // ---- 診察券 reader
-  const envReader = parseCardReaderEnv(options.env.KIOSK_CARD_READER);
-  if (!envReader.ok) log.warn('card reader setting ignored', { message: envReader.message });
-  const envChoice = envReader.ok && options.env.KIOSK_CARD_READER?.trim() ? envReader.choice : undefined;
-  const choice: ReaderChoice = envChoice ?? options.readerSetting ?? { mode: 'off' };
+  const choice: ReaderChoice = options.cardReader ?? options.readerSetting ?? { mode: 'off' };
   let reader: PatientCardReader | undefined;
   let simulated: SimulatedPatientCardReader | undefined;
   if (choice.mode === 'simulator') {
@@ -109,8 +75,7 @@ export async function createDeviceHub(options: DeviceHubOptions): Promise<Device
   // ---- 受付票 printer
   let printerSim: SimulatedPrinter | undefined;
   let printer: TicketPrinter;
-  const envPrinter = options.env.KIOSK_PRINTER?.trim();
-  if (envPrinter === 'simulator') {
+  if (options.printer?.kind === 'simulator') {
     printerSim = await startPrinterSimulator();
     printer = createTicketPrinter({
       target: { kind: 'tcp', host: '127.0.0.1', port: printerSim.port },
@@ -118,7 +83,7 @@ export async function createDeviceHub(options: DeviceHubOptions): Promise<Device
       logger: options.logger,
     });
   } else {
-    const chosen = choosePrinter(options.env, options.printerSetting);
+    const chosen = choosePrinter(options.printer, options.printerSetting);
     if ('error' in chosen) log.warn('printer setting ignored', { message: chosen.error });
     printer = createTicketPrinter({
       target: 'target' in chosen ? chosen.target : undefined,

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readRuntimeConfig } from '../config';
+import { devicesFrom, readRuntimeConfig } from '../config';
 import { createCore, defaultDataDir } from '../core/index';
 import { createLogger } from '../core/logger';
 import { startHost, type LanOptions } from './server';
@@ -32,7 +32,7 @@ async function main() {
     dataDir,
     ...(config.now ? { now: config.now } : {}),
     ...(config.onshiDir ? { onshiDir: config.onshiDir } : {}),
-    env: process.env, // KIOSK_PRINTER (also 'simulator'), KIOSK_CARD_READER: the devices feature
+    ...devicesFrom(config),
     ...(config.orca ? { orca: config.orca } : {}),
   });
   const { clock, identity } = core.internals;

@@ -8,7 +8,8 @@
 import type { KioskStatus, TicketPrintResult } from '../../../shared/api/index';
 import type { CheckInSession } from '../../../shared/flow/session';
 import type { Settings } from '../../../shared/settings';
-import { createDeviceHub, parseCardReaderEnv, type DeviceHub, type ReaderChoice } from '../../devices/hub';
+import type { PrinterSpec, ReaderChoice } from '../../config';
+import { createDeviceHub, type DeviceHub } from '../../devices/hub';
 import { DEFAULT_READER_TIMING } from '../../devices/patient-card/types';
 import { ticketForSession } from '../../devices/printer/ticket-for-session';
 import type { AuditLog } from '../audit/index';
@@ -37,14 +38,15 @@ const migrations: readonly Migration[] = [
   },
 ];
 
+/** KIOSK_PRINTER and KIOSK_CARD_READER as electron/config.ts parsed them; they win over the admin's settings. */
+export interface DeviceEnvironment {
+  printer?: PrinterSpec;
+  cardReader?: ReaderChoice;
+}
+
 /** The reader in use: KIOSK_CARD_READER wins over the admin's setting. */
-export function patientCardMode(
-  env: Readonly<Record<string, string | undefined>>,
-  s: Settings,
-): KioskStatus['patientCardReader'] {
-  const fromEnv = env.KIOSK_CARD_READER?.trim() ? parseCardReaderEnv(env.KIOSK_CARD_READER) : undefined;
-  if (fromEnv?.ok) return fromEnv.choice.mode;
-  return s.patientCardReader.mode;
+export function patientCardMode(environment: DeviceEnvironment, s: Settings): KioskStatus['patientCardReader'] {
+  return environment.cardReader?.mode ?? s.patientCardReader.mode;
 }
 
 function readerChoice(s: Settings): ReaderChoice {
@@ -72,7 +74,7 @@ export interface DevicesDeps {
   log: Logger;
   settings: { get(): Settings; onChange(l: (c: { changed: (keyof Settings)[] }) => void): () => void };
   sessions: SessionManager;
-  env: Readonly<Record<string, string | undefined>>;
+  environment: DeviceEnvironment;
   demoEnabled: () => boolean;
 }
 
@@ -84,7 +86,7 @@ export interface Devices {
 export const devicesFeature = defineFeature({
   name: 'devices',
   migrations,
-  create({ db, audit, clock, log, settings, sessions, env, demoEnabled }: DevicesDeps & { db: Db }) {
+  create({ db, audit, clock, log, settings, sessions, environment, demoEnabled }: DevicesDeps & { db: Db }) {
     let hub: DeviceHub | undefined;
     const offs: (() => void)[] = [];
     const inFlight = new Set<string>();
@@ -140,7 +142,8 @@ export const devicesFeature = defineFeature({
       const next = await createDeviceHub({
         clock,
         logger: log,
-        env,
+        ...(environment.printer ? { printer: environment.printer } : {}),
+        ...(environment.cardReader ? { cardReader: environment.cardReader } : {}),
         printerSetting: s.printer,
         readerSetting: readerChoice(s),
       });
@@ -180,7 +183,7 @@ export const devicesFeature = defineFeature({
       };
 
     return {
-      service: { hub: () => hub, mode: () => patientCardMode(env, settings.get()) } satisfies Devices,
+      service: { hub: () => hub, mode: () => patientCardMode(environment, settings.get()) } satisfies Devices,
       handlers,
       subscribe(caller, emit) {
         const staff = caller.role === 'staff' || caller.role === 'admin';

@@ -33,7 +33,7 @@ import {
   type ReceiptLinkSettingsView,
 } from '../../../shared/receipt-link/index';
 import type { Caller, Core } from '../../../electron/core/index';
-import { ADMIN, KIOSK, STAFF, makeCore } from '../../helpers/core';
+import { ADMIN, KIOSK, STAFF, devicesFromEnv, makeCore } from '../../helpers/core';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const same = <A, B>(ok: Same<A, B>) => ok;
@@ -306,7 +306,7 @@ describe('the core keeps its side of the contract', () => {
   it('every output and every pushed event fits its declared type, and reaches only its audience', async () => {
     ({ core } = await makeCore({
       // The 診察券 step and the 受付票 with the embedded simulators, so their outputs and events are seen too.
-      env: { KIOSK_CARD_READER: 'simulator', KIOSK_PRINTER: 'simulator' },
+      ...devicesFromEnv({ KIOSK_CARD_READER: 'simulator', KIOSK_PRINTER: 'simulator' }),
       settings: {
         readerPollMs: 10,
         readerIdlePollMs: 20,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createClock, isClockError } from '../../../electron/core/clock';
 import { createLogger } from '../../../electron/core/logger';
-import { createDeviceHub, parseCardReaderEnv } from '../../../electron/devices/hub';
+import { parseCardReader, parsePrinterSpec } from '../../../electron/config';
+import { createDeviceHub } from '../../../electron/devices/hub';
 import type { ReaderEvent } from '../../../electron/devices/patient-card/types';
 import { interpretEscPos, printedText } from '../../../electron/devices/printer/preview';
 import { ticketForSession } from '../../../electron/devices/printer/ticket-for-session';
@@ -15,25 +16,24 @@ const clock = (() => {
 const logger = createLogger({ console: false });
 
 describe('device hub', () => {
-  it('KIOSK_CARD_READER parsing', () => {
-    expect(parseCardReaderEnv(undefined)).toEqual({ ok: true, choice: { mode: 'off' } });
-    expect(parseCardReaderEnv('simulator')).toEqual({ ok: true, choice: { mode: 'simulator' } });
-    expect(parseCardReaderEnv('hid:0c2e:0b8f:8c')).toMatchObject({
-      ok: true,
-      choice: { mode: 'hid', config: { vendorId: 0x0c2e, productId: 0x0b8f, usagePage: 0x8c, format: 'pos' } },
+  it('KIOSK_CARD_READER parsing (electron/config.ts)', () => {
+    expect(parseCardReader('off')).toEqual({ mode: 'off' });
+    expect(parseCardReader(' Simulator ')).toEqual({ mode: 'simulator' });
+    expect(parseCardReader('hid:0c2e:0b8f:8c')).toMatchObject({
+      mode: 'hid',
+      config: { vendorId: 0x0c2e, productId: 0x0b8f, usagePage: 0x8c, format: 'pos' },
     });
-    expect(parseCardReaderEnv('hid:0801:0002:ff00:magstripe')).toMatchObject({
-      ok: true,
-      choice: { config: { format: 'magstripe' } },
-    });
-    expect(parseCardReaderEnv('hid:xyz').ok).toBe(false);
+    expect(parseCardReader('hid:0801:0002:ff00')).toMatchObject({ config: { format: 'magstripe' } });
+    expect(parseCardReader('hid:0801:0002:ff00:stream')).toMatchObject({ config: { format: 'stream' } });
+    for (const bad of ['hid:xyz', 'hid:12345:1', 'on', 'hid:1:2:3:4:5']) expect(parseCardReader(bad)).toBeUndefined();
   });
 
   it('simulated reader and printer: a presented card is a scan, a ticket reaches the printer, the view follows', async () => {
     const hub = await createDeviceHub({
       clock,
       logger,
-      env: { KIOSK_CARD_READER: 'simulator', KIOSK_PRINTER: 'simulator' },
+      cardReader: parseCardReader('simulator')!,
+      printer: parsePrinterSpec('simulator')!,
     });
     try {
       const connected = new Promise<DevicesView>((resolve) => {
@@ -75,7 +75,7 @@ describe('device hub', () => {
   });
 
   it('nothing configured: reader off, printer not configured, a demo scan is refused', async () => {
-    const hub = await createDeviceHub({ clock, logger, env: {} });
+    const hub = await createDeviceHub({ clock, logger });
     try {
       expect(hub.readerMode()).toBe('off');
       expect(hub.view()).toMatchObject({

@@ -103,7 +103,7 @@ describe('startApp', () => {
 
   it('creates the core from the environment', async () => {
     const { createCore } = fakeCore();
-    const shellEnv = { ...env(), KIOSK_ONSHI_DIR: path.join(tmp, 'onshi') };
+    const shellEnv = { ...env(), KIOSK_ONSHI_DIR: path.join(tmp, 'onshi'), KIOSK_PRINTER: 'simulator' };
     const started = await startApp({
       env: shellEnv,
       distDir,
@@ -114,7 +114,7 @@ describe('startApp', () => {
       dataDir: path.join(tmp, 'data'),
       now: '2026-11-23T09:00:00+09:00',
       onshiDir: path.join(tmp, 'onshi'),
-      env: shellEnv, // KIOSK_PRINTER, KIOSK_CARD_READER reach the devices
+      devices: { printer: { kind: 'simulator' } }, // KIOSK_PRINTER, parsed by electron/config.ts
     });
     expect(started?.config.kioskId).toBe('front-1');
   });
@@ -122,7 +122,7 @@ describe('startApp', () => {
   it('defaults the data folder to the same app-data folder the browser host uses', async () => {
     const { createCore } = fakeCore();
     await startApp({ env: {}, distDir, createCore, logToConsole: false });
-    expect(createCore).toHaveBeenCalledWith({ dataDir: '/home/clinic/.local/share/clinic-reception-kiosk', env: {} });
+    expect(createCore).toHaveBeenCalledWith({ dataDir: '/home/clinic/.local/share/clinic-reception-kiosk' });
   });
 
   it('serves dist/renderer on app:// with the CSP', async () => {

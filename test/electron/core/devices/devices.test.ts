@@ -3,7 +3,7 @@ import type { CallBoard, DevicesView, TicketPrintResult } from '../../../../shar
 import type { CheckInSession } from '../../../../shared/flow/session';
 import type { Core } from '../../../../electron/core/index';
 import { interpretEscPos, printedText } from '../../../../electron/devices/printer/preview';
-import { ADMIN, KIOSK, STAFF, makeCore } from '../../../helpers/core';
+import { ADMIN, KIOSK, STAFF, devicesFromEnv, makeCore } from '../../../helpers/core';
 
 const DISPLAY = { role: 'display', kioskId: 'waiting-room' } as const;
 const cores: Core[] = [];
@@ -15,7 +15,7 @@ function value<T>(r: { ok: boolean; value?: unknown; error?: unknown }): T {
   return r.value as T;
 }
 async function boot(env: Record<string, string> = { KIOSK_CARD_READER: 'simulator', KIOSK_PRINTER: 'simulator' }) {
-  const { core } = await makeCore({ env });
+  const { core } = await makeCore(devicesFromEnv(env));
   cores.push(core);
   return core;
 }

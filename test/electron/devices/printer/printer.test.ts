@@ -72,13 +72,13 @@ describe('status bytes (DLE EOT n and ASB, bit layouts from the ESC/POS referenc
   });
 });
 
-describe('KIOSK_PRINTER', () => {
-  it('parses tcp://HOST:PORT (9100 by default) and device paths, refuses the rest', () => {
+describe('the printer setting (the grammar of electron/config.ts)', () => {
+  it('parses tcp://HOST:PORT and absolute device paths, refuses the rest', () => {
     expect(parsePrinterTarget('tcp://192.168.1.50:9100')).toEqual({
       ok: true,
       target: { kind: 'tcp', host: '192.168.1.50', port: 9100 },
     });
-    expect(parsePrinterTarget('tcp://printer.local')).toEqual({
+    expect(parsePrinterTarget('tcp://printer.local:9100/')).toEqual({
       ok: true,
       target: { kind: 'tcp', host: 'printer.local', port: 9100 },
     });
@@ -87,7 +87,16 @@ describe('KIOSK_PRINTER', () => {
       target: { kind: 'tcp', host: '::1', port: 9101 },
     });
     expect(parsePrinterTarget('/dev/usb/lp0')).toEqual({ ok: true, target: { kind: 'device', path: '/dev/usb/lp0' } });
-    for (const bad of ['', 'http://x', 'tcp://x:0', 'tcp://x:70000', 'lp0', '/dev/../etc/passwd', 'tcp://a b']) {
+    for (const bad of [
+      '',
+      'http://x',
+      'tcp://x:0',
+      'tcp://x:70000',
+      'lp0',
+      '/dev/../etc/passwd',
+      'tcp://a b',
+      'tcp://printer',
+    ]) {
       expect(parsePrinterTarget(bad).ok).toBe(false);
     }
   });
@@ -240,20 +249,23 @@ describe('ticket printer on a device path', () => {
 });
 
 describe('printer choice', () => {
-  it('KIOSK_PRINTER wins over the admin setting; malformed values are errors, unset is none', async () => {
+  it('KIOSK_PRINTER (parsed by electron/config.ts) wins over the admin setting; a bad setting is an error', async () => {
     const { choosePrinter } = await import('../../../../electron/devices/printer/config');
-    expect(choosePrinter({ KIOSK_PRINTER: 'tcp://10.0.0.5:9100' }, '/dev/usb/lp0')).toEqual({
+    const { readRuntimeConfig } = await import('../../../../electron/config');
+    const fromEnv = readRuntimeConfig({ KIOSK_PRINTER: 'tcp://10.0.0.5:9100' }, { dataDir: '/d' }).config.printer;
+    expect(fromEnv).toEqual({ kind: 'tcp', host: '10.0.0.5', port: 9100 });
+    expect(choosePrinter(fromEnv?.kind === 'simulator' ? undefined : fromEnv, '/dev/usb/lp0')).toEqual({
       source: 'env',
       target: { kind: 'tcp', host: '10.0.0.5', port: 9100 },
     });
-    expect(choosePrinter({}, '/dev/usb/lp0')).toEqual({
+    expect(choosePrinter(undefined, '/dev/usb/lp0')).toEqual({
       source: 'setting',
       target: { kind: 'device', path: '/dev/usb/lp0' },
     });
-    expect(choosePrinter({ KIOSK_PRINTER: 'printer' }, undefined)).toMatchObject({
-      source: 'env',
-      error: expect.stringContaining('KIOSK_PRINTER'),
-    });
-    expect(choosePrinter({ KIOSK_PRINTER: '  ' }, '')).toEqual({ source: 'none' });
+    expect(choosePrinter(undefined, 'printer')).toMatchObject({ source: 'setting', error: expect.any(String) });
+    expect(choosePrinter(undefined, '  ')).toEqual({ source: 'none' });
+    expect(readRuntimeConfig({ KIOSK_PRINTER: 'printer' }, { dataDir: '/d' }).errors).toEqual([
+      expect.stringContaining('KIOSK_PRINTER'),
+    ]);
   });
 });
