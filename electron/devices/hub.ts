@@ -13,7 +13,7 @@ import type { CardReaderMode, DevicesView } from '../../shared/devices/state';
 import { createHidPatientCardReader } from './patient-card/adapter';
 import { loadNodeHidBoundary, type HidDeviceInfo } from './patient-card/boundary';
 import { createSimulatedPatientCardReader, type SimulatedPatientCardReader } from './patient-card/simulator';
-import { type PatientCardReader, type ReaderConfig, type ReaderEvent } from './patient-card/types';
+import type { PatientCardReader, ReaderEvent } from './patient-card/types';
 import { choosePrinter } from './printer/config';
 import { createTicketPrinter, type PrintOutcome, type TicketPrinter } from './printer/printer';
 import { startPrinterSimulator, type SimulatedPrinter } from './printer/simulator';
