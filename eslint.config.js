@@ -21,6 +21,15 @@ const nodeBuiltins = [
   'worker_threads',
 ];
 
+const sharedPatterns = [
+  { group: nodeBuiltins, message: 'shared/ must stay free of Node APIs.' },
+  {
+    group: ['electron', 'react', 'react-dom', 'better-sqlite3', 'node-hid', 'ws'],
+    message: 'shared/ is pure.',
+  },
+  { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not import upward.' },
+];
+
 const rendererPatterns = [
   { group: nodeBuiltins, message: 'The renderer has no Node.' },
   {
@@ -52,13 +61,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: nodeBuiltins, message: 'shared/ must stay free of Node APIs.' },
+          patterns: sharedPatterns,
+          paths: [
             {
-              group: ['electron', 'react', 'react-dom', 'better-sqlite3', 'node-hid', 'ws'],
-              message: 'shared/ is pure.',
+              name: 'zod',
+              message: "Import z from shared/zod.ts: configured without JIT, which the renderer's CSP requires.",
             },
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not import upward.' },
           ],
         },
       ],
@@ -78,6 +86,11 @@ export default tseslint.config(
       ],
     },
   },
+  // The one place shared/ imports zod itself.
+  {
+    files: ['shared/zod.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: sharedPatterns }] },
+  },
   // The renderer reaches the core only through its API client.
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -85,7 +98,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: rendererPatterns }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: rendererPatterns,
+          paths: [{ name: 'zod', message: 'Schemas live in shared/ (shared/zod.ts: no JIT under the CSP).' }],
+        },
+      ],
     },
   },
   // Renderer by feature: a feature imports shared code (api, i18n, components, stores, shared/) but never

@@ -88,6 +88,8 @@ export const settingsSchema = z.object({
   policy: clinicPolicySchema,
   /** The clinic has a card reader that also takes smartphones (スマホのマイナ保険証). */
   smartphoneReader: z.boolean(),
+  /** Spoken guidance on at the start of each visit (each patient can mute it, or turn it on). */
+  voiceGuidance: z.boolean(),
   // The 資格確認端末 folder transport, the online monitor and the re-verification queue.
   /** A number query (個別照会) without an answer after this long is 'unavailable'. */
   readerQueryTimeoutMs: z.number().int().min(100).max(120_000),
@@ -148,6 +150,7 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionDays: 90,
   policy: {},
   smartphoneReader: false,
+  voiceGuidance: false,
   readerQueryTimeoutMs: 15_000,
   readerCardWaitSeconds: 60,
   readerPollMs: 50,
@@ -183,6 +186,7 @@ export const adminSettingsSchema = settingsSchema
     idleTimeoutSeconds: true,
     demoPanel: true,
     smartphoneReader: true,
+    voiceGuidance: true,
     retentionDays: true,
     readerQueryTimeoutMs: true,
     readerCardWaitSeconds: true,
@@ -210,6 +214,7 @@ export function adminView(s: Settings): AdminSettings {
     idleTimeoutSeconds: s.idleTimeoutSeconds,
     demoPanel: s.demoPanel,
     smartphoneReader: s.smartphoneReader,
+    voiceGuidance: s.voiceGuidance,
     retentionDays: s.retentionDays,
     readerQueryTimeoutMs: s.readerQueryTimeoutMs,
     readerCardWaitSeconds: s.readerCardWaitSeconds,

@@ -4,7 +4,7 @@
  * connection is comes from the core's answer to these requests — never from a URL parameter or a name the
  * client types.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { ApiErrorCode } from './index';
 
 export const staffRoleSchema = z.enum(['staff', 'admin']);

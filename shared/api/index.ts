@@ -51,16 +51,56 @@ export const printedNumbersSchema = z.object({
   birthDate: isoDate,
 });
 
-export const selfDeclarationSchema = z.object({
-  nameKana: text(100).min(1),
-  birthDate: isoDate,
-  insurerName: text(100).optional(),
-  insurerNumber: text(16).optional(),
-  symbol: text(40).optional(),
-  number: text(40).optional(),
-  branch: text(4).optional(),
-  phone: text(20).optional(),
-});
+export const selfDeclarationSchema = z
+  .object({
+    nameKana: text(100).min(1).optional(),
+    /** The name in the patient's own script (Latin letters, 漢字, 한글 …): letters and marks, spaces, - ' . ・ */
+    name: text(100)
+      .regex(/^[\p{L}\p{M}][\p{L}\p{M} '.\-\u30FB]*$/u, "letters of any script, spaces and - ' .")
+      .optional(),
+    birthDate: isoDate,
+    insurerName: text(100).optional(),
+    insurerNumber: text(16).optional(),
+    symbol: text(40).optional(),
+    number: text(40).optional(),
+    branch: text(4).optional(),
+    phone: text(20).optional(),
+  })
+  .refine((d) => d.nameKana !== undefined || d.name !== undefined, {
+    message: 'a name (in any script, or in katakana) is required',
+    path: ['name'],
+  });
+
+const digits = (max: number) => z.string().max(max).regex(/^\d*$/);
+const draftDateSchema = z
+  .object({
+    era: z.enum(['reiwa', 'heisei', 'showa', 'taisho', 'western']),
+    year: digits(4),
+    month: digits(2),
+    day: digits(2),
+  })
+  .strict();
+/** What the patient typed so far (see PatientDraft): bounded, typed fields only. */
+export const patientDraftSchema = z
+  .object({
+    step: z
+      .string()
+      .max(32)
+      .regex(/^[A-Za-z-]*$/)
+      .optional(),
+    document: documentSchema.optional(),
+    printedValidUntil: draftDateSchema.optional(),
+    birthDate: draftDateSchema.optional(),
+    insurerNumber: text(16).optional(),
+    symbol: text(40).optional(),
+    number: text(40).optional(),
+    branch: text(4).optional(),
+    nameKana: text(100).optional(),
+    name: text(100).optional(),
+    insurerName: text(100).optional(),
+    phone: text(20).optional(),
+  })
+  .strict();
 
 /** Events a patient's kiosk may send. Card and verification results come only from the core's readers. */
 export const patientEventSchema = z.discriminatedUnion('type', [
@@ -73,6 +113,7 @@ export const patientEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('retry-card') }),
   z.object({ type: z.literal('submit-numbers'), numbers: printedNumbersSchema }),
   z.object({ type: z.literal('submit-declaration'), declaration: selfDeclarationSchema }),
+  z.object({ type: z.literal('save-draft'), draft: patientDraftSchema }),
   z.object({ type: z.literal('accept-self-pay') }),
   z.object({ type: z.literal('call-staff') }),
   /** A keyboard-emulation 診察券 scanner's burst, recognised on the kiosk's 診察券 step. */
@@ -114,6 +155,8 @@ export interface KioskStatus {
   idleTimeoutSeconds: number;
   demoPanel: boolean;
   readerAdapter: 'simulator' | 'onshi-folder';
+  /** Spoken guidance on by default for each visit (admin setting; the patient can mute it). */
+  voiceGuidance?: boolean;
   /** The 診察券 reader: 'off' means no 診察券 step; 'keyboard' means the kiosk listens for scanner bursts. */
   patientCardReader: 'off' | 'hid' | 'keyboard' | 'simulator';
   /** Rooms staff call numbers to, in display order. */
@@ -379,7 +422,10 @@ export function parseRequest(
 ): { ok: true; name: RequestName; input: RequestInput<RequestName> } | { ok: false; error: ApiError } {
   if (typeof name !== 'string' || !Object.hasOwn(requests, name)) {
     // Never String() an arbitrary value: a deeply nested array as the name overflowed the stack here (fuzz).
-    const shown = typeof name === 'string' ? name.slice(0, 64) : `<${name === null ? 'null' : Array.isArray(name) ? 'array' : typeof name}>`;
+    const shown =
+      typeof name === 'string'
+        ? name.slice(0, 64)
+        : `<${name === null ? 'null' : Array.isArray(name) ? 'array' : typeof name}>`;
     return { ok: false, error: { code: 'unknown-request', message: `unknown request '${shown}'` } };
   }
   const spec = requests[name as RequestName];

@@ -40,9 +40,13 @@ export interface PrintedNumbers {
   birthDate: string; // 'YYYY-MM-DD'
 }
 
-/** What a patient states on a 被保険者資格申立書 when nothing can be verified now. */
+/**
+ * What a patient states on a 被保険者資格申立書 when nothing can be verified now. The name is given in the
+ * patient's own script (`name`: John Smith, 王小明, 김민준) and/or in katakana (`nameKana`); at least one.
+ */
 export interface SelfDeclaration {
-  nameKana: string;
+  nameKana?: string;
+  name?: string;
   birthDate: string;
   insurerName?: string;
   insurerNumber?: string;
@@ -70,6 +74,39 @@ export interface ConfirmedIdentity {
   limitClass?: string;
   validUntil?: string;
 }
+
+/** A date part-way typed: the era button and the digits so far. */
+export interface DraftDate {
+  era: 'reiwa' | 'heisei' | 'showa' | 'taisho' | 'western';
+  year: string;
+  month: string;
+  day: string;
+}
+
+/**
+ * What the patient has typed but not yet sent, kept on the session so a reload (or a restarted kiosk
+ * page) comes back to the same step with the same input. Replaced by each `save-draft`, dropped as soon as
+ * the session moves to another state. Never a My Number; only what the entry screens ask for.
+ */
+export interface PatientDraft {
+  /** Which question the screen is on ('validUntil', 'number', 'review', …). */
+  step?: string;
+  /** The document chosen while its dates are being typed (choose-document only). */
+  document?: PresentedDocument;
+  printedValidUntil?: DraftDate;
+  birthDate?: DraftDate;
+  insurerNumber?: string;
+  symbol?: string;
+  number?: string;
+  branch?: string;
+  nameKana?: string;
+  name?: string;
+  insurerName?: string;
+  phone?: string;
+}
+
+/** States whose screens take typed input (and so may keep a draft). */
+export const DRAFT_STATES: readonly SessionState[] = ['choose-document', 'enter-numbers', 'self-declaration'];
 
 export type Verification =
   | { status: 'not-needed' }
@@ -99,6 +136,8 @@ export interface CheckInSession {
   decision?: EligibilityDecision;
   numbers?: PrintedNumbers;
   declaration?: SelfDeclaration;
+  /** Input typed on the current screen and not yet submitted (see PatientDraft). */
+  draft?: PatientDraft;
   identity?: ConfirmedIdentity;
   verification: Verification;
   /** Why the session waits for staff, as stable codes (e.g. 'card-multiple', 'decision-requires-staff'). */
@@ -136,6 +175,8 @@ export type SessionEvent =
    */
   | { type: 'reverification-result'; outcome: CardReadOutcome }
   | { type: 'submit-declaration'; declaration: SelfDeclaration }
+  /** Keep what is typed so far on the session (no state change, no effect). */
+  | { type: 'save-draft'; draft: PatientDraft }
   | { type: 'accept-self-pay' }
   | { type: 'call-staff' }
   /** 診察券 scanned: the raw text (from the core's HID reader, or the kiosk's keyboard-scanner listener). */
@@ -206,11 +247,12 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
   if (isFinal(s.state)) {
     return { ok: false, error: { code: 'session-final', message: `session ${s.id} is already ${s.state}` } };
   }
-  const next = (patch: Partial<CheckInSession>, effects: SessionEffect[] = []): TransitionResult => ({
-    ok: true,
-    session: { ...s, ...patch, version: s.version + 1, updatedAt: ctx.now },
-    effects,
-  });
+  // A draft belongs to the screen it was typed on: it goes as soon as the session moves on.
+  const next = (patch: Partial<CheckInSession>, effects: SessionEffect[] = []): TransitionResult => {
+    const session: CheckInSession = { ...s, ...patch, version: s.version + 1, updatedAt: ctx.now };
+    if (patch.state !== undefined && patch.state !== s.state) delete session.draft;
+    return { ok: true, session, effects };
+  };
   const toStaff = (reasons: string[], patch: Partial<CheckInSession> = {}, effects: SessionEffect[] = []) =>
     next({ ...patch, state: 'staff-confirm', staffReasons: unique([...s.staffReasons, ...reasons]) }, effects);
   const complete = (patch: Partial<CheckInSession> = {}, effects: SessionEffect[] = []) =>
@@ -236,6 +278,10 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
     // A session waiting for staff does not idle out: the patient was told to wait at the desk.
     if (s.state === 'staff-confirm') return invalid(s, e);
     return next({ state: 'expired' }, s.state === 'read-card' ? [{ kind: 'stop-card' }] : []);
+  }
+  if (e.type === 'save-draft') {
+    if (!DRAFT_STATES.includes(s.state)) return invalid(s, e);
+    return next({ draft: e.draft });
   }
   if (e.type === 'call-staff') {
     if (s.state === 'staff-confirm') return invalid(s, e);
@@ -354,7 +400,7 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
         ['self-declaration'],
         {
           declaration: d,
-          identity: { source: 'declared', nameKana: d.nameKana, birthDate: d.birthDate, insurerName: d.insurerName, insurerNumber: d.insurerNumber, symbol: d.symbol, number: d.number, branch: d.branch },
+          identity: { source: 'declared', nameKana: d.nameKana, name: d.name, birthDate: d.birthDate, insurerName: d.insurerName, insurerNumber: d.insurerNumber, symbol: d.symbol, number: d.number, branch: d.branch },
           verification: { status: 'pending' },
         },
         [{ kind: 'queue-reverification' }],

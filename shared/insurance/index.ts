@@ -9,3 +9,4 @@ export * from './symbol-number';
 export * from './validation';
 export * from './kana';
 export * from './printed';
+export * from './wareki';

@@ -41,6 +41,30 @@ export function samePrintedText(a: string, b: string): boolean {
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
 
+/**
+ * The characters each field is printed with, after normalisation. 記号 carries digits, kanji and kana
+ * (医国340, 東 12), sometimes Latin letters, hyphens and a space; 番号 is digits, sometimes grouped by
+ * hyphens (0282-001). Anything else (letters in a 番号, punctuation, emoji) is a typing slip.
+ */
+const SYMBOL_CHARACTER = /^[0-9A-Za-z\-\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FB ]$/u;
+const NUMBER_CHARACTER = /^[0-9-]$/;
+
+export const isSymbolCharacter = (ch: string): boolean => SYMBOL_CHARACTER.test(ch);
+export const isNumberCharacter = (ch: string): boolean => NUMBER_CHARACTER.test(ch);
+
+/**
+ * What a typing field keeps of its input: normalised character by character (full-width digits and hyphen
+ * look-alikes fold) and only the characters the field allows, at most 20. Used while the patient types so
+ * the field never shows what would be refused.
+ */
+export function keepAllowed(raw: string, field: 'symbol' | 'number'): string {
+  const allowed = field === 'symbol' ? isSymbolCharacter : isNumberCharacter;
+  const kept = [...raw]
+    .map((ch) => ch.normalize('NFKC').replace(HYPHEN_LOOKALIKES, '-'))
+    .filter((ch) => ch.length === 1 && allowed(ch));
+  return kept.slice(0, SYMBOL_NUMBER_MAX_LENGTH).join('');
+}
+
 type SymbolResult = Validation<PrintedText | undefined, { field: 'symbol'; code: SymbolErrorCode }>;
 type NumberResult = Validation<PrintedText, { field: 'number'; code: NumberErrorCode }>;
 
@@ -54,7 +78,7 @@ export function parseSymbol(raw: unknown, insurer?: { kind: InsurerKind; lawCode
   if (typeof raw !== 'string') return { ok: true, value: undefined };
   const normalized = normalizeSymbolOrNumber(raw);
   if (normalized === '') return { ok: true, value: undefined };
-  if (CONTROL_CHARACTERS.test(normalized)) return fail('invalid-characters');
+  if (CONTROL_CHARACTERS.test(normalized) || ![...normalized].every(isSymbolCharacter)) return fail('invalid-characters');
   if (normalized.length > SYMBOL_NUMBER_MAX_LENGTH) return fail('too-long');
   if (insurer?.kind === 'kouki') return fail('not-expected');
   if (insurer?.lawCode === '01' && !/^[0-9]{7,8}$/.test(normalized)) return fail('digits-expected');
@@ -72,7 +96,7 @@ export function parseNumber(raw: unknown, insurer?: { kind: InsurerKind }): Numb
   if (typeof raw !== 'string') return fail('required');
   const normalized = normalizeSymbolOrNumber(raw);
   if (normalized === '') return fail('required');
-  if (CONTROL_CHARACTERS.test(normalized)) return fail('invalid-characters');
+  if (CONTROL_CHARACTERS.test(normalized) || ![...normalized].every(isNumberCharacter)) return fail('invalid-characters');
   if (normalized.length > SYMBOL_NUMBER_MAX_LENGTH) return fail('too-long');
   if (insurer?.kind === 'kouki') {
     if (!/^[0-9]{8}$/.test(normalized)) return fail('kouki-eight-digits');

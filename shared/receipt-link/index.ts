@@ -3,7 +3,7 @@
  * check-in, the queue alert, the inputs of the staff and admin requests, and the link settings.
  * Pure: types and zod schemas only.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** Why a check-in's link waits for staff or keeps retrying. */
 export const LINK_REASONS = [

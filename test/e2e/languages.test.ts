@@ -64,7 +64,8 @@ describe.each(LOCALES)('patient screens in %s', (locale) => {
     await page.goto(`${host.url}/?kiosk=lang-${locale}`);
     await page.getByRole('button', { name: '受付をはじめる' }).waitFor({ timeout: 20_000 });
     const group = page.getByRole('group', { name: '言語 / Language' });
-    expect(await group.getByRole('button').allTextContents()).toEqual(LOCALES.map((l) => LOCALE_NAMES[l]));
+    // The switch appears with the core's status (the admin's choice of languages): wait for that state.
+    await expect.poll(() => group.getByRole('button').allTextContents()).toEqual(LOCALES.map((l) => LOCALE_NAMES[l]));
     await group.getByRole('button', { name: LOCALE_NAMES[locale], exact: true }).click();
     await expect
       .poll(() => page.evaluate(() => document.documentElement.lang))

@@ -8,7 +8,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { LANDSCAPE, PORTRAIT, SHOTS, launchChromium, startHostProcess, type HostProcess } from './harness';
+import {
+  E2E_ADMIN,
+  LANDSCAPE,
+  PORTRAIT,
+  SHOTS,
+  createAccount,
+  launchChromium,
+  signInPage,
+  startHostProcess,
+  type HostProcess,
+} from './harness';
 
 let browser: Browser;
 let host: HostProcess | undefined;
@@ -29,6 +39,7 @@ it("shows a check-in's ORCA state on the staff console, live, and cancels it in 
   const kiosk = await browser.newPage({ viewport: PORTRAIT });
   const staff = await browser.newPage({ viewport: LANDSCAPE });
   await staff.goto(host.url + '/staff');
+  await signInPage(staff, await createAccount(host, { name: '受付 花子', role: 'staff', secret: '482913' }));
   await kiosk.goto(host.url + '/');
 
   await kiosk.getByRole('button', { name: /受付をはじめる/ }).click();
@@ -54,7 +65,8 @@ it("shows a check-in's ORCA state on the staff console, live, and cancels it in 
 
   await panel.getByRole('button', { name: 'ORCAの受付を取り消す' }).click();
   const dialog = staff.getByRole('dialog');
-  await dialog.getByRole('textbox', { name: /担当者名/ }).fill('田中');
+  // Signed in: the 担当者 is the signed-in person, shown and not typed.
+  expect(await dialog.textContent()).toContain('受付 花子');
   await dialog.getByRole('textbox', { name: /理由/ }).fill('患者さんが帰られた');
   await dialog.getByRole('button', { name: '実行する' }).click();
   await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('取消済み');
@@ -67,6 +79,7 @@ it('admin picks the default 診療科 / 医師 from ORCA and saves the link sett
   host ??= await startHostProcess();
   const admin = await browser.newPage({ viewport: LANDSCAPE });
   await admin.goto(host.url + '/admin');
+  await signInPage(admin, await createAccount(host, E2E_ADMIN));
   const form = admin.getByRole('region', { name: 'レセコン（ORCA）連携' });
   await form.getByRole('button', { name: 'ORCAから診療科・医師を読み込む' }).click();
   const dept = form.getByRole('combobox', { name: '既定の診療科' });
@@ -74,7 +87,6 @@ it('admin picks the default 診療科 / 医師 from ORCA and saves the link sett
   await dept.selectOption('03');
   await form.getByRole('combobox', { name: '既定の医師' }).selectOption('10002');
   await form.getByRole('textbox', { name: 'パスワード' }).fill('s3cret-pw');
-  await form.getByRole('textbox', { name: /担当者名/ }).fill('院長');
   await form.getByRole('textbox', { name: /理由/ }).fill('ORCAの既定を小児科に');
   await form.getByRole('button', { name: 'レセコン連携の設定を保存する' }).click();
   await expect.poll(() => form.getByRole('status').textContent(), { timeout: 10_000 }).toContain('保存しました');
@@ -84,6 +96,7 @@ it('admin picks the default 診療科 / 医師 from ORCA and saves the link sett
   await form.scrollIntoViewIfNeeded();
   await shot(admin, 'receipt-link-admin-portrait');
   await admin.reload();
+  if (await admin.getByRole('heading', { name: /サインイン/ }).count()) await signInPage(admin, E2E_ADMIN);
   const again = admin.getByRole('region', { name: 'レセコン（ORCA）連携' });
   await expect
     .poll(() => again.getByRole('textbox', { name: /既定の診療科/ }).inputValue(), { timeout: 10_000 })

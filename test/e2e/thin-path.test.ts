@@ -15,6 +15,7 @@ import {
   startHostProcess,
   type HostProcess,
 } from './harness';
+import { Kiosk } from './kiosk';
 
 let browser: Browser;
 let host: HostProcess | undefined;
@@ -56,8 +57,9 @@ async function recordCspViolations(page: Page) {
 const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 
 async function startCheckIn(page: Page) {
-  await page.getByRole('button', { name: /受付をはじめる/ }).click();
-  await page.getByRole('button', { name: /マイナ保険証（カード）/ }).click();
+  const k = new Kiosk(page);
+  await k.tap(page.getByRole('button', { name: /受付をはじめる/ }));
+  await k.tap(page.getByRole('button', { name: /マイナ保険証（カード）/ }));
   await expect
     .poll(() => page.getByRole('heading', { name: /カード/ }).count(), { timeout: 10_000 })
     .toBeGreaterThan(0);
@@ -85,14 +87,17 @@ describe('kiosk end to end (browser host + Chromium)', () => {
     await shot(kiosk, 'start-landscape');
     await kiosk.setViewportSize(PORTRAIT);
 
-    await kiosk.getByRole('button', { name: /受付をはじめる/ }).click();
-    // Wait for the state (each document button on screen), never for time: the click's answer may take a
-    // while on a busy machine.
+    const k = new Kiosk(kiosk);
+    await k.tap(kiosk.getByRole('button', { name: /受付をはじめる/ }));
+    await kiosk.getByRole('heading', { level: 1, name: '今日お持ちのものを選んでください' }).waitFor();
     for (const name of ['マイナ保険証', '資格確認書', '健康保険証', '資格情報のお知らせ', 'マイナポータル']) {
-      await kiosk.getByRole('button', { name: new RegExp(name) }).first().waitFor({ timeout: 15_000 });
+      await kiosk
+        .getByRole('button', { name: new RegExp(name) })
+        .first()
+        .waitFor({ timeout: 15_000 });
     }
     await shot(kiosk, 'choose-document-portrait');
-    await kiosk.getByRole('button', { name: /マイナ保険証（カード）/ }).click();
+    await k.tap(kiosk.getByRole('button', { name: /マイナ保険証（カード）/ }));
     await presentMainPersona(kiosk);
 
     await kiosk.getByText('受付番号').first().waitFor({ timeout: 15_000 });

@@ -83,6 +83,7 @@ export function makeSettings(patch: Partial<AdminSettings> = {}): AdminSettings 
     idleTimeoutSeconds: 90,
     demoPanel: false,
     smartphoneReader: false,
+    voiceGuidance: false,
     retentionDays: 365,
     readerQueryTimeoutMs: 30_000,
     readerCardWaitSeconds: 120,
@@ -189,9 +190,16 @@ export class FakeApi implements RendererApi {
     return this.calls.filter((c) => c.name === name).map((c) => c.input as RequestInput<N>);
   }
 
-  /** The events sent to sessions (`session.send`), in order. */
-  sentEvents(): string[] {
-    return this.inputs('session.send').map((i) => i.event.type);
+  /** The events sent to sessions (`session.send`), in order; draft saves only when asked for. */
+  sentEvents(options: { drafts?: boolean } = {}): string[] {
+    return this.inputs('session.send')
+      .map((i) => i.event.type)
+      .filter((type) => options.drafts || type !== 'save-draft');
+  }
+
+  /** The events sent, without the draft saves (which keep typed input on the session). */
+  sentInputs(): RequestInput<'session.send'>[] {
+    return this.inputs('session.send').filter((i) => i.event.type !== 'save-draft');
   }
 
   async request<N extends RequestName>(name: N, input: RequestInput<N>): Promise<ApiResult<RequestOutput<N>>> {

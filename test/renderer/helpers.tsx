@@ -7,6 +7,7 @@ import { afterEach, vi } from 'vitest';
 import { App } from '../../renderer/src/app/App';
 import { clearSession, useSessionActions } from '../../renderer/src/features/patient/store/session';
 import { resetStaff } from '../../renderer/src/features/staff/store/staff';
+import { setStepSettleMs } from '../../renderer/src/features/patient/store/stepGuard';
 import { resetStatus } from '../../renderer/src/stores/status';
 import { resetUi } from '../../renderer/src/stores/ui';
 import type { CheckInSession } from '../../shared/flow/session';
@@ -18,6 +19,9 @@ import type { FakeApi } from './fake-api';
 configure({ defaultHidden: true });
 // Whole-flow tests click through a dozen screens; on a loaded CI box that takes longer than 5 s.
 vi.setConfig({ testTimeout: 60_000 });
+// Taps are debounced per step (a double tap must not skip a step): off by default here, so whole-flow
+// tests can click at test speed; the debounce test turns it on and drives the clock.
+setStepSettleMs(0);
 
 afterEach(() => {
   cleanup();
@@ -26,6 +30,8 @@ afterEach(() => {
   resetStatus();
   resetStaff();
   delete document.documentElement.dataset.textSize;
+  delete document.documentElement.dataset.contrast;
+  setStepSettleMs(0);
   sessionStorage.clear();
 });
 

@@ -8,7 +8,7 @@ import type { OrcaClient } from '../../integrations/orca/client';
 import type { AuditLog } from '../audit/index';
 import type { SessionManager } from '../checkin/sessions';
 import type { Clock } from '../clock';
-import { fail, ok, type RequestTable } from '../requests';
+import { actorName, fail, ok, type RequestTable } from '../requests';
 import type { ReceiptLink, StaffActionResult } from './service';
 import type { LinkSettings } from './settings';
 
@@ -46,28 +46,25 @@ export function linkHandlers(d: LinkHandlerDeps): Pick<RequestTable, LinkRequest
       return ok(sessions.list(day).flatMap((s) => link.status(s.id) ?? []));
     },
     'staff.receiptLinkAlert': () => ok(link.alert()),
-    'staff.receiptLinkRetry': (_ctx, { checkinId, patientId, staff, reason }) => {
-      const r = link.retry(checkinId, `staff:${staff}`, patientId ? { patientId } : {});
-      if (r.ok)
-        audit.write({
-          at: clock.nowIso(),
-          actor: `staff:${staff}`,
-          action: 'receipt-link.retry.reason',
-          subject: checkinId,
-          detail: reason,
-        });
-      return result(r);
-    },
-    'staff.receiptLinkByHand': (_ctx, { checkinId, acceptanceId, staff, reason }) =>
-      result(link.markDoneByHand(checkinId, `staff:${staff}`, { reason, ...(acceptanceId ? { acceptanceId } : {}) })),
-    'staff.receiptLinkCancel': ({ now }, { checkinId, staff, reason }) => {
+    // Audited acts name the signed-in person (caller.actor), not a name typed into the request.
+    'staff.receiptLinkRetry': (ctx, { checkinId, patientId, staff, reason }) =>
+      result(link.retry(checkinId, `staff:${actorName(ctx, staff)}`, { reason, ...(patientId ? { patientId } : {}) })),
+    'staff.receiptLinkByHand': (ctx, { checkinId, acceptanceId, staff, reason }) =>
+      result(
+        link.markDoneByHand(checkinId, `staff:${actorName(ctx, staff)}`, {
+          reason,
+          ...(acceptanceId ? { acceptanceId } : {}),
+        }),
+      ),
+    'staff.receiptLinkCancel': (ctx, { checkinId, staff, reason }) => {
+      const { now } = ctx;
       const s = sessions.get(checkinId);
       if (!s) return fail('not-found', 'no such check-in');
       const st = link.enqueueCancel(checkinId);
       if (!st) return fail('not-found', 'this check-in has no ORCA link');
       audit.write({
         at: now,
-        actor: `staff:${staff}`,
+        actor: `staff:${actorName(ctx, staff)}`,
         action: 'receipt-link.cancel',
         subject: checkinId,
         detail: reason,
@@ -76,14 +73,15 @@ export function linkHandlers(d: LinkHandlerDeps): Pick<RequestTable, LinkRequest
       return ok(st);
     },
     'admin.receiptLinkSettings': () => ok(settings.view()),
-    'admin.updateReceiptLinkSettings': ({ now }, { settings: input, staff, reason }) => {
+    'admin.updateReceiptLinkSettings': (ctx, { settings: input, staff, reason }) => {
+      const { now } = ctx;
       const u = settings.update(input, now);
       if (!u.ok) return fail('invalid-payload', u.message);
       if (u.changed.length) {
         // The password itself never goes into the audit log.
         audit.write({
           at: now,
-          actor: `admin:${staff}`,
+          actor: `admin:${actorName(ctx, staff)}`,
           action: 'settings.receipt-link',
           detail: `${u.changed.join(', ')}: ${reason}`,
         });

@@ -42,13 +42,14 @@ export const statusFeature = defineFeature({
         patientCardReader: patientCardMode(),
         callRooms: s.callRooms,
         displaySpeechLanguages: s.displaySpeechLanguages,
+        voiceGuidance: s.voiceGuidance,
       };
     };
     const handlers: Pick<RequestTable, 'status.get' | 'admin.setOnlineMode'> = {
       'status.get': () => ok(status()),
       'admin.setOnlineMode': (ctx, { mode, staff: typed, reason }) => {
         const staff = actorName(ctx, typed);
-        const at = clock.nowIso();
+        const at = ctx.now;
         const u = settings.update({ onlineMode: mode }, at);
         if (!u.ok) return fail('invalid-payload', u.message);
         audit.write({ at, actor: `admin:${staff}`, action: 'online-mode', detail: `${mode}: ${reason}` });

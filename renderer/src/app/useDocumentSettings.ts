@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { LOCALE_TAGS } from '../../../shared/i18n/locales';
-import { useLanguage, useTextSize } from '../stores/ui';
+import { useContrast, useLanguage, useTextSize } from '../stores/ui';
 
-/** Keep <html lang> and the text-size switch on the root element, where the CSS scales from. */
+/** Keep <html lang>, the text size and the contrast on the root element, where the CSS scales from. */
 export function useDocumentSettings(): void {
   const language = useLanguage();
   const textSize = useTextSize();
+  const contrast = useContrast();
   useEffect(() => {
     document.documentElement.lang = LOCALE_TAGS[language];
     document.documentElement.dataset.locale = language;
@@ -13,4 +14,7 @@ export function useDocumentSettings(): void {
   useEffect(() => {
     document.documentElement.dataset.textSize = textSize;
   }, [textSize]);
+  useEffect(() => {
+    document.documentElement.dataset.contrast = contrast;
+  }, [contrast]);
 }

@@ -7,10 +7,12 @@ interface DialogProps {
   onDismiss?: () => void;
   children: ReactNode;
   className?: string;
+  /** Hide everything behind it (the kiosk: nothing personal readable behind a prompt). */
+  opaque?: boolean;
 }
 
 /** A modal: labelled by its title, focus moves in on open and back out on close, Escape dismisses when allowed. */
-export function Dialog({ title, role = 'dialog', onDismiss, children, className }: DialogProps) {
+export function Dialog({ title, role = 'dialog', onDismiss, children, className, opaque = false }: DialogProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
 
@@ -22,7 +24,7 @@ export function Dialog({ title, role = 'dialog', onDismiss, children, className 
   }, []);
 
   return (
-    <div className="dialog-backdrop">
+    <div className={opaque ? 'dialog-backdrop dialog-backdrop-opaque' : 'dialog-backdrop'}>
       <div
         ref={ref}
         className={['dialog', className].filter(Boolean).join(' ')}

@@ -1,7 +1,7 @@
 import { LOCALE_TAGS, type Locale } from '../../../shared/i18n/locales';
 import { parseIsoDate } from '../../../shared/insurance/dates';
 import { translate, type UiKey } from '../i18n';
-import { eraOf } from './dates';
+import { eraOf } from '../../../shared/insurance/wareki';
 
 const ERA_KEY: Record<string, UiKey> = {
   taisho: 'date.era.taisho',

@@ -38,6 +38,9 @@ export const useOffline = () => useStatusStore((s) => s.status !== null && !s.st
 export const useClinicName = () => useStatusStore((s) => s.status?.clinicName ?? '');
 export const useIdleSeconds = () => useStatusStore((s) => s.status?.idleTimeoutSeconds ?? DEFAULT_IDLE_SECONDS);
 export const useDemoPanel = () => useStatusStore((s) => s.status?.demoPanel ?? false);
+export const useVoiceDefault = () => useStatusStore((s) => s.status?.voiceGuidance ?? false);
+/** The clinic's date ('YYYY-MM-DD') from the core; null until the status has loaded. */
+export const useToday = () => useStatusStore((s) => s.status?.today ?? null);
 export const useConnection = () => useStatusStore((s) => s.connection);
 export const useStatusActions = () => useStatusStore((s) => s.actions);
 

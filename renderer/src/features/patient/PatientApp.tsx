@@ -16,7 +16,12 @@ import { useTicketPrint } from './hooks/useTicketPrint';
 import type { TicketPrintResult } from '../../../../shared/api/index';
 import { ConfirmSelfPayScreen, RefusedScreen, StaffConfirmScreen, VerifyingScreen } from './screens/WaitScreens';
 import type { SessionState } from '../../../../shared/flow/session';
-import './patient.css';
+import { useStepMark } from './store/stepGuard';
+import './styles/frame.css';
+import './styles/entry.css';
+import './styles/screens.css';
+import './styles/landscape.css';
+import './styles/visit.css';
 
 /** The patient kiosk: one screen per session state, drawn from the snapshot the core pushes. */
 export function PatientApp() {
@@ -27,6 +32,7 @@ export function PatientApp() {
   const state = useSessionState();
   const sessionId = useSessionId();
   const print = useTicketPrint();
+  useStepMark(`${sessionId ?? 'none'}:${state ?? 'start'}`);
 
   // Cancelled or idled out (here, by staff, or by the core): nothing of the patient stays on screen.
   useEffect(() => {

@@ -34,6 +34,7 @@ import './receipt-link/receipt-link.css';
 import { LinkPanel } from './receipt-link/LinkPanel';
 import { useLinkAlert } from './receipt-link/store';
 import { useReceiptLinkSync } from './receipt-link/useReceiptLinkSync';
+import { personName } from '../../components/personName';
 import '../../components/console.css';
 import './staff.css';
 
@@ -226,7 +227,7 @@ function SessionRow({ id }: { id: string }) {
   if (!s) return null;
   const ticket = s.ticketNumber !== undefined ? String(s.ticketNumber) : t('staff.noTicket');
   const time = clinicTime(locale, s.startedAt);
-  const name = s.identity?.nameKana ?? '';
+  const name = personName(s.identity);
   const attention = needsAttention(s);
   return (
     <tr className={[attention ? 'row-attention' : '', selectedId === id ? 'row-selected' : ''].join(' ')}>

@@ -97,8 +97,10 @@ describe('receipt-link feature (core API, demo ORCA over HTTP)', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
+    // The audit names the signed-in person the gate put on the caller, not the name typed into the request.
+    const signedIn = { ...STAFF, actor: { accountId: 'acc-1', name: '受付 花子' } };
     const cancelled = value<LinkStatus>(
-      await core.handle(STAFF, 'staff.receiptLinkCancel', {
+      await core.handle(signedIn, 'staff.receiptLinkCancel', {
         checkinId: s.id,
         staff: '田中',
         reason: '患者さんが帰られた',
@@ -106,7 +108,10 @@ describe('receipt-link feature (core API, demo ORCA over HTTP)', () => {
     );
     expect(['waiting', 'cancelled']).toContain(cancelled.state);
     await expect.poll(() => orca.acceptances[0]?.cancelled, { timeout: 10_000 }).toBe(true);
-    expect(core.internals.audit.list().map((a) => a.action)).toContain('receipt-link.cancel');
+    expect(core.internals.audit.list().find((a) => a.action === 'receipt-link.cancel')).toMatchObject({
+      actor: 'staff:受付 花子',
+      subject: s.id,
+    });
   });
 
   it('admin settings: password is write-only, choices come from ORCA, a bad URL is refused', async () => {

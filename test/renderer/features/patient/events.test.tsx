@@ -68,7 +68,7 @@ describe('pushed snapshots flow into the session store', () => {
     renderApp(api, { session: makeSession() });
     await settle();
     api.sessions.set('s-1', makeSession({ version: 1, state: 'staff-confirm' })); // staff moved it meanwhile
-    act(() => screen.getByRole('button', { name: '何も持っていない' }).click());
+    act(() => screen.getByRole('button', { name: /^何も持っていない / }).click());
     await settle();
     expect(api.inputs('session.get')).toEqual([{ sessionId: 's-1' }]);
     expect(heading()).toBe('受付の者が確認します');
@@ -80,7 +80,7 @@ describe('pushed snapshots flow into the session store', () => {
     api.handlers['session.send'] = () => ({ ok: false, error: { code: 'unavailable', message: 'connection lost' } });
     renderApp(api, { session: makeSession() });
     await settle();
-    act(() => screen.getByRole('button', { name: '何も持っていない' }).click());
+    act(() => screen.getByRole('button', { name: /^何も持っていない / }).click());
     await settle();
     expect(screen.getByText(/うまくいきませんでした/)).toBeTruthy();
     expect(heading()).toBe('今日お持ちのものを選んでください');

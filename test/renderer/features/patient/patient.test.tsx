@@ -22,6 +22,8 @@ const DOCUMENT_NAMES = [
 ];
 
 const click = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));
+/** A document button: its accessible name is the document's name, then its one-line hint. */
+const doc = (name: string) => new RegExp(`^${name.replace(/[+()（）＋]/g, '.')} `);
 const heading = (name: string | RegExp) => screen.getByRole('heading', { level: 1, name });
 const keypad = (digits: string) => {
   for (const d of digits) click(d);
@@ -62,16 +64,14 @@ describe('document choice', () => {
   it('offers every document as a button named by its Japanese name, マイナ保険証 first', async () => {
     renderApp(new FakeApi(), { session: makeSession() });
     await settle();
-    for (const name of DOCUMENT_NAMES) expect(screen.getByRole('button', { name })).toBeTruthy();
+    for (const name of DOCUMENT_NAMES) expect(screen.getByRole('button', { name: doc(name) })).toBeTruthy();
     const grid = screen.getAllByRole('button').filter((b) => b.classList.contains('doc-btn'));
     expect(
       grid.map((b) => b.getAttribute('aria-labelledby') && b.textContent?.includes('マイナ保険証（カード）'))[0],
     ).toBe(true);
     expect(grid[0]!.className).toContain('doc-btn-primary');
-    // Each has a one-line hint as its description.
-    expect(
-      screen.getByRole('button', { name: 'マイナ保険証（カード）' }).getAttribute('aria-describedby'),
-    ).toBeTruthy();
+    // Everything visible on the button is in its name: the document, then its one-line hint (WCAG 2.5.3).
+    expect(screen.getByRole('button', { name: 'マイナ保険証（カード） カードを読み取り機にのせます' })).toBeTruthy();
   });
 
   it('keeps the Japanese names in the accessible names in English too', async () => {
@@ -89,9 +89,9 @@ describe('document choice', () => {
     const api = new FakeApi();
     renderApp(api, { session: makeSession() });
     await settle();
-    click('マイナ保険証（カード）');
+    click(doc('マイナ保険証（カード）'));
     await settle();
-    expect(api.inputs('session.send')[0]).toMatchObject({
+    expect(api.sentInputs()[0]).toMatchObject({
       sessionId: 's-1',
       expectedVersion: 0,
       event: { type: 'choose-document', document: 'myna-card' },
@@ -103,46 +103,56 @@ describe('document choice', () => {
     expect(heading('受付が終わりました')).toBeTruthy();
     const ticket = screen.getByRole('region', { name: '受付番号' });
     expect(within(ticket).getByText('1')).toBeTruthy();
-    expect(screen.getByText('ヤマダ タロウ')).toBeTruthy();
+    // Issue 10: nobody behind the patient reads their name; the 受付番号 is the big thing.
+    expect(screen.queryByText('ヤマダ タロウ')).toBeNull();
   });
 
   it('資格確認書 asks the printed 有効期限, then the birth date (和暦 on the keypad), and sends both', async () => {
     const api = new FakeApi();
     renderApp(api, { session: makeSession() });
     await settle();
-    click('資格確認書');
+    click(doc('資格確認書'));
     expect(heading('資格確認書の「有効期限」を入力してください')).toBeTruthy();
     expect(screen.getByRole('button', { name: '令和' }).getAttribute('aria-pressed')).toBe('true');
     click('次へ');
     expect(screen.getByText('年・月・日をすべて入力してください')).toBeTruthy();
-    keypad('09731');
-    expect(screen.getByText('令和9年7月31日（2027年）')).toBeTruthy();
+    // "9 7 3 1" as read off the card: 令和9年7月31日, not 令和97年3月1日 (issue 10).
+    keypad('9731');
+    expect(screen.getByRole('status').textContent).toBe('令和9年7月31日（2027年）');
     click('次へ');
     expect(heading('生年月日を入力してください')).toBeTruthy();
     expect(screen.getByRole('button', { name: '昭和' }).getAttribute('aria-pressed')).toBe('true');
     keypad('2153');
-    expect(screen.getByText('昭和21年5月3日（1946年）')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('昭和21年5月3日（1946年）');
     click('次へ');
     await settle();
-    expect(api.inputs('session.send').at(-1)?.event).toEqual({
+    expect(api.sentInputs().at(-1)?.event).toEqual({
       type: 'choose-document',
       document: 'eligibility-certificate',
       printedValidUntil: '2027-07-31',
       birthDate: '1946-05-03',
     });
-    expect(heading('保険者番号')).toBeTruthy();
+    // The numbers follow in the order they are printed: 記号 first.
+    expect(heading('記号')).toBeTruthy();
   });
 
   it('Back inside the date questions stays local; Back on the list cancels and clears the kiosk', async () => {
     const api = new FakeApi();
     renderApp(api, { session: makeSession() });
     await settle();
-    click('資格確認書');
+    click(doc('資格確認書'));
     expect(heading('資格確認書の「有効期限」を入力してください')).toBeTruthy();
     click('戻る');
     expect(heading('今日お持ちのものを選んでください')).toBeTruthy();
     expect(api.sentEvents()).toEqual([]);
+    // Leaving the check-in asks first (issue 10: three 戻る cancelled without asking).
     click('戻る');
+    expect(screen.getByRole('alertdialog', { name: '受付をやめますか？' })).toBeTruthy();
+    click('続ける');
+    expect(api.sentEvents()).toEqual([]);
+    expect(heading('今日お持ちのものを選んでください')).toBeTruthy();
+    click('戻る');
+    click('受付をやめる');
     await settle();
     expect(api.sentEvents()).toEqual(['cancel']);
     expect(heading('受付')).toBeTruthy();
@@ -153,7 +163,7 @@ describe('document choice', () => {
     const api = new FakeApi();
     renderApp(api, { session: makeSession() });
     await settle();
-    click('健康保険証（従来の保険証）');
+    click(doc('健康保険証（従来の保険証）'));
     await settle();
     expect(screen.queryByRole('heading', { name: /有効期限/ })).toBeNull();
     expect(api.sentEvents()).toEqual(['choose-document']);
@@ -166,11 +176,11 @@ describe('document choice', () => {
     renderApp(api, { session: makeSession() });
     await settle();
     expect(screen.getByText('ただいまオンラインで確認できません。受付の者がお手伝いします')).toBeTruthy();
-    click('マイナ保険証（カード）');
+    click(doc('マイナ保険証（カード）'));
     await settle();
     expect(api.sentEvents()).toEqual(['choose-document']);
     // Offline, the card cannot be verified: the engine asks for a declaration instead.
-    expect(heading('お名前（カタカナ）')).toBeTruthy();
+    expect(heading('お名前')).toBeTruthy();
   });
 });
 
@@ -180,9 +190,9 @@ describe('each session state has its screen', () => {
     ['choose-document', '今日お持ちのものを選んでください', true, true],
     ['read-card', 'カードを読み取り機にのせてください', true, true, { document: 'myna-card' }],
     ['card-failed', 'カードを確認できませんでした', true, true, { notice: 'card-timeout' }],
-    ['enter-numbers', '保険者番号', true, true],
+    ['enter-numbers', '記号', true, true],
     ['verifying', '確認しています', false, true],
-    ['self-declaration', 'お名前（カタカナ）', true, true],
+    ['self-declaration', 'お名前', true, true],
     ['confirm-self-pay', '今日はいったん全額（10割）のお支払いになります', true, true],
     ['staff-confirm', '受付の者が確認します', false, false],
     [
@@ -219,7 +229,7 @@ describe('card reader', () => {
     expect(screen.getByRole('button', { name: 'ほかのもので受付する' })).toBeTruthy();
     click('もう一度読み取る');
     await settle();
-    expect(api.inputs('session.send')[0]).toMatchObject({ expectedVersion: 3, event: { type: 'retry-card' } });
+    expect(api.sentInputs()[0]).toMatchObject({ expectedVersion: 3, event: { type: 'retry-card' } });
     expect(heading('カードを読み取り機にのせてください')).toBeTruthy();
   });
 
@@ -246,7 +256,7 @@ describe('printed numbers', () => {
   const body = '0113001';
   const insurer = body + String(checkDigitOf(body));
 
-  it('checks each field with a specific message, reviews, submits, and never shows the numbers afterwards', async () => {
+  it('checks each field in printed order, applies the insurer\u2019s rules once it is known, reviews and submits', async () => {
     const api = new FakeApi();
     const session = makeSession({
       state: 'enter-numbers',
@@ -255,27 +265,38 @@ describe('printed numbers', () => {
     });
     renderApp(api, { session });
     await settle();
-    const field = screen.getByRole('textbox', { name: '保険者番号' });
-    keypad('1234');
-    expect((field as HTMLInputElement).value).toBe('1234');
-    click('次へ');
-    expect(screen.getByRole('alert').textContent).toBe(VALIDATION_MESSAGES.ja['insurerNumber.wrong-length']);
-    expect(field.getAttribute('aria-invalid')).toBe('true');
-    click('ぜんぶけす');
-    keypad(insurer);
-    click('次へ');
     expect(heading('記号')).toBeTruthy();
-    fireEvent.change(screen.getByRole('textbox', { name: '記号' }), { target: { value: 'ABC' } });
-    click('次へ');
-    expect(screen.getByRole('alert').textContent).toBe(VALIDATION_MESSAGES.ja['symbol.digits-expected']);
-    click('ぜんぶけす');
-    keypad('1234567');
+    fireEvent.change(screen.getByRole('textbox', { name: '記号' }), { target: { value: 'ABC!' } });
+    expect((screen.getByRole('textbox', { name: '記号' }) as HTMLInputElement).value).toBe('ABC');
     click('次へ');
     expect(heading('番号')).toBeTruthy();
+    // 番号 takes digits and hyphens only (issue 10: "abc" went through).
+    fireEvent.change(screen.getByRole('textbox', { name: '番号' }), { target: { value: 'abc' } });
+    expect((screen.getByRole('textbox', { name: '番号' }) as HTMLInputElement).value).toBe('');
+    keypad('25');
+    click('ハイフン（－）');
+    keypad('1');
+    expect((screen.getByRole('textbox', { name: '番号' }) as HTMLInputElement).value).toBe('25-1');
+    click('ぜんぶけす');
     keypad('25');
     click('次へ');
     expect(heading('枝番')).toBeTruthy();
     click('わからない・とばす');
+    expect(heading('保険者番号')).toBeTruthy();
+    const field = screen.getByRole('textbox', { name: '保険者番号' });
+    keypad('1234');
+    click('次へ');
+    expect(screen.getByRole('alert').textContent).toBe(VALIDATION_MESSAGES.ja['insurerNumber.wrong-length']);
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    click('ぜんぶけす');
+    // The 8th digit completes a valid number and moves on: 協会けんぽ wants a 7–8 digit 記号, so back to it.
+    keypad(insurer);
+    expect(heading('記号')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toBe(VALIDATION_MESSAGES.ja['symbol.digits-expected']);
+    click('ぜんぶけす');
+    keypad('1234567');
+    click('次へ');
+    // The session has no birth date yet (none was asked with the document): asked here, once.
     expect(heading('生年月日')).toBeTruthy();
     keypad('2153');
     click('次へ');
@@ -283,7 +304,7 @@ describe('printed numbers', () => {
     expect(screen.getByText(insurer)).toBeTruthy();
     click('この内容で確認する');
     await settle();
-    expect(api.inputs('session.send')[0]?.event).toEqual({
+    expect(api.sentInputs()[0]?.event).toEqual({
       type: 'submit-numbers',
       numbers: { insurerNumber: insurer, symbol: '1234567', number: '25', birthDate: '1946-05-03' },
     });
@@ -294,6 +315,32 @@ describe('printed numbers', () => {
     expect(document.body.textContent).not.toContain(insurer);
     expect(document.body.textContent).not.toContain('1234567');
   });
+
+  it('uses the birth date given with the document: it is not asked twice', async () => {
+    const api = new FakeApi();
+    renderApp(api, {
+      session: makeSession({
+        state: 'enter-numbers',
+        document: 'eligibility-certificate',
+        birthDate: '1950-04-01',
+        decision: { action: 'verify-numbers', staff: false, alsoNeeded: [], reasons: [] },
+      }),
+    });
+    await settle();
+    click('わからない・とばす');
+    keypad('77');
+    click('次へ');
+    click('わからない・とばす');
+    keypad(insurer);
+    expect(heading('入力した内容をご確認ください')).toBeTruthy();
+    expect(screen.getByText('昭和25年4月1日（1950年）')).toBeTruthy();
+    click('この内容で確認する');
+    await settle();
+    expect(api.sentInputs()[0]?.event).toEqual({
+      type: 'submit-numbers',
+      numbers: { insurerNumber: insurer, number: '77', birthDate: '1950-04-01' },
+    });
+  });
 });
 
 describe('self-declaration', () => {
@@ -303,16 +350,16 @@ describe('self-declaration', () => {
     });
     renderApp(api, { session: makeSession() });
     await settle();
-    click('マイナ保険証（カード）');
+    click(doc('マイナ保険証（カード）'));
     await settle();
     expect(screen.getByText('被保険者資格申立書')).toBeTruthy();
     click('次へ');
-    expect(screen.getByRole('alert').textContent).toBe('お名前をカタカナで入力してください');
+    expect(screen.getByRole('alert').textContent).toBe('お名前を入力してください（ふだん書く文字か、カタカナで）');
     for (const k of ['ヤ', 'マ', 'タ']) click(k);
     click('゛（にごり）');
     click('空白');
     for (const k of ['タ', 'ロ', 'ウ']) click(k);
-    const name = screen.getByRole('textbox', { name: 'お名前（カタカナ）' }) as HTMLInputElement;
+    const name = screen.getByRole('textbox', { name: 'フリガナ（カタカナ）' }) as HTMLInputElement;
     expect(name.value).toBe('ヤマダ タロウ');
     click('次へ');
     keypad('2153');
@@ -324,7 +371,7 @@ describe('self-declaration', () => {
     expect(heading('申し立てる内容をご確認ください')).toBeTruthy();
     click('この内容で申し立てる');
     await settle();
-    expect(api.inputs('session.send').at(-1)?.event).toEqual({
+    expect(api.sentInputs().at(-1)?.event).toEqual({
       type: 'submit-declaration',
       declaration: { nameKana: 'ヤマダ タロウ', birthDate: '1946-05-03', phone: '0312345678' },
     });
@@ -335,7 +382,7 @@ describe('self-declaration', () => {
     const api = new FakeApi();
     renderApp(api, { session: makeSession({ state: 'self-declaration' }) });
     await settle();
-    fireEvent.change(screen.getByRole('textbox', { name: 'お名前（カタカナ）' }), {
+    fireEvent.change(screen.getByRole('textbox', { name: 'フリガナ（カタカナ）' }), {
       target: { value: 'すずき　はなこ' },
     });
     click('次へ');

@@ -2,7 +2,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetLinks } from '../../../../renderer/src/features/staff/receipt-link/store';
 import type { LinkStatus } from '../../../../shared/receipt-link/index';
-import { FakeApi, makeSession } from '../../fake-api';
+import { FakeApi, SIGNED_IN_NAME, makeSession } from '../../fake-api';
 import { renderApp, settle } from '../../helpers';
 
 const needsStaff: LinkStatus = {
@@ -77,7 +77,7 @@ describe('staff console: the レセコン (ORCA) link', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('staff pick a candidate and send again, with their name and a reason', async () => {
+  it('staff pick a candidate and send again, with a reason (the signed-in person is the 担当者)', async () => {
     const api = staffApi();
     renderApp(api);
     await settle();
@@ -86,14 +86,15 @@ describe('staff console: the レセコン (ORCA) link', () => {
     expect(panel.textContent).toContain('患者が1人に決まりません（候補から選んでください）');
     fireEvent.click(within(panel).getByRole('button', { name: /この患者で登録する: 00004/ }));
     const dialog = screen.getByRole('dialog');
-    fireEvent.change(within(dialog).getByRole('textbox', { name: /担当者名/ }), { target: { value: '田中' } });
+    // Signed in: the 担当者 is the signed-in person (shown, not typed).
+    expect(dialog.textContent).toContain(SIGNED_IN_NAME);
     fireEvent.change(within(dialog).getByRole('textbox', { name: /理由/ }), {
       target: { value: '生年月日と住所で確認' },
     });
     fireEvent.click(within(dialog).getByRole('button', { name: '実行する' }));
     await settle();
     expect(api.inputs('staff.receiptLinkRetry')).toEqual([
-      { checkinId: 's-2', staff: '田中', reason: '生年月日と住所で確認', patientId: '00004' },
+      { checkinId: 's-2', staff: SIGNED_IN_NAME, reason: '生年月日と住所で確認', patientId: '00004' },
     ]);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(row().textContent).toContain('送信待ち');

@@ -38,6 +38,7 @@ interface Draft {
   demoPanel: boolean;
   smartphoneReader: boolean;
   onshiCp932Fallback: boolean;
+  voiceGuidance: boolean;
   policy: Record<PolicySwitch, boolean>;
   languages: Locale[];
 }
@@ -49,6 +50,7 @@ function toDraft(s: AdminSettings): Draft {
     demoPanel: s.demoPanel,
     smartphoneReader: s.smartphoneReader,
     onshiCp932Fallback: s.onshiCp932Fallback,
+    voiceGuidance: s.voiceGuidance,
     policy: Object.fromEntries(POLICY_SWITCHES.map((k) => [k, s.policy[k] === true])) as Record<PolicySwitch, boolean>,
     languages: [...s.languages],
   };
@@ -64,6 +66,7 @@ function toPatch(base: AdminSettings, d: Draft): Partial<AdminSettings> {
   if (d.smartphoneReader !== base.smartphoneReader) patch.smartphoneReader = d.smartphoneReader;
   if (d.onshiCp932Fallback !== base.onshiCp932Fallback) patch.onshiCp932Fallback = d.onshiCp932Fallback;
   if (d.languages.join() !== base.languages.join()) patch.languages = d.languages;
+  if (d.voiceGuidance !== base.voiceGuidance) patch.voiceGuidance = d.voiceGuidance;
   if (POLICY_SWITCHES.some((k) => d.policy[k] !== (base.policy[k] === true))) {
     const policy: Policy = { ...base.policy };
     for (const k of POLICY_SWITCHES) {
@@ -220,6 +223,15 @@ export function SettingsForm() {
                 <span>{t('admin.settings.onshiCp932Fallback')}</span>
               </label>
               <p className="quiet field-help">{t('admin.settings.onshiCp932FallbackHelp')}</p>
+              <label className="choice">
+                <input
+                  type="checkbox"
+                  checked={draft.voiceGuidance}
+                  onChange={(e) => set({ voiceGuidance: e.target.checked })}
+                />
+                <span>{t('admin.settings.voiceGuidance')}</span>
+              </label>
+              <p className="quiet field-help">{t('admin.settings.voiceGuidanceHelp')}</p>
               <LanguageOptions value={draft.languages} onChange={(languages) => set({ languages })} />
             </div>
             <fieldset className="mode-choices settings-col">

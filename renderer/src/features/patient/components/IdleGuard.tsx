@@ -5,10 +5,11 @@ import { useT } from '../../../i18n';
 import type { SessionState } from '../../../../../shared/flow/session';
 import { useSessionState } from '../store/session';
 import { useIdleSeconds } from '../../../stores/status';
-import { resetUi, useLanguage, useTextSize } from '../../../stores/ui';
+import { resetUi, useLanguage, useUiChanged } from '../../../stores/ui';
 import type { PatientFlow } from '../hooks/usePatientFlow';
+import { speak, useVoiceOn } from '../hooks/useSpeech';
 
-/** After the question appears, how long before the session is given up (no countdown is shown). */
+/** After the question appears, how long before the session is given up; counted down on screen. */
 export const IDLE_PROMPT_SECONDS = 30;
 
 /** States where nobody is expected to touch the screen: the core or staff are working, or it is over. */
@@ -17,19 +18,21 @@ const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
 
 /**
  * No time pressure: after `idleTimeoutSeconds` without a touch the kiosk asks 「まだ続けますか？」 with one
- * big button, and only if that goes unanswered does it send `idle-timeout` and clear itself. On the start
- * screen a changed language or text size quietly returns to the default for the next person.
+ * big button and a visible countdown, over an opaque backdrop (nothing typed stays readable to a passer-by),
+ * and only if that goes unanswered does it send `idle-timeout` and clear itself. On the start screen a
+ * changed language, text size, contrast or voice quietly returns to the default for the next person.
  */
 export function IdleGuard({ flow }: { flow: PatientFlow }) {
   const { t } = useT();
   const state = useSessionState();
   const seconds = useIdleSeconds();
   const language = useLanguage();
-  const textSize = useTextSize();
+  const uiChanged = useUiChanged();
+  const voiceOn = useVoiceOn();
   const [asking, setAsking] = useState(false);
 
   const inSession = state !== null && !NOT_IDLE.includes(state);
-  const settingsChanged = state === null && (language !== 'ja' || textSize !== 'standard');
+  const settingsChanged = state === null && uiChanged;
   const watching = inSession || settingsChanged;
 
   useEffect(() => {
@@ -49,28 +52,42 @@ export function IdleGuard({ flow }: { flow: PatientFlow }) {
   }, [watching, inSession, asking, seconds, state]);
 
   useEffect(() => {
-    if (!asking || !inSession) return;
-    const timer = setTimeout(() => {
-      setAsking(false);
-      flow.timeOut();
-    }, IDLE_PROMPT_SECONDS * 1000);
-    return () => clearTimeout(timer);
-  }, [asking, inSession, flow]);
+    if (asking && inSession && voiceOn) speak(`${t('idle.title')}\n${t('idle.body')}`, language);
+  }, [asking, inSession, voiceOn, t, language]);
 
   if (!asking || !inSession) return null;
   return (
-    <Dialog title={t('idle.title')} role="alertdialog" className="idle-dialog">
+    <IdleDialog
+      onContinue={() => setAsking(false)}
+      onEnd={() => {
+        setAsking(false);
+        flow.timeOut();
+      }}
+    />
+  );
+}
+
+/** The question itself, with its countdown: one tick a second, the visit given up at zero. */
+function IdleDialog({ onContinue, onEnd }: { onContinue: () => void; onEnd: () => void }) {
+  const { t } = useT();
+  const [left, setLeft] = useState(IDLE_PROMPT_SECONDS);
+  useEffect(() => {
+    const tick = setInterval(() => setLeft((n) => Math.max(0, n - 1)), 1000);
+    return () => clearInterval(tick);
+  }, []);
+  useEffect(() => {
+    if (left === 0) onEnd();
+  }, [left, onEnd]);
+  return (
+    <Dialog title={t('idle.title')} role="alertdialog" className="idle-dialog" opaque>
       <p className="lead">{t('idle.body')}</p>
-      <BigButton size="hero" data-autofocus onClick={() => setAsking(false)}>
+      <p className="idle-countdown" role="timer">
+        {t('idle.countdown', { seconds: left })}
+      </p>
+      <BigButton size="hero" data-autofocus onClick={onContinue}>
         {t('idle.continue')}
       </BigButton>
-      <BigButton
-        variant="secondary"
-        onClick={() => {
-          setAsking(false);
-          flow.timeOut();
-        }}
-      >
+      <BigButton variant="secondary" onClick={onEnd}>
         {t('idle.end')}
       </BigButton>
     </Dialog>

@@ -8,15 +8,24 @@ interface KeypadFieldProps {
   onChange: (value: string) => void;
   maxLength: number;
   error?: string;
-  /** Digits only (保険者番号, 枝番, 電話) or free text that the keypad can help with (記号, 番号). */
-  digitsOnly?: boolean;
+  /**
+   * What the field keeps of what is typed (the characters its format allows). Default: digits only
+   * (保険者番号, 枝番, 電話).
+   */
+  clean?: (value: string) => string;
+  /** Offer a 「-」 key beside the digits (記号・番号 are often printed with a hyphen). */
+  hyphenKey?: boolean;
+  /** Let the system's own keyboard (and IME) open, for fields that may hold kanji (記号). */
+  textInput?: boolean;
   /** The screen's heading already says it: keep the label for assistive tech only. */
   hideLabel?: boolean;
 }
 
+const digitsOnly = (v: string) => v.normalize('NFKC').replace(/\D/g, '');
+
 /**
- * One labelled field with the keypad under it. The field also takes a hardware keyboard (and, for free
- * text, the system's IME); with `digitsOnly` the system's own touch keyboard stays closed.
+ * One labelled field with the keypad under it. The field also takes a hardware keyboard (and, for text
+ * fields, the system's IME); whatever is typed, it keeps only what `clean` allows.
  */
 export function KeypadField({
   label,
@@ -25,15 +34,14 @@ export function KeypadField({
   onChange,
   maxLength,
   error,
-  digitsOnly = true,
+  clean = digitsOnly,
+  hyphenKey = false,
+  textInput = false,
   hideLabel = false,
 }: KeypadFieldProps) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
-  const set = (v: string) => {
-    const cleaned = digitsOnly ? v.normalize('NFKC').replace(/\D/g, '') : v;
-    onChange([...cleaned].slice(0, maxLength).join(''));
-  };
+  const set = (v: string) => onChange([...clean(v)].slice(0, maxLength).join(''));
   const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="keypad-field">
@@ -50,7 +58,7 @@ export function KeypadField({
         id={id}
         className="field-input"
         value={value}
-        inputMode={digitsOnly ? 'none' : 'text'}
+        inputMode={textInput ? 'text' : 'none'}
         autoComplete="off"
         spellCheck={false}
         aria-invalid={error ? true : undefined}
@@ -64,6 +72,7 @@ export function KeypadField({
         onDigit={(d) => set(value + d)}
         onDelete={() => set([...value].slice(0, -1).join(''))}
         onClear={() => set('')}
+        extraKey={hyphenKey ? '-' : undefined}
       />
     </div>
   );

@@ -1,12 +1,14 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { BigButton } from '../../../components/BigButton';
 import { ConnectionBanner } from '../../../components/ConnectionBanner';
 import { Banner } from '../../../components/Banner';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
-import { TextSizeToggle } from './TextSizeToggle';
+import { AccessBar } from './AccessBar';
 import { useT } from '../../../i18n';
 import { useSessionBusy, useSessionProblem } from '../store/session';
 import { useClinicName, useOffline } from '../../../stores/status';
+import { setGuidance } from '../hooks/useSpeech';
+import { settled, useStepSettled } from '../store/stepGuard';
 
 interface PatientFrameProps {
   /**
@@ -22,8 +24,9 @@ interface PatientFrameProps {
 }
 
 /**
- * The frame every patient screen sits in: clinic name, language and text size on top; the question in
- * the middle; 戻る and 受付の人を呼ぶ always in the same place at the bottom, within reach from a wheelchair.
+ * The frame every patient screen sits in: clinic name, language, text size, contrast and voice on top; the
+ * question in the middle (its actions kept in view; a cue when more is below); 戻る and 受付の人を呼ぶ
+ * always in the same place at the bottom, within reach from a wheelchair.
  */
 export function PatientFrame({ onBack, onCallStaff, offlineBanner = false, children }: PatientFrameProps) {
   const { t } = useT();
@@ -31,13 +34,14 @@ export function PatientFrame({ onBack, onCallStaff, offlineBanner = false, child
   const offline = useOffline();
   const busy = useSessionBusy();
   const problem = useSessionProblem();
+  const stepSettled = useStepSettled();
   return (
-    <div className="kiosk">
+    <div className="kiosk" data-settled={stepSettled}>
       <header className="kiosk-header">
         <p className="kiosk-clinic">{clinic}</p>
         <div className="kiosk-settings">
           <LanguageSwitch />
-          <TextSizeToggle />
+          <AccessBar />
         </div>
       </header>
       <div className="kiosk-banners">
@@ -45,18 +49,18 @@ export function PatientFrame({ onBack, onCallStaff, offlineBanner = false, child
         {offlineBanner && offline ? <Banner tone="warn">{t('offline.banner')}</Banner> : null}
         {problem ? <Banner tone="warn">{t('error.generic')}</Banner> : null}
       </div>
-      <main className="kiosk-main">{children}</main>
+      <ScrollingMain>{children}</ScrollingMain>
       {onBack || onCallStaff ? (
         <footer className="kiosk-footer">
           {onBack ? (
-            <BigButton variant="secondary" size="large" icon={<BackArrow />} onClick={onBack} disabled={busy}>
+            <BigButton variant="secondary" size="large" icon={<BackArrow />} onClick={settled(onBack)} disabled={busy}>
               {t('common.back')}
             </BigButton>
           ) : (
             <span />
           )}
           {onCallStaff ? (
-            <BigButton variant="staff" size="large" icon={<BellIcon />} onClick={onCallStaff} disabled={busy}>
+            <BigButton variant="staff" size="large" icon={<BellIcon />} onClick={settled(onCallStaff)} disabled={busy}>
               {t('common.callStaff')}
             </BigButton>
           ) : (
@@ -68,12 +72,68 @@ export function PatientFrame({ onBack, onCallStaff, offlineBanner = false, child
   );
 }
 
-/** The screen's one question. Focus moves here when the screen appears, so a screen reader reads it first. */
+/**
+ * The main area. Where a screen is taller than the kiosk (large text, landscape), the actions stay in view
+ * (sticky, see patient.css) and a cue says that more is below; tapping it scrolls down.
+ */
+function ScrollingMain({ children }: { children: ReactNode }) {
+  const { t } = useT();
+  const ref = useRef<HTMLElement>(null);
+  // null: nothing below; otherwise how far above the bottom the cue sits (over the sticky actions).
+  const [cueAt, setCueAt] = useState<number | null>(null);
+  useEffect(() => {
+    const main = ref.current;
+    if (!main) return;
+    const check = () => {
+      const more = main.scrollHeight - main.clientHeight - main.scrollTop > 8;
+      const actions = main.querySelector<HTMLElement>('.actions');
+      setCueAt(more ? (actions?.offsetHeight ?? 0) : null);
+    };
+    check();
+    main.addEventListener('scroll', check, { passive: true });
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(check);
+    observer?.observe(main);
+    if (main.firstElementChild) observer?.observe(main.firstElementChild);
+    return () => {
+      main.removeEventListener('scroll', check);
+      observer?.disconnect();
+    };
+  }, [children]);
+  return (
+    <div className="kiosk-main-wrap">
+      <main ref={ref} className="kiosk-main">
+        {children}
+      </main>
+      {cueAt !== null ? (
+        <button
+          type="button"
+          className="scroll-cue"
+          style={{ bottom: `calc(${cueAt}px + 0.4rem)` }}
+          onClick={() => ref.current?.scrollBy({ top: ref.current.clientHeight * 0.7, behavior: 'smooth' })}
+        >
+          <span aria-hidden="true">▼ </span>
+          {t('scroll.more')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The screen's one question. Focus moves here when the screen appears, so a screen reader reads it first;
+ * with spoken guidance on, it (and the lead line under it) is what the kiosk says.
+ */
 export function ScreenTitle({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     ref.current?.focus({ preventScroll: true });
   }, []);
+  useEffect(() => {
+    const title = ref.current?.textContent ?? '';
+    const lead = ref.current?.parentElement?.querySelector('.lead')?.textContent ?? '';
+    setGuidance([title, lead].filter(Boolean).join('\n'));
+    return () => setGuidance('');
+  }, [children]);
   return (
     <h1 ref={ref} tabIndex={-1} className="screen-title">
       {children}

@@ -117,7 +117,7 @@ export function DocumentPictogram({ document }: { document: PresentedDocument })
     case 'portal-pdf-with-card':
       body = (
         <g>
-          <Paper x={4} y={4} w={50} h={70} label="PDF" />
+          <Paper x={4} y={4} w={50} h={70} />
           <SmallCard />
         </g>
       );
@@ -210,7 +210,13 @@ export function SampleDocument({ highlight, labels }: { highlight: SampleField; 
   const box = (field: SampleField, x: number, y: number, w: number) => (
     <g key={field} className={field === highlight ? 'sample-field active' : 'sample-field'}>
       <rect x={x} y={y} width={w} height={34} rx={4} />
-      <text x={x + 8} y={y + 24} fontSize={18}>
+      {/* A long label (English "Branch number") is squeezed to fit its box rather than cut off. */}
+      <text
+        x={x + 8}
+        y={y + 24}
+        fontSize={18}
+        {...(labels[field].length * 9.5 > w - 14 ? { textLength: w - 14, lengthAdjust: 'spacingAndGlyphs' } : {})}
+      >
         {labels[field]}
       </text>
     </g>

@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import type { PatientEvent } from '../../../../../shared/api/index';
+import type { PatientDraft } from '../../../../../shared/flow/session';
 import { useApi, type RendererApi } from '../../../api';
 import { clearSession, currentSession, useSessionActions } from '../store/session';
 import { resetUi } from '../../../stores/ui';
@@ -12,6 +13,8 @@ export interface PatientFlow {
   /** `session.start`; `then` is sent right after (e.g. call-staff from the start screen). */
   start: (then?: PatientEvent) => Promise<void>;
   send: (event: PatientEvent) => Promise<void>;
+  /** Keep what is typed so far on the session (quietly: no busy state, no message on failure). */
+  saveDraft: (draft: PatientDraft) => Promise<void>;
   /** idle-timeout: tell the core, then clear at once without waiting for the answer. */
   timeOut: () => void;
   /** End of the patient's visit at this screen: clear the session and the UI settings. */
@@ -28,11 +31,36 @@ export function usePatientFlow(): PatientFlow {
   const api = useApi();
   const actions = useSessionActions();
   return useMemo(() => {
+    // One request at a time, each with the version the previous one produced: a draft save in flight
+    // must not make the next real event conflict (and be lost).
+    const queue: { tail: Promise<unknown> } = { tail: Promise.resolve() };
+    const serial = <T>(task: () => Promise<T>): Promise<T> => {
+      const run = queue.tail.then(task, task);
+      queue.tail = run.catch(() => undefined);
+      return run;
+    };
+    const saveDraft = (draft: PatientDraft) =>
+      serial(async () => {
+        const s = currentSession();
+        if (!s) return;
+        const r = await api.request('session.send', {
+          sessionId: s.id,
+          expectedVersion: s.version,
+          event: { type: 'save-draft', draft },
+        });
+        if (currentSession()?.id !== s.id) return;
+        if (r.ok) actions.received(r.value);
+        else await refetch(api, s.id, actions.received);
+      });
     const send = async (event: PatientEvent) => {
-      const s = currentSession();
-      if (!s) return;
+      if (!currentSession()) return;
       actions.busyChanged(true);
       actions.problemShown(null);
+      await serial(() => sendNow(event));
+    };
+    const sendNow = async (event: PatientEvent) => {
+      const s = currentSession();
+      if (!s) return;
       const r = await api.request('session.send', { sessionId: s.id, expectedVersion: s.version, event });
       if (currentSession()?.id !== s.id) return; // cleared meanwhile: nothing to show
       actions.busyChanged(false);
@@ -47,6 +75,7 @@ export function usePatientFlow(): PatientFlow {
     };
     return {
       send,
+      saveDraft,
       async start(then) {
         actions.busyChanged(true);
         const r = await api.request('session.start', { kioskId: api.kioskId });

@@ -1,34 +1,54 @@
-import { useEffect, useId, useState } from 'react';
-import type { DocumentInputs } from '../../../../../shared/api/index';
-import { useApi } from '../../../api';
+import { useId, useState } from 'react';
 import { BigButton } from '../../../components/BigButton';
-import { DateEntry } from '../components/DateEntry';
-import { checkDraft, emptyDraft, type DateDraft } from '../../../components/dates';
+import { DateEntry, plausibleIso } from '../components/DateEntry';
+import { commonExpiryDates, emptyDraft, type DateDraft } from '../../../../../shared/insurance/wareki';
 import { DOCUMENT_CHOICES, type DocumentChoice } from '../../../components/documents';
 import { DocumentPictogram } from '../components/Pictogram';
 import { StepProgress } from '../components/Progress';
 import { useT } from '../../../i18n';
 import { LOCALE_TAGS } from '../../../../../shared/i18n/locales';
-import { useSessionBusy, useSessionId } from '../store/session';
+import { useSessionBusy } from '../store/session';
 import { useStatus } from '../../../stores/status';
 import { PatientFrame, ScreenTitle } from '../components/PatientFrame';
+import { ConfirmLeave } from '../components/ConfirmLeave';
 import type { PatientFlow } from '../hooks/usePatientFlow';
+import { restoredDraft, useDraftSaver } from '../hooks/useDraft';
+import { settled, useStepMark } from '../store/stepGuard';
+import { DocumentHelper } from './DocumentHelper';
+import { useNeededInputs } from '../hooks/useNeededInputs';
 
-type Stage = 'list' | 'validUntil' | 'birthDate';
+type Stage = 'list' | 'helper' | 'validUntil' | 'birthDate';
+const STAGES: readonly Stage[] = ['list', 'helper', 'validUntil', 'birthDate'];
 
 /**
- * 2. What the patient brought. One question per screen: the document, then (for 保険証 / 資格確認書) the
- * printed 有効期限, then (資格確認書) the birth date. The core decides what follows; offline, the banner
- * says so and the patient still chooses.
+ * 2. What the patient brought. One question per screen: the document, then (when it changes today's
+ * decision) the printed 有効期限, then the birth date — asked here once, and used again for the printed
+ * numbers. 「わからない」 opens a short helper. The core decides what follows; offline, the banner says so.
  */
 export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
   const { t } = useT();
   const busy = useSessionBusy();
-  const [choice, setChoice] = useState<DocumentChoice | null>(null);
-  const [stage, setStage] = useState<Stage>('list');
-  const [validUntil, setValidUntil] = useState<DateDraft>(emptyDraft('reiwa'));
-  const [birth, setBirth] = useState<DateDraft>(emptyDraft('showa'));
+  const [restored] = useState(restoredDraft);
+  const [choice, setChoice] = useState<DocumentChoice | null>(
+    () => DOCUMENT_CHOICES.find((c) => c.document === restored.document) ?? null,
+  );
+  const [stage, setStage] = useState<Stage>(() =>
+    restored.document && STAGES.includes(restored.step as Stage) ? (restored.step as Stage) : 'list',
+  );
+  const [validUntil, setValidUntil] = useState<DateDraft>(restored.printedValidUntil ?? emptyDraft('reiwa'));
+  const [birth, setBirth] = useState<DateDraft>(restored.birthDate ?? emptyDraft('showa'));
   const [tried, setTried] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  useStepMark(`choose:${stage}`);
+
+  const status = useStatus();
+  const today = status?.today ?? '';
+  useDraftSaver(
+    flow,
+    choice && (stage === 'validUntil' || stage === 'birthDate')
+      ? { step: stage, document: choice.document, printedValidUntil: validUntil, birthDate: birth }
+      : {},
+  );
 
   const needed = useNeededInputs();
   // Ask only what changes today's decision with the clinic's policy (e.g. no old 保険証 is valid after
@@ -49,11 +69,11 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
     });
 
   const choose = (c: DocumentChoice) => {
+    setTried(false);
     if (asks(c).validUntil) {
       setChoice(c);
       setValidUntil(emptyDraft('reiwa'));
       setBirth(emptyDraft('showa'));
-      setTried(false);
       setStage('validUntil');
     } else if (asks(c).birthDate) {
       setChoice(c);
@@ -63,41 +83,78 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
     }
   };
 
-  const validIso = (d: DateDraft) => {
-    const c = checkDraft(d);
-    return c.ok ? c.iso : undefined;
-  };
-
-  const next = (skip = false) => {
-    if (!choice) return;
-    const check = checkDraft(stage === 'validUntil' ? validUntil : birth);
-    if (!skip && !check.ok) {
-      setTried(true);
-      return;
-    }
-    setTried(false);
-    if (stage === 'validUntil' && asks(choice).birthDate) {
+  const after = (c: DocumentChoice, from: Stage, valid?: string) => {
+    if (from === 'validUntil' && asks(c).birthDate) {
+      setTried(false);
       setStage('birthDate');
       return;
     }
-    send(choice, validIso(validUntil), validIso(birth));
+    send(c, valid ?? plausibleIso(validUntil, 'valid-until', today), plausibleIso(birth, 'birth-date', today));
+  };
+
+  const next = (skip = false) => {
+    if (!choice || (stage !== 'validUntil' && stage !== 'birthDate')) return;
+    const iso =
+      stage === 'validUntil'
+        ? plausibleIso(validUntil, 'valid-until', today)
+        : plausibleIso(birth, 'birth-date', today);
+    if (!skip && !iso) {
+      setTried(true);
+      return;
+    }
+    after(choice, stage);
   };
 
   const back = () => {
     setTried(false);
     if (stage === 'birthDate' && choice && asks(choice).validUntil) setStage('validUntil');
     else if (stage !== 'list') setStage('list');
-    else void flow.send({ type: 'cancel' });
+    else setConfirming(true);
   };
 
   const callStaff = () => void flow.send({ type: 'call-staff' });
+  const confirm = confirming ? (
+    <ConfirmLeave
+      title="leave.cancel.title"
+      body="leave.cancel.body"
+      leaveLabel="leave.cancel.leave"
+      onStay={() => setConfirming(false)}
+      onLeave={() => {
+        setConfirming(false);
+        void flow.send({ type: 'cancel' });
+      }}
+    />
+  ) : null;
+
+  if (stage === 'helper') {
+    return (
+      <PatientFrame onBack={settled(() => setStage('list'))} onCallStaff={settled(callStaff)}>
+        <DocumentHelper onChoose={choose} onClose={() => setStage('list')} />
+      </PatientFrame>
+    );
+  }
 
   if (stage === 'list' || !choice) {
     return (
-      <PatientFrame onBack={back} onCallStaff={callStaff} offlineBanner>
+      <PatientFrame onBack={settled(back)} onCallStaff={settled(callStaff)} offlineBanner>
         <div className="screen screen-choose">
           <ScreenTitle>{t('choose.title')}</ScreenTitle>
-          <p className="lead">{t('choose.subtitle')}</p>
+          <div className="choose-lead">
+            <p className="lead">{t('choose.subtitle')}</p>
+            <button
+              type="button"
+              className="btn btn-secondary btn-normal helper-btn"
+              onClick={settled(() => setStage('helper'))}
+            >
+              <span className="doc-helper-mark" aria-hidden="true">
+                ?
+              </span>
+              <span className="helper-btn-text">
+                <span className="helper-btn-name">{t('helper.button')}</span>
+                <span className="helper-btn-hint">{t('helper.button.hint')}</span>
+              </span>
+            </button>
+          </div>
           <div className="doc-grid">
             {DOCUMENT_CHOICES.map((c, i) => (
               <DocumentButton
@@ -105,11 +162,12 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
                 choice={c}
                 primary={i === 0}
                 disabled={busy}
-                onChoose={() => choose(c)}
+                onChoose={settled(() => choose(c))}
               />
             ))}
           </div>
         </div>
+        {confirm}
       </PatientFrame>
     );
   }
@@ -117,8 +175,9 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
   const total = (asks(choice).validUntil ? 1 : 0) + (asks(choice).birthDate ? 1 : 0);
   const current = stage === 'validUntil' ? 1 : total;
   const docName = t(choice.name);
+  const suggestions = choice.document === 'eligibility-certificate' && today ? commonExpiryDates(today) : undefined;
   return (
-    <PatientFrame onBack={back} onCallStaff={callStaff} offlineBanner>
+    <PatientFrame onBack={settled(back)} onCallStaff={settled(callStaff)} offlineBanner>
       <div className="screen screen-date" key={stage}>
         {total > 1 ? <StepProgress current={current} total={total} /> : null}
         {stage === 'validUntil' ? (
@@ -129,21 +188,32 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
               label={t('choose.validUntil.title', { document: docName })}
               value={validUntil}
               onChange={setValidUntil}
+              purpose="valid-until"
+              today={today}
               showError={tried}
+              suggestions={suggestions}
+              onPick={settled((iso: string) => after(choice, 'validUntil', iso))}
             />
           </>
         ) : (
           <>
             <ScreenTitle>{t('choose.birthDate.title')}</ScreenTitle>
             <p className="lead">{t('choose.birthDate.help')}</p>
-            <DateEntry label={t('choose.birthDate.title')} value={birth} onChange={setBirth} showError={tried} />
+            <DateEntry
+              label={t('choose.birthDate.title')}
+              value={birth}
+              onChange={setBirth}
+              purpose="birth-date"
+              today={today}
+              showError={tried}
+            />
           </>
         )}
         <div className="actions">
-          <BigButton variant="quiet" onClick={() => next(true)} disabled={busy}>
+          <BigButton variant="quiet" onClick={settled(() => next(true))} disabled={busy}>
             {t('common.skip')}
           </BigButton>
-          <BigButton size="large" onClick={() => next()} disabled={busy}>
+          <BigButton size="large" onClick={settled(() => next())} disabled={busy}>
             {t('common.next')}
           </BigButton>
         </div>
@@ -152,32 +222,10 @@ export function ChooseDocumentScreen({ flow }: { flow: PatientFlow }) {
   );
 }
 
-/** What the core says to ask for each document, for this session; asked again when online state or the day changes. */
-function useNeededInputs(): DocumentInputs[] | null {
-  const api = useApi();
-  const sessionId = useSessionId();
-  const status = useStatus();
-  const online = status?.online.online;
-  const today = status?.today;
-  const [needed, setNeeded] = useState<{ key: string; inputs: DocumentInputs[] } | null>(null);
-  const key = `${sessionId}|${String(online)}|${today}`;
-  useEffect(() => {
-    if (!sessionId) return;
-    let live = true;
-    void api.request('session.neededInputs', { sessionId }).then((r) => {
-      if (live && r.ok) setNeeded({ key, inputs: r.value });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, sessionId, key]);
-  return needed?.key === key ? needed.inputs : null;
-}
-
 /**
- * A document as a button. Its accessible name always contains the Japanese name printed on the
- * document (the contract's selector, and what a foreign resident sees on the paper they hold); the
- * one-line hint is its description.
+ * A document as a button. Its accessible name starts with the name of the document (and always contains
+ * the Japanese name printed on it: the contract's selector, and what a foreign resident sees on the paper
+ * they hold), then the one-line hint: everything visible on the button is in its name (WCAG 2.5.3).
  */
 function DocumentButton({
   choice,
@@ -197,8 +245,7 @@ function DocumentButton({
     <button
       type="button"
       className={primary ? 'doc-btn doc-btn-primary' : 'doc-btn'}
-      aria-labelledby={showJa ? `${id}-name ${id}-ja` : `${id}-name`}
-      aria-describedby={`${id}-hint`}
+      aria-labelledby={showJa ? `${id}-name ${id}-ja ${id}-hint` : `${id}-name ${id}-hint`}
       disabled={disabled}
       onClick={onChoose}
     >

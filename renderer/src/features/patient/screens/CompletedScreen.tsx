@@ -7,11 +7,16 @@ import { useSession } from '../store/session';
 import { PatientFrame, ScreenTitle } from '../components/PatientFrame';
 import type { PatientFlow } from '../hooks/usePatientFlow';
 import type { TicketPrintResult } from '../../../../../shared/api/index';
+import { settled } from '../store/stepGuard';
 
 /** How long the 受付番号 stays on screen before the kiosk clears itself for the next patient. */
 export const COMPLETED_SECONDS = 15;
 
-/** 11. 受付番号 in big digits, what else to hand to the desk, then back to the start and forget. */
+/**
+ * 11. 受付番号 as the big thing on screen, what else to hand to the desk, then back to the start and forget.
+ * No name: whoever stands behind the patient should learn nothing but a number (issue 10). Below it, whether
+ * the 受付票 printed (issue 11).
+ */
 export function CompletedScreen({ flow, print }: { flow: PatientFlow; print?: TicketPrintResult | undefined }) {
   const { t, tCode } = useT();
   const session = useSession();
@@ -24,14 +29,11 @@ export function CompletedScreen({ flow, print }: { flow: PatientFlow; print?: Ti
   // 'ask' items are for this patient ("hand these in"); 'if-held' ones only if they have one.
   const ask = alsoNeeded.filter((c) => !isAlsoNeededCode(c) || ALSO_NEEDED_KIND[c] === 'ask');
   const ifHeld = alsoNeeded.filter((c) => isAlsoNeededCode(c) && ALSO_NEEDED_KIND[c] === 'if-held');
-  // The reader may return half-width kana (ｼｹﾝ ﾀﾛｳ): shown full-width, the way people read their name.
-  const kana = session?.identity?.nameKana?.normalize('NFKC');
   return (
     <PatientFrame onBack={null} onCallStaff={null}>
       <div className="screen screen-completed">
         <DoneIllustration />
         <ScreenTitle>{t('completed.title')}</ScreenTitle>
-        {kana ? <p className="completed-name">{kana}</p> : null}
         <section className="ticket" aria-labelledby={labelId}>
           <h2 id={labelId} className="ticket-label">
             {t('completed.ticketLabel')}
@@ -63,7 +65,7 @@ export function CompletedScreen({ flow, print }: { flow: PatientFlow; print?: Ti
         {print?.outcome === 'failed' ? <p className="message">{t('completed.ticketFailed')}</p> : null}
         {session?.verification.status === 'pending' ? <p className="lead">{t('completed.pending')}</p> : null}
         <p className="lead">{t('completed.wait')}</p>
-        <BigButton size="hero" onClick={flow.finish}>
+        <BigButton size="hero" onClick={settled(flow.finish)}>
           {t('completed.finish')}
         </BigButton>
         <p className="quiet">{t('completed.autoReturn')}</p>

@@ -1,45 +1,73 @@
 import { useId, useState } from 'react';
 import { parseInsurerNumber } from '../../../../../shared/insurance/index';
+import { draftFromIso, emptyDraft, type DateDraft } from '../../../../../shared/insurance/wareki';
 import { BigButton } from '../../../components/BigButton';
-import { DateEntry } from '../components/DateEntry';
-import { checkDraft, emptyDraft, type DateDraft } from '../../../components/dates';
+import { DateEntry, plausibleIso } from '../components/DateEntry';
 import { formatDate } from '../../../components/formatDate';
 import { isKatakanaName, toKatakana } from '../components/kana';
 import { KanaKeyboard } from '../components/KanaKeyboard';
 import { KeypadField } from '../components/KeypadField';
+import { NameEntry } from '../components/NameEntry';
+import { OWN_NAME } from '../components/LatinKeyboard';
 import { StepProgress } from '../components/Progress';
 import { useT, type UiKey } from '../../../i18n';
-import { useSessionBusy } from '../store/session';
+import { currentSession, useSessionBusy } from '../store/session';
+import { useToday } from '../../../stores/status';
 import { PatientFrame, ScreenTitle } from '../components/PatientFrame';
+import { ConfirmLeave } from '../components/ConfirmLeave';
 import type { PatientFlow } from '../hooks/usePatientFlow';
+import { restoredDraft, useDraftSaver } from '../hooks/useDraft';
+import { settled, useStepMark } from '../store/stepGuard';
 
-type Step = 'nameKana' | 'birthDate' | 'insurerName' | 'insurerNumber' | 'phone' | 'review';
-const STEPS: readonly Step[] = ['nameKana', 'birthDate', 'insurerName', 'insurerNumber', 'phone', 'review'];
+type Step = 'name' | 'birthDate' | 'insurerName' | 'insurerNumber' | 'phone' | 'review';
+const ALL_STEPS: readonly Step[] = ['name', 'birthDate', 'insurerName', 'insurerNumber', 'phone', 'review'];
 const LABEL: Record<Exclude<Step, 'review'>, UiKey> = {
-  nameKana: 'declare.name.label',
+  name: 'declare.name.label',
   birthDate: 'declare.birthDate.label',
   insurerName: 'declare.insurerName.label',
   insurerNumber: 'declare.insurerNumber.label',
   phone: 'declare.phone.label',
 };
 const OPTIONAL: ReadonlySet<Step> = new Set(['insurerName', 'insurerNumber', 'phone']);
+const spaces = (v: string) => v.trim().replace(/\s+/g, ' ');
 
 /**
- * 7. 被保険者資格申立書: name in katakana (on-screen 50音 keys or a keyboard), birth date, and what the
- * patient knows of their insurer; the phone is optional. The clinic verifies later.
+ * 7. 被保険者資格申立書: the name (in the patient's own script and/or katakana), the birth date (unless
+ * already given), and what the patient knows of their insurer; the phone is optional. Verified later.
  */
 export function SelfDeclarationScreen({ flow }: { flow: PatientFlow }) {
   const { t, tCode, locale } = useT();
   const busy = useSessionBusy();
-  const [step, setStep] = useState<Step>('nameKana');
-  const [name, setName] = useState('');
-  const [birth, setBirth] = useState<DateDraft>(emptyDraft('showa'));
-  const [insurerName, setInsurerName] = useState('');
-  const [insurerNumber, setInsurerNumber] = useState('');
-  const [phone, setPhone] = useState('');
+  const today = useToday() ?? '';
+  const [restored] = useState(restoredDraft);
+  const [knownBirth] = useState(() => currentSession()?.birthDate);
+  const steps = knownBirth ? ALL_STEPS.filter((s) => s !== 'birthDate') : ALL_STEPS;
+  const [step, setStep] = useState<Step>(() =>
+    steps.includes(restored.step as Step) ? (restored.step as Step) : 'name',
+  );
+  const [name, setName] = useState(restored.name ?? '');
+  const [kana, setKana] = useState(restored.nameKana ?? '');
+  const [birth, setBirth] = useState<DateDraft>(
+    () => restored.birthDate ?? (knownBirth ? draftFromIso(knownBirth, 'showa') : emptyDraft('showa')),
+  );
+  const [insurerName, setInsurerName] = useState(restored.insurerName ?? '');
+  const [insurerNumber, setInsurerNumber] = useState(restored.insurerNumber ?? '');
+  const [phone, setPhone] = useState(restored.phone ?? '');
   const [error, setError] = useState<string | null>(null);
   const [tried, setTried] = useState(false);
-  const index = STEPS.indexOf(step);
+  const [confirming, setConfirming] = useState(false);
+  const index = steps.indexOf(step);
+  useStepMark(`declare:${step}`);
+  useDraftSaver(flow, {
+    step,
+    name,
+    nameKana: kana,
+    insurerName,
+    insurerNumber,
+    phone,
+    ...(knownBirth ? {} : { birthDate: birth }),
+  });
+  const birthIso = knownBirth ?? plausibleIso(birth, 'birth-date', today);
 
   const go = (s: Step) => {
     setError(null);
@@ -47,9 +75,10 @@ export function SelfDeclarationScreen({ flow }: { flow: PatientFlow }) {
     setStep(s);
   };
   const problem = (s: Step): string | null => {
-    if (s === 'nameKana') {
-      if (!name.trim()) return t('field.nameKana.required');
-      if (!isKatakanaName(toKatakana(name))) return t('field.nameKana.kana');
+    if (s === 'name') {
+      if (!spaces(name) && !spaces(kana)) return t('field.name.required');
+      if (spaces(name) && !OWN_NAME.test(spaces(name))) return t('field.name.letters');
+      if (spaces(kana) && !isKatakanaName(toKatakana(spaces(kana)))) return t('field.nameKana.kana');
     }
     if (s === 'insurerNumber' && insurerNumber) {
       const r = parseInsurerNumber(insurerNumber);
@@ -59,7 +88,7 @@ export function SelfDeclarationScreen({ flow }: { flow: PatientFlow }) {
     return null;
   };
   const next = () => {
-    if (step === 'birthDate' && !checkDraft(birth).ok) {
+    if (step === 'birthDate' && !plausibleIso(birth, 'birth-date', today)) {
       setTried(true);
       return;
     }
@@ -68,27 +97,32 @@ export function SelfDeclarationScreen({ flow }: { flow: PatientFlow }) {
       setError(p);
       return;
     }
-    go(STEPS[index + 1] ?? 'review');
+    go(steps[index + 1] ?? 'review');
   };
   const skip = () => {
     if (step === 'insurerName') setInsurerName('');
     if (step === 'insurerNumber') setInsurerNumber('');
     if (step === 'phone') setPhone('');
-    go(STEPS[index + 1] ?? 'review');
+    go(steps[index + 1] ?? 'review');
   };
-  const back = () => (index === 0 ? void flow.send({ type: 'back' }) : go(STEPS[index - 1]!));
+  const typed = [name, kana, insurerName, insurerNumber, phone].some((v) => v !== '');
+  const back = () => {
+    if (index > 0) go(steps[index - 1]!);
+    else if (typed) setConfirming(true);
+    else void flow.send({ type: 'back' });
+  };
   const callStaff = () => void flow.send({ type: 'call-staff' });
 
   const submit = () => {
-    const date = checkDraft(birth);
-    if (problem('nameKana')) return go('nameKana');
-    if (!date.ok) return go('birthDate');
-    const kana = toKatakana(name).trim().replace(/\s+/g, ' ');
+    if (problem('name')) return go('name');
+    if (!birthIso) return go('birthDate');
+    const reading = spaces(toKatakana(kana));
     void flow.send({
       type: 'submit-declaration',
       declaration: {
-        nameKana: kana,
-        birthDate: date.iso,
+        ...(spaces(name) ? { name: spaces(name) } : {}),
+        ...(reading ? { nameKana: reading } : {}),
+        birthDate: birthIso,
         ...(insurerName.trim() ? { insurerName: insurerName.trim() } : {}),
         ...(insurerNumber ? { insurerNumber } : {}),
         ...(phone ? { phone } : {}),
@@ -96,60 +130,80 @@ export function SelfDeclarationScreen({ flow }: { flow: PatientFlow }) {
     });
   };
 
+  const confirm = confirming ? (
+    <ConfirmLeave
+      title="leave.discard.title"
+      body="leave.discard.body"
+      leaveLabel="leave.discard.leave"
+      onStay={() => setConfirming(false)}
+      onLeave={() => {
+        setConfirming(false);
+        void flow.send({ type: 'back' });
+      }}
+    />
+  ) : null;
+
   if (step === 'review') {
-    const date = checkDraft(birth);
-    const rows: [UiKey, string][] = [
-      [LABEL.nameKana, toKatakana(name)],
-      [LABEL.birthDate, date.ok ? formatDate(locale, date.iso) : ''],
-      [LABEL.insurerName, insurerName],
-      [LABEL.insurerNumber, insurerNumber],
-      [LABEL.phone, phone],
+    const rows: [Exclude<Step, 'review'>, UiKey, string][] = [
+      ['name', 'declare.ownName.label', spaces(name)],
+      ['name', 'declare.kana.label', spaces(toKatakana(kana))],
+      ['birthDate', LABEL.birthDate, birthIso ? formatDate(locale, birthIso) : ''],
+      ['insurerName', LABEL.insurerName, insurerName],
+      ['insurerNumber', LABEL.insurerNumber, insurerNumber],
+      ['phone', LABEL.phone, phone],
     ];
     return (
-      <PatientFrame onBack={back} onCallStaff={callStaff}>
+      <PatientFrame onBack={settled(back)} onCallStaff={settled(callStaff)}>
         <div className="screen screen-declare">
-          <StepProgress current={STEPS.length} total={STEPS.length} />
+          <StepProgress current={steps.length} total={steps.length} />
           <ScreenTitle>{t('declare.review.title')}</ScreenTitle>
           <dl className="review">
-            {rows.map(([label, value], i) => (
+            {rows.map(([target, label, value]) => (
               <div key={label} className="review-row">
                 <dt>{t(label)}</dt>
                 <dd>{value || t('common.none')}</dd>
                 <dd>
-                  <BigButton
-                    variant="quiet"
-                    aria-label={`${t(label)} ${t('numbers.review.edit')}`}
-                    onClick={() => go(STEPS[i]!)}
-                  >
-                    {t('numbers.review.edit')}
-                  </BigButton>
+                  {target !== 'birthDate' || !knownBirth ? (
+                    <BigButton
+                      variant="quiet"
+                      aria-label={`${t(label)} ${t('numbers.review.edit')}`}
+                      onClick={settled(() => go(target))}
+                    >
+                      {t('numbers.review.edit')}
+                    </BigButton>
+                  ) : null}
                 </dd>
               </div>
             ))}
           </dl>
-          <BigButton size="hero" onClick={submit} disabled={busy}>
-            {t('declare.submit')}
-          </BigButton>
+          <div className="actions actions-end">
+            <BigButton size="hero" onClick={settled(submit)} disabled={busy}>
+              {t('declare.submit')}
+            </BigButton>
+          </div>
         </div>
       </PatientFrame>
     );
   }
 
   return (
-    <PatientFrame onBack={back} onCallStaff={callStaff}>
+    <PatientFrame onBack={settled(back)} onCallStaff={settled(callStaff)}>
       <div className="screen screen-declare" key={step}>
-        <StepProgress current={index + 1} total={STEPS.length} />
+        <StepProgress current={index + 1} total={steps.length} />
         {index === 0 ? <p className="quiet">{t('declare.title')}</p> : null}
         <ScreenTitle>{t(LABEL[step])}</ScreenTitle>
         {index === 0 ? <p className="lead">{t('declare.intro')}</p> : null}
-        {step === 'nameKana' ? (
-          <KanaField
-            label={t(LABEL.nameKana)}
-            help={t('declare.name.help')}
-            value={name}
-            onChange={(v) => {
+        {step === 'name' ? (
+          <NameEntry
+            name={name}
+            kana={kana}
+            onName={(v) => {
               setError(null);
               setName(v);
+            }}
+            onKana={(v) => {
+              setError(null);
+              setKana(v);
             }}
             error={error}
           />
@@ -162,7 +216,14 @@ export function SelfDeclarationScreen({ flow }: { flow: PatientFlow }) {
             error={error}
           />
         ) : step === 'birthDate' ? (
-          <DateEntry label={t(LABEL.birthDate)} value={birth} onChange={setBirth} showError={tried} />
+          <DateEntry
+            label={t(LABEL.birthDate)}
+            value={birth}
+            onChange={setBirth}
+            purpose="birth-date"
+            today={today}
+            showError={tried}
+          />
         ) : (
           <KeypadField
             hideLabel
@@ -180,15 +241,16 @@ export function SelfDeclarationScreen({ flow }: { flow: PatientFlow }) {
         )}
         <div className="actions">
           {OPTIONAL.has(step) ? (
-            <BigButton variant="quiet" onClick={skip}>
+            <BigButton variant="quiet" onClick={settled(skip)}>
               {t('common.skip')}
             </BigButton>
           ) : null}
-          <BigButton size="large" onClick={next}>
+          <BigButton size="large" onClick={settled(next)}>
             {t('common.next')}
           </BigButton>
         </div>
       </div>
+      {confirm}
     </PatientFrame>
   );
 }

@@ -5,6 +5,7 @@ import { useT } from '../../../i18n';
 import { useSession, useSessionBusy } from '../store/session';
 import { PatientFrame, ScreenTitle } from '../components/PatientFrame';
 import type { PatientFlow } from '../hooks/usePatientFlow';
+import { settled } from '../store/stepGuard';
 
 /** 6. A number query is in flight. Nothing to do; Back is not possible while the query runs. */
 export function VerifyingScreen({ flow }: { flow: PatientFlow }) {
@@ -57,7 +58,7 @@ export function ConfirmSelfPayScreen({ flow }: { flow: PatientFlow }) {
           <p>{t('selfPay.body2')}</p>
           <p>{t('selfPay.body3')}</p>
         </div>
-        <BigButton size="hero" onClick={() => void flow.send({ type: 'accept-self-pay' })} disabled={busy}>
+        <BigButton size="hero" onClick={settled(() => void flow.send({ type: 'accept-self-pay' }))} disabled={busy}>
           {t('selfPay.accept')}
         </BigButton>
       </div>
@@ -89,7 +90,7 @@ export function RefusedScreen({ flow }: { flow: PatientFlow }) {
           </ul>
         </section>
         <div className="actions actions-stack">
-          <BigButton size="large" onClick={back} disabled={busy}>
+          <BigButton size="large" onClick={settled(back)} disabled={busy}>
             {t('refused.other')}
           </BigButton>
         </div>

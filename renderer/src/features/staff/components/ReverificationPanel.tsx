@@ -8,6 +8,7 @@ import {
   useStaffSession,
 } from '../store/staff';
 import { clinicTime } from '../../../components/clinicTime';
+import { personName } from '../../../components/personName';
 
 /** The online check's short answer ('valid', 'not-found', …) in words when it is a known validity. */
 export function reverifyResultText(tr: Translator, result: string | undefined): string {
@@ -76,7 +77,7 @@ function ReverifyRow({ entry }: { entry: ReverificationEntry }) {
         )}
       </td>
       <td>{clinicTime(locale, entry.queuedAt)}</td>
-      <td>{session?.identity?.nameKana ?? ''}</td>
+      <td>{personName(session?.identity)}</td>
       <td>
         <span
           className={`state-pill ${mismatch ? 'state-staff-confirm' : entry.status === 'done' ? 'state-completed' : ''}`}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDraft, draftFromIso, eraOf } from '../../../renderer/src/components/dates';
+import { checkDraft, draftFromIso, eraOf } from '../../../shared/insurance/wareki';
 import { formatDate } from '../../../renderer/src/components/formatDate';
 
 describe('和暦 dates', () => {
