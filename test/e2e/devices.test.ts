@@ -11,6 +11,7 @@ import { WebSocket } from 'ws';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interpretEscPos, printedText } from '../../electron/devices/printer/preview';
+import { Kiosk } from './kiosk';
 import {
   E2E_ADMIN,
   LANDSCAPE,
@@ -100,12 +101,12 @@ describe('devices end to end (browser host + Chromium)', () => {
     await staff.goto(host.url + '/staff');
     await signInPage(staff, await createAccount(host, RECEPTION));
 
-    await kiosk.getByRole('button', { name: /受付をはじめる/ }).click();
+    await new Kiosk(kiosk).tap(kiosk.getByRole('button', { name: /受付をはじめる/ }));
     await kiosk.getByRole('heading', { name: /診察券をお持ちの方/ }).waitFor({ timeout: 10_000 });
     await kiosk.screenshot({ path: path.join(SHOTS, 'patient-card-portrait.png') });
     // The demo panel's virtual 診察券: HID POS reports through the real adapter on a virtual bus.
-    await kiosk.getByRole('button', { name: /診察券 00012345 を読み取る/ }).click();
-    await kiosk.getByRole('button', { name: /マイナ保険証（カード）/ }).click();
+    await new Kiosk(kiosk).tap(kiosk.getByRole('button', { name: /診察券 00012345 を読み取る/ }));
+    await new Kiosk(kiosk).tap(kiosk.getByRole('button', { name: /マイナ保険証（カード）/ }));
     await kiosk
       .getByRole('region', { name: /デモ用/ })
       .getByRole('button', { name: /本人/ })
@@ -145,8 +146,8 @@ describe('devices end to end (browser host + Chromium)', () => {
     const host = hosts[0]!;
     const kiosk = await browser.newPage({ viewport: PORTRAIT });
     await kiosk.goto(host.url + '/');
-    await kiosk.getByRole('button', { name: /受付をはじめる/ }).click();
-    await kiosk.getByRole('button', { name: /当院のものでない診察券を読み取る/ }).click();
+    await new Kiosk(kiosk).tap(kiosk.getByRole('button', { name: /受付をはじめる/ }));
+    await new Kiosk(kiosk).tap(kiosk.getByRole('button', { name: /当院のものでない診察券を読み取る/ }));
     await kiosk.getByText(/当院の診察券ではないようです/).waitFor({ timeout: 10_000 });
     await kiosk.close();
   });
@@ -166,8 +167,8 @@ describe('devices end to end (browser host + Chromium)', () => {
     await staff.goto(host.url + '/staff');
     await signInPage(staff, await createAccount(host, RECEPTION));
     await kiosk.goto(host.url + '/');
-    await kiosk.getByRole('button', { name: /受付をはじめる/ }).click();
-    await kiosk.getByRole('button', { name: /マイナ保険証（カード）/ }).click();
+    await new Kiosk(kiosk).tap(kiosk.getByRole('button', { name: /受付をはじめる/ }));
+    await new Kiosk(kiosk).tap(kiosk.getByRole('button', { name: /マイナ保険証（カード）/ }));
     await kiosk
       .getByRole('region', { name: /デモ用/ })
       .getByRole('button', { name: /本人/ })

@@ -7,6 +7,7 @@ import { useScannerKeys } from '../card-scan/useScannerKeys';
 import { Waiting } from '../components/Progress';
 import { PatientFrame, ScreenTitle } from '../components/PatientFrame';
 import type { PatientFlow } from '../hooks/usePatientFlow';
+import { settled } from '../store/stepGuard';
 
 /**
  * 0. 「診察券をお持ちの方」: the clinic card first, where the clinic has a reader. A HID reader's scan reaches
@@ -30,7 +31,7 @@ export function PatientCardScreen({ flow }: { flow: PatientFlow }) {
         <p className="lead">{t('patientCard.instructions')}</p>
         {typed ? <p role="alert">{t('patientCard.typed')}</p> : null}
         <Waiting label={t('patientCard.waiting')} />
-        <BigButton variant="secondary" onClick={() => void flow.send({ type: 'skip-patient-card' })}>
+        <BigButton variant="secondary" onClick={settled(() => void flow.send({ type: 'skip-patient-card' }))}>
           {t('patientCard.noCard')}
         </BigButton>
         {demo && status?.patientCardReader === 'simulator' ? <PatientCardDemo /> : null}
