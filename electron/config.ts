@@ -6,6 +6,7 @@
  *   clinic clock starts), KIOSK_ONSHI_DIR (the 資格確認端末 folder; unset: the embedded simulator);
  * - KIOSK_PORT (browser host; default 5180, 0 = any free port), KIOSK_RENDERER_DIR (browser host: serve the
  *   renderer from another build folder; development only);
+ * - KIOSK_RESTORE (latest: restore the newest verified backup if the database is missing, empty or corrupt);
  * - KIOSK_ID, KIOSK_STAFF_WINDOW (Electron: this machine's kiosk id; auto | always | never);
  * - KIOSK_PRINTER (受付票 printer: tcp://HOST:PORT, a device path, or `simulator`), KIOSK_CARD_READER (診察券
  *   reader: off | simulator | hid:VID:PID[:USAGEPAGE][:pos|magstripe|stream]), KIOSK_ORCA_URL / KIOSK_ORCA_USER /
@@ -62,6 +63,8 @@ export interface RuntimeConfig {
   lan?: Exposure | 'off';
   /** KIOSK_TLS_CERT / KIOSK_TLS_KEY. */
   tls?: { certFile: string; keyFile: string };
+  /** KIOSK_RESTORE=latest: restore the newest verified backup if the database cannot be used. */
+  restore?: 'latest';
 }
 
 export const DEFAULT_PORT = 5180;
@@ -211,6 +214,8 @@ export function readRuntimeConfig(
   const onshiDir = value(env.KIOSK_ONSHI_DIR);
   const rendererDir = value(env.KIOSK_RENDERER_DIR);
   const now = value(env.KIOSK_NOW);
+  const restore = value(env.KIOSK_RESTORE);
+  if (restore !== undefined && restore !== 'latest') errors.push(`KIOSK_RESTORE must be 'latest' (got '${restore}')`);
   return {
     config: {
       dataDir: path.resolve(value(env.KIOSK_DATA_DIR) ?? defaults.dataDir),
@@ -225,6 +230,7 @@ export function readRuntimeConfig(
       ...(orca ? { orca } : {}),
       ...(lan ? { lan } : {}),
       ...(tls ? { tls } : {}),
+      ...(restore === 'latest' ? { restore: 'latest' as const } : {}),
     },
     warnings,
     errors,

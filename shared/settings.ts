@@ -84,6 +84,17 @@ export const settingsSchema = z.object({
   languages: languagesSchema,
   /** Days to keep finished check-ins before they are purged (patient data: keep the minimum). */
   retentionDays: z.number().int().min(1).max(3650),
+  /** Where backups go: an absolute folder (another disk or a NAS); empty = `<data folder>/backups`. */
+  backupDir: z
+    .string()
+    .max(260)
+    .refine((v) => v === '' || ((v.startsWith('/') || /^[A-Za-z]:[\\/]/.test(v)) && !v.includes('\0')), {
+      message: 'an absolute folder path, or empty for the data folder',
+    }),
+  /** Minutes between scheduled online backups. */
+  backupIntervalMinutes: z.number().int().min(15).max(1440),
+  /** How many backups to keep (none older than the retention period is kept either). */
+  backupKeep: z.number().int().min(1).max(365),
   /** Stricter-only clinic policy, applied over the national timeline. */
   policy: clinicPolicySchema,
   /** The clinic has a card reader that also takes smartphones (スマホのマイナ保険証). */
@@ -95,6 +106,11 @@ export const settingsSchema = z.object({
   readerQueryTimeoutMs: z.number().int().min(100).max(120_000),
   /** A card wait without a card read ends with card-failed 'timeout' after this long. */
   readerCardWaitSeconds: z.number().int().min(1).max(600),
+  /**
+   * A kiosk whose last connection closed (tab closed, page gone) keeps its card wait this long — a reload
+   * comes back in time — then the wait ends, so it never makes later reads at other kiosks ambiguous.
+   */
+  readerCardHeartbeatMs: z.number().int().min(50).max(120_000),
   /** Poll interval of face/ and res/ while something waits; bounds the card-read latency. */
   readerPollMs: z.number().int().min(10).max(5000),
   /** Poll interval when nothing waits. */
@@ -148,11 +164,15 @@ export const DEFAULT_SETTINGS: Settings = {
   demoPanel: true,
   languages: [...LOCALES],
   retentionDays: 90,
+  backupDir: '',
+  backupIntervalMinutes: 60,
+  backupKeep: 48,
   policy: {},
   smartphoneReader: false,
   voiceGuidance: false,
   readerQueryTimeoutMs: 15_000,
   readerCardWaitSeconds: 60,
+  readerCardHeartbeatMs: 10_000,
   readerPollMs: 50,
   readerIdlePollMs: 1000,
   readerStabilityMs: 40,
@@ -188,6 +208,9 @@ export const adminSettingsSchema = settingsSchema
     smartphoneReader: true,
     voiceGuidance: true,
     retentionDays: true,
+    backupDir: true,
+    backupIntervalMinutes: true,
+    backupKeep: true,
     readerQueryTimeoutMs: true,
     readerCardWaitSeconds: true,
     onshiCp932Fallback: true,
@@ -216,6 +239,9 @@ export function adminView(s: Settings): AdminSettings {
     smartphoneReader: s.smartphoneReader,
     voiceGuidance: s.voiceGuidance,
     retentionDays: s.retentionDays,
+    backupDir: s.backupDir,
+    backupIntervalMinutes: s.backupIntervalMinutes,
+    backupKeep: s.backupKeep,
     readerQueryTimeoutMs: s.readerQueryTimeoutMs,
     readerCardWaitSeconds: s.readerCardWaitSeconds,
     onshiCp932Fallback: s.onshiCp932Fallback,

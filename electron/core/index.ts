@@ -44,7 +44,8 @@ import {
   type OpenOptions,
 } from './staff-accounts/index';
 import { statusFeature } from './status/index';
-import { openDatabase, type Db } from './store/index';
+import { openCheckedDatabase, storageFeature, type Storage } from './storage/index';
+import type { Db } from './store/index';
 
 export { defaultDataDir } from './paths';
 export type { Caller } from './feature';
@@ -63,6 +64,10 @@ export interface CoreOptions {
   logToConsole?: boolean;
   /** KIOSK_PRINTER, KIOSK_CARD_READER as electron/config.ts parsed them (the devices feature). */
   devices?: DeviceEnvironment;
+  /** KIOSK_RESTORE=latest: if the database cannot be used, restore the newest verified backup first. */
+  restore?: 'latest';
+  /** Tests: the storage probe and retention schedules. */
+  storage?: { failingProbeMs?: number; okProbeMs?: number; retentionEveryMs?: number };
   /** KIOSK_ORCA_* (electron/config.ts): the ORCA connection from the environment, over the admin's. */
   orca?: OrcaConfig;
   /** false: no embedded ORCA simulator even in the demo. */
@@ -87,6 +92,7 @@ export interface Core {
     checkin: Checkin;
     cardReads: CardReads;
     reverify: Reverify;
+    storage: Storage;
     monitor: OnlineMonitor;
     clock: Clock;
     settings: SettingsService;
@@ -105,7 +111,14 @@ export interface Core {
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const log = createLogger({ dir: path.join(options.dataDir, 'logs'), console: options.logToConsole ?? true });
-  const db = openDatabase(options.dataDir);
+  // A missing, empty or corrupt database is refused here (StorageStartError with a restore path), never
+  // silently replaced. (Real time only names a file moved aside by a restore; the clinic clock comes later.)
+  const db = openCheckedDatabase({
+    dataDir: options.dataDir,
+    nowIso: new Date().toISOString(),
+    log,
+    ...(options.restore ? { restore: options.restore } : {}),
+  });
   const app = createAssembly(db, log);
   const cleanup: (() => Promise<void> | void)[] = [];
   try {
@@ -202,10 +215,15 @@ async function compose(
     config: () => ({
       cardWaitMs: settings.get().readerCardWaitSeconds * 1000,
       clockSkewMs: settings.get().readerClockSkewMs,
+      heartbeatMs: settings.get().readerCardHeartbeatMs,
     }),
   });
   const verify = (owner: string, numbers: Parameters<TerminalTransport['query']>[1]) => terminal.query(owner, numbers);
+  // Storage is added after checkin (it needs the sessions); checkin reaches it through these closures.
+  const storageRef: { current?: Storage } = {};
   const checkin = app.add(checkinFeature, {
+    onStoreError: (e) => storageRef.current?.health.reportFailure(e),
+    holdCallStaff: (call) => storageRef.current?.held.hold(call),
     audit,
     clock,
     monitor,
@@ -254,6 +272,18 @@ async function compose(
           }
         : undefined,
   });
+  const storage = app.add(storageFeature, {
+    dataDir: options.dataDir,
+    clock,
+    log: log.child('storage'),
+    audit,
+    settings,
+    sessions: checkin.sessions,
+    // Retention erases the receipt link's records too (in the same transaction, before the VACUUM).
+    purgeAlso: [(day) => receiptLink.link.purgeBefore(day)],
+    ...options.storage,
+  });
+  storageRef.current = storage;
   const demo = app.add(demoFeature, { ...(simulator ? { simulator } : {}), enabled: () => settings.get().demoPanel });
   const devices = app.add(devicesFeature, {
     audit,
@@ -273,16 +303,10 @@ async function compose(
     readerKind: terminal.kind,
     demoAvailable: demo.available,
     patientCardMode: cardMode,
+    storage: () => storage.status(),
   });
-
-  // Retention: finished check-ins and the reader records with patient data.
-  const purgeDay = shiftDay(clock.today(), -s0.retentionDays);
-  const purged =
-    checkin.store.purgeBefore(purgeDay) +
-    cardReads.store.purgeBefore(purgeDay) +
-    terminalStore.purgeBefore(purgeDay) +
-    receiptLink.link.purgeBefore(purgeDay);
-  if (purged) log.info('purged finished check-ins past retention', { count: purged });
+  // Retention (finished check-ins, card-read records, receipt links, audit past the period; erased, not just
+  // unlinked) runs in the storage feature's start() and daily after it.
 
   const table = app.table();
   // Features start in order: sessions are restored (card waits and number queries re-armed) before the
@@ -322,6 +346,7 @@ async function compose(
       checkin,
       cardReads,
       reverify,
+      storage,
       monitor,
       clock,
       settings,
@@ -342,10 +367,4 @@ async function compose(
       db.close();
     },
   };
-}
-
-function shiftDay(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }

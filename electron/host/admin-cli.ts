@@ -17,7 +17,9 @@ import { parseArgs } from 'node:util';
 import { createClock, isClockError } from '../core/clock';
 import { defaultDataDir } from '../core/index';
 import { createLogger } from '../core/logger';
-import { openDatabase, migrateFeature } from '../core/store/index';
+import { chainOlderEntries } from '../core/audit/chain';
+import { openCheckedDatabase } from '../core/storage/index';
+import { migrateFeature } from '../core/store/index';
 import { auditMigrations, createAuditLog } from '../core/audit/index';
 import { STAFF_ACCOUNTS_FEATURE, STAFF_ACCOUNTS_MIGRATIONS } from '../core/staff-accounts/migrations';
 import { createExposureSetting } from '../core/staff-accounts/exposure';
@@ -84,13 +86,16 @@ export async function runAdminCli(argv: string[], env: NodeJS.ProcessEnv = proce
   const clock = createClock(env.KIOSK_NOW ? { fixedStart: env.KIOSK_NOW } : {});
   if (isClockError(clock)) throw new Error(clock.message);
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(dataDir);
+  const log = createLogger({ dir: path.join(dataDir, 'logs'), scope: 'cli', console: false });
+  // The same start-up checks as the kiosk (a missing, empty or corrupt database is refused, never replaced)
+  // and the audit chain's SQL function registered before anything is prepared.
+  const db = openCheckedDatabase({ dataDir, nowIso: clock.nowIso(), log });
   try {
     migrateFeature(db, 'audit', auditMigrations);
+    chainOlderEntries(db);
     migrateFeature(db, STAFF_ACCOUNTS_FEATURE, STAFF_ACCOUNTS_MIGRATIONS);
     const auditLog = createAuditLog(db);
     const audit = (e: Parameters<typeof auditLog.write>[0]) => auditLog.write(e);
-    const log = createLogger({ dir: path.join(dataDir, 'logs'), scope: 'cli', console: false });
     const accounts = createStaffAccounts({ db: db, clock, log, audit });
     const named = () => {
       if (!values.name) throw new Error('--name is required');

@@ -34,6 +34,7 @@ async function main() {
     ...(config.onshiDir ? { onshiDir: config.onshiDir } : {}),
     ...devicesFrom(config),
     ...(config.orca ? { orca: config.orca } : {}),
+    ...(config.restore ? { restore: config.restore } : {}),
   });
   const { clock, identity } = core.internals;
 

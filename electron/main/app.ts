@@ -113,6 +113,7 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp |
       ...(config.onshiDir ? { onshiDir: config.onshiDir } : {}),
       ...devicesFrom(config),
       ...(config.orca ? { orca: config.orca } : {}),
+      ...(config.restore ? { restore: config.restore } : {}),
     });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

@@ -55,6 +55,11 @@ export const personaSchema = z.object({
   failure: z
     .object({ kind: z.enum(['segment', 'processing']), code: z.string().min(1), message: z.string().min(1) })
     .optional(),
+  /**
+   * 'card': the failure comes from the card / reader (PIN lock, expired certificate, no insurance-use
+   * registration), so only card reads fail; a number query for the same person answers normally.
+   */
+  failureOn: z.enum(['card', 'any']).optional(),
   numbers: numbersSchema,
   people: z.array(personSchema),
 });
@@ -158,17 +163,19 @@ export function personaResult(
     return out;
   });
   const numbers = personaNumbers(p, ctx.today);
+  const failure = p.failure && (p.failureOn !== 'card' || ctx.source === 'card') ? p.failure : undefined;
   const input: OnshiResultInput = {
     source: ctx.source,
     institutionCode: ctx.institutionCode,
     confirmationDate: ctx.today,
     processedAt: ctx.nowLocal,
     ...(ctx.fileId ? { fileId: ctx.fileId } : {}),
-    ...(p.failure ? { failure: p.failure } : {}),
+    ...(failure ? { failure } : {}),
     ...(p.validity ? { validity: p.validity } : {}),
-    people: p.failure?.kind === 'segment' ? [] : people,
+    // A card-side failure names nobody: the terminal never got to the qualification.
+    people: failure?.kind === 'segment' || (failure && p.failureOn === 'card') ? [] : people,
   };
-  if (ctx.source === 'numbers' && p.failure?.kind !== 'segment') {
+  if (ctx.source === 'numbers' && failure?.kind !== 'segment') {
     input.echo = {
       insurerNumber: numbers.insurerNumber,
       ...(numbers.symbol ? { symbol: numbers.symbol } : {}),

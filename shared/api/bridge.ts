@@ -70,6 +70,8 @@ export const REQUEST_NAMES = [
   'admin.receiptLinkSettings',
   'admin.updateReceiptLinkSettings',
   'admin.orcaChoices',
+  'admin.verifyAudit',
+  'admin.backupNow',
 ] as const satisfies readonly RequestName[];
 export const EVENT_NAMES = [
   'session.updated',
@@ -82,6 +84,8 @@ export const EVENT_NAMES = [
   'ticket.printed',
   'receiptLink.updated',
   'receiptLink.alert',
+  'storage.changed',
+  'storage.alert',
 ] as const satisfies readonly ApiEventName[];
 
 /** Identity requests (shared/api/auth.ts) and their event, as plain lists for the preload. */

@@ -7,6 +7,7 @@
 import type { CallBoard } from '../calls/board';
 import type { DevicesView, PrinterProblem } from '../devices/state';
 import { z } from '../zod';
+import { REASON_MAX } from './limits';
 import type { PresentedDocument } from '../eligibility/index';
 import type { NeededInputs } from '../eligibility/inputs';
 import {
@@ -129,7 +130,7 @@ const staffName = text(60).min(1);
 const ticketNumber = z.number().int().min(1).max(99_999);
 const orcaPatientId = z.string().regex(/^\d{1,20}$/, 'digits only');
 const orcaAcceptanceId = z.string().regex(/^\d{1,10}$/, 'digits only');
-const reason = text(500).min(1, 'a reason is required');
+const reason = text(REASON_MAX).min(1, 'a reason is required');
 export const staffEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('staff-approve'), staff: staffName, reason }),
   z.object({ type: z.literal('staff-reject'), staff: staffName, reason }),
@@ -163,6 +164,47 @@ export interface KioskStatus {
   callRooms: { id: string; label: string }[];
   /** Languages the waiting-room display announces in. */
   displaySpeechLanguages: string[];
+  /** The data store: 'failing' while check-ins cannot be saved (the patient is sent to the desk). */
+  storage?: StorageStatus;
+}
+
+/** Why storage fails: a full disk, a read-only data folder, an I/O error, a damaged file. */
+export type StorageFaultCode = 'disk-full' | 'read-only' | 'io' | 'corrupt';
+export interface StorageStatus {
+  state: 'ok' | 'failing';
+  /** When the state last changed (clinic clock, ISO). */
+  since: string;
+  code?: StorageFaultCode;
+  /** What staff should do, as a message key (staff.storage.advice.<code>). */
+  advice?: string;
+  /** 受付の人を呼ぶ requests held in memory until they can be written. */
+  heldCalls: number;
+}
+/** A patient's call for staff that storage could not write yet (held in memory, written on recovery). */
+export interface HeldCall {
+  sessionId: string;
+  kioskId: string;
+  at: string;
+}
+/** Staff and admin: a loud alert about storage, or a call for staff it is holding. */
+export type StorageAlert =
+  | { kind: 'storage-failing'; at: string; status: StorageStatus }
+  | { kind: 'storage-recovered'; at: string; status: StorageStatus; written: number }
+  | { kind: 'call-staff-held'; at: string; call: HeldCall };
+
+/** admin.verifyAudit: the audit chain is intact, or the first entry that does not verify. */
+export type AuditCheck =
+  | { intact: true; entries: number; head: string }
+  | { intact: false; entries: number; brokenAt: number; message: string };
+
+/** admin.backupNow: the verified copy that was written. */
+export interface BackupSummary {
+  file: string;
+  createdAt: string;
+  bytes: number;
+  sessions: number;
+  transitions: number;
+  audit: number;
 }
 
 /** What became of a 受付票 print (pushed to the kiosk that completed the check-in, and to staff). */
@@ -232,6 +274,10 @@ export const requests = {
     input: z.object({ cardNumber: text(64).min(1) }).strict(),
     roles: ['kiosk', 'staff', 'admin'],
   },
+  /** Walk the audit's hash chain now. */
+  'admin.verifyAudit': { input: z.object({}).strict(), roles: ['admin'] },
+  /** An online backup now, into the admin's backup folder, verified before it counts. */
+  'admin.backupNow': { input: z.object({}).strict(), roles: ['admin'] },
   'admin.updateSettings': {
     input: z.object({ patch: adminSettingsSchema.partial(), staff: staffName, reason }).strict(),
     roles: ['admin'],
@@ -353,6 +399,8 @@ export interface RequestOutputs {
   'admin.receiptLinkSettings': ReceiptLinkSettingsView;
   'admin.updateReceiptLinkSettings': ReceiptLinkSettingsView;
   'admin.orcaChoices': OrcaChoices;
+  'admin.verifyAudit': AuditCheck;
+  'admin.backupNow': BackupSummary;
 }
 
 export interface HidDeviceSummary {
@@ -403,6 +451,10 @@ export interface ApiEvents {
   'receiptLink.updated': LinkStatus;
   /** Staff and admin only: the link queue became stuck, or recovered. */
   'receiptLink.alert': QueueAlert;
+  /** Every window: the data store became failing or ok again (the patient screen sends people to the desk). */
+  'storage.changed': StorageStatus;
+  /** Staff and admin only: a loud storage alert with what to do, or a held call for staff. */
+  'storage.alert': StorageAlert;
 }
 export type ApiEventName = keyof ApiEvents;
 /** The one list of event names (kept in bridge.ts so the sandboxed preload need not bundle zod). */
@@ -467,3 +519,4 @@ export type WireMessage =
 export type { CheckInSession, SessionEvent };
 export type { CallBoard, DevicesView, PrinterProblem };
 export type { LinkStatus, OrcaChoices, QueueAlert, ReceiptLinkSettingsView } from '../receipt-link/index';
+export { REASON_MAX };

@@ -8,6 +8,7 @@
  * patient's session from another window and what lets a session survive a crash or restart.
  * (Over 400 lines on purpose: the whole state machine stays one function in one file, read in one place.)
  */
+import { cardFailureKind } from '../card-reads/failure';
 import type { EligibilityDecision, EligibilityQuery, PresentedDocument } from '../eligibility/index';
 import type { PatientCardCheck } from '../patient-card/pattern';
 
@@ -165,6 +166,8 @@ export type SessionEvent =
   | { type: 'card-read'; outcome: CardReadOutcome }
   | { type: 'card-failed'; reason: 'timeout' | 'reader-error' | 'pin-locked' | 'face-failed' | 'cancelled-at-reader' }
   | { type: 'retry-card' }
+  /** From the core: a card read could not be matched because several kiosks wait; this one keeps waiting. */
+  | { type: 'card-unmatched' }
   | { type: 'submit-numbers'; numbers: PrintedNumbers }
   | { type: 'verification-result'; outcome: CardReadOutcome }
   | { type: 'verification-unavailable' } // the terminal did not answer: record, verify later
@@ -351,14 +354,21 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
     case 'read-card': {
       if (e.type === 'card-failed') return next({ state: 'card-failed', notice: `card-${e.reason}` }, [{ kind: 'stop-card' }]);
       if (e.type === 'back') return next({ state: 'choose-document' }, [{ kind: 'stop-card' }]);
+      if (e.type === 'card-unmatched') return next({ notice: 'card-unmatched' });
       if (e.type !== 'card-read') return invalid(s, e);
       const o = e.outcome;
       const identity: ConfirmedIdentity | undefined = o.identity ? { source: 'card', ...o.identity } : undefined;
       if (o.ok && o.validity === 'valid') {
         return finish({ identity, verification: { status: 'verified', at: ctx.now, validity: 'valid' } });
       }
-      // 無効 / 該当なし / 複数該当 also happen for valid cards (registration lag, typos): staff, never auto-reject.
-      return toStaff([`card-${o.ok ? (o.validity ?? 'unknown') : 'error'}`], {
+      // Never an automatic refusal (無効 / 該当なし / 複数該当 also happen for valid cards: registration lag,
+      // typos): the card-failed screen says what this kind means and what to do (retry, another document, or
+      // call staff), and staff see the failed verification with its reason in their attention list.
+      const kind = cardFailureKind(o);
+      return next({
+        state: 'card-failed',
+        notice: `card-${kind}`,
+        staffReasons: unique([...s.staffReasons, `card-${kind}`]),
         identity,
         verification: { status: 'failed', at: ctx.now, validity: o.validity, code: o.errorCode, message: o.errorMessage },
       });

@@ -296,7 +296,7 @@ describe('onshi-folder adapter + terminal simulator (real folders)', () => {
       monitorFailuresForDown: 20,
     });
     const list = await personas(core);
-    expect(list).toHaveLength(14);
+    expect(list).toHaveLength(17);
     let ticket = 0;
     const finish = async (s: CheckInSession) => {
       let x = await until(core, s.id, (y) => ['completed', 'staff-confirm', 'card-failed'].includes(y.state), 5000);

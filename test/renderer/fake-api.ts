@@ -6,6 +6,8 @@
  */
 import type {
   AdminSettings,
+  AuditCheck,
+  BackupSummary,
   ApiError,
   ApiEventName,
   ApiEvents,
@@ -85,6 +87,9 @@ export function makeSettings(patch: Partial<AdminSettings> = {}): AdminSettings 
     smartphoneReader: false,
     voiceGuidance: false,
     retentionDays: 365,
+    backupDir: '',
+    backupIntervalMinutes: 60,
+    backupKeep: 48,
     readerQueryTimeoutMs: 30_000,
     readerCardWaitSeconds: 120,
     onshiCp932Fallback: true,
@@ -129,6 +134,19 @@ export class FakeApi implements RendererApi {
   readonly reverifications = new Map<string, ReverificationEntry>();
   settings: AdminSettings;
   handlers: Handlers = {};
+  /** What admin.verifyAudit / admin.backupNow answer (tests set them). */
+  auditCheck: AuditCheck = { intact: true, entries: 12, head: 'ab'.repeat(32) };
+  backupResult: ApiResult<BackupSummary> = {
+    ok: true,
+    value: {
+      file: '/backups/kiosk-20261125T000000000Z.sqlite3',
+      createdAt: NOW,
+      bytes: 65536,
+      sessions: 3,
+      transitions: 9,
+      audit: 12,
+    },
+  };
   private state: ConnectionState = 'open';
   private nextSession = 1;
   private nextTicket = 1;
@@ -418,6 +436,10 @@ export class FakeApi implements RendererApi {
         this.emit('settings.changed', this.status);
         return { ok: true, value: next };
       }
+      case 'admin.verifyAudit':
+        return { ok: true, value: this.auditCheck };
+      case 'admin.backupNow':
+        return this.backupResult;
       default:
         return fail('unknown-request');
     }

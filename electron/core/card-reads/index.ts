@@ -13,7 +13,7 @@ import type { Db } from '../store/index';
 import { createCardReadsService, type CardReadsService, type CardReadsServiceDeps } from './service';
 import { cardReadsMigrations, createCardReadsStore, type CardReadsStore } from './store';
 
-export type { CardEvent, CardWaitRequest } from './service';
+export type { CardEvent, CardNotice, CardWaitRequest } from './service';
 
 export interface CardReadsDeps {
   audit: AuditLog;
@@ -68,10 +68,13 @@ export const cardReadsFeature = defineFeature({
     return {
       service: { ...service, store } satisfies CardReads,
       handlers,
+      // A kiosk's subscription is its presence: when its last one closes, its card waits end soon after.
       subscribe: (caller, emit) =>
-        caller.role === 'staff' || caller.role === 'admin'
-          ? service.onUnmatched((u) => emit('reader.unmatched', u))
-          : () => {},
+        caller.role === 'kiosk'
+          ? service.kioskConnected(caller.kioskId)
+          : caller.role === 'staff' || caller.role === 'admin'
+            ? service.onUnmatched((u) => emit('reader.unmatched', u))
+            : () => {}, // the public call display: nothing of card reads
       close: () => service.close(),
     };
   },

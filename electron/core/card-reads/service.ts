@@ -20,12 +20,17 @@ export type CardEvent =
   | { type: 'card-read'; outcome: CardReadOutcome }
   | { type: 'card-failed'; reason: 'timeout' | 'reader-error' | 'pin-locked' | 'face-failed' | 'cancelled-at-reader' };
 
+/** Told to a wait that goes on: a read could not be matched because several kiosks wait (staff decide). */
+export type CardNotice = { type: 'card-unmatched' };
+
 export interface CardWaitRequest {
   session: CheckInSession;
   /** Called at most once per wait. */
   deliver(event: CardEvent): void;
   /** The session as it is now: the wait ends once it no longer waits for a card; its hints help matching. */
   current(): CheckInSession | undefined;
+  /** Called for each notice while the wait goes on (may be called several times). */
+  notify?(notice: CardNotice): void;
 }
 
 export type AssignResult =
@@ -40,6 +45,12 @@ export interface CardReadsService {
   dismiss(readId: string, staff: string): UnmatchedRead | undefined;
   /** Every new or resolved unmatched read. */
   onUnmatched(listener: (read: UnmatchedRead) => void): () => void;
+  /**
+   * A kiosk's connection is open (its screen can answer). Returns the release, called when the connection
+   * closes: once a kiosk that was connected has none left for `heartbeatMs`, its card waits end, and they
+   * take no part in matching meanwhile. Kiosks that never connected (in-process tests) are not affected.
+   */
+  kioskConnected(kioskId: string): () => void;
   /** Sessions waiting right now (tests). */
   waiting(): string[];
   close(): void;
@@ -56,7 +67,7 @@ export interface CardReadsServiceDeps {
   clock: Clock;
   log: Logger;
   /** `junkQuietMs`: junk in the folder is summarised after this much quiet (default 2 s; read at start). */
-  config: () => { cardWaitMs: number; clockSkewMs: number; junkQuietMs?: number };
+  config: () => { cardWaitMs: number; clockSkewMs: number; junkQuietMs?: number; heartbeatMs?: number };
   wallNow?: () => number;
 }
 
@@ -77,6 +88,10 @@ export function createCardReadsService(deps: CardReadsServiceDeps): CardReadsSer
     log.error('unmatched-read listener failed', { error: String(e) }),
   );
   let closed = false;
+  /** Open connections per kiosk, and the timers of kiosks whose last connection closed. */
+  const connections = new Map<string, number>();
+  const gone = new Map<string, NodeJS.Timeout>();
+  const absent = (w: Waiter) => gone.has(w.session.kioskId);
 
   // Junk in the terminal folder — files that do not parse and are no waiting patient's, entries that are not
   // regular files (symlinks, FIFOs …) — is one staff alert per burst with a count, not one per file.
@@ -151,7 +166,7 @@ export function createCardReadsService(deps: CardReadsServiceDeps): CardReadsSer
   function onRead(read: TerminalCardRead): 'done' | 'retry' {
     if (closed) return 'retry';
     for (const w of [...waiters.values()]) if (!stillWaiting(w)) endWait(w.session.id);
-    const waiting = [...waiters.values()];
+    const waiting = [...waiters.values()].filter((w) => !absent(w));
     const r = read.result;
     const person = r.outcome.identity;
     // An unreadable file goes to a waiting patient only when no burst of junk is under way and it was
@@ -234,9 +249,32 @@ export function createCardReadsService(deps: CardReadsServiceDeps): CardReadsSer
         candidates: entry.candidates.length,
       });
       unmatched.emit(entry);
+      // Several kiosks wait: each is told (its patient is asked to call staff) and keeps waiting, so staff
+      // can still attach the read, or the patient can present the card again.
+      if (entry.reason === 'ambiguous') {
+        for (const id of entry.candidates) {
+          const w = waiters.get(id);
+          if (!w?.notify) continue;
+          try {
+            w.notify({ type: 'card-unmatched' });
+          } catch (e) {
+            log.error('card notice delivery failed', { session: id, error: String(e) });
+          }
+        }
+      }
     }
     return 'done';
   }
+
+  const expireKiosk = (kioskId: string) => {
+    gone.delete(kioskId);
+    if (closed) return;
+    for (const w of [...waiters.values()]) {
+      if (w.session.kioskId !== kioskId) continue;
+      log.info('card wait of a kiosk that went away ended', { session: w.session.id, kiosk: kioskId });
+      deliverTo(w, { type: 'card-failed', reason: 'timeout' });
+    }
+  };
 
   deps.transport.setCardReadConsumer({
     onRead,
@@ -301,12 +339,32 @@ export function createCardReadsService(deps: CardReadsServiceDeps): CardReadsSer
       return updated;
     },
     onUnmatched: unmatched.on,
+    kioskConnected(kioskId) {
+      connections.set(kioskId, (connections.get(kioskId) ?? 0) + 1);
+      const timer = gone.get(kioskId);
+      if (timer) clearTimeout(timer);
+      gone.delete(kioskId);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        const left = (connections.get(kioskId) ?? 1) - 1;
+        if (left > 0) return void connections.set(kioskId, left);
+        connections.delete(kioskId);
+        if (closed) return;
+        const t = setTimeout(() => expireKiosk(kioskId), deps.config().heartbeatMs ?? 10_000);
+        t.unref();
+        gone.set(kioskId, t);
+      };
+    },
     waiting: () => [...waiters.keys()],
     close() {
       junk.flush();
       junk.close();
       closed = true;
       for (const w of waiters.values()) if (w.timer) clearTimeout(w.timer);
+      for (const t of gone.values()) clearTimeout(t);
+      gone.clear();
       waiters.clear(); // the waits stay in SQLite: a restart resumes them
       unmatched.clear();
     },

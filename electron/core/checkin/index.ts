@@ -37,6 +37,10 @@ export interface CheckinDeps {
   /** Sessions idle longer than this are expired by the periodic sweep. */
   sweepAfterSeconds: () => number;
   sweepEveryMs?: number;
+  /** Storage faults go to the storage feature (its health state). */
+  onStoreError?: (e: unknown) => void;
+  /** 受付の人を呼ぶ that could not be written: the storage feature holds it and alerts staff at once. */
+  holdCallStaff?: (call: { sessionId: string; kioskId: string }) => void;
 }
 
 export interface Checkin {
@@ -65,6 +69,8 @@ export const checkinFeature = defineFeature({
     sweepEveryMs,
     patientCardStep,
     checkPatientCard,
+    onStoreError,
+    holdCallStaff,
   }: CheckinDeps & { db: Db }) {
     const store = createCheckinStore(db);
     const sessions = createSessionManager({
@@ -79,6 +85,7 @@ export const checkinFeature = defineFeature({
       log,
       ...(patientCardStep ? { patientCardStep } : {}),
       ...(checkPatientCard ? { checkPatientCard } : {}),
+      ...(onStoreError ? { onStoreError } : {}),
     });
     const visible = (caller: Caller, id: string): CheckInSession | undefined => {
       const s = sessions.get(id);
@@ -114,6 +121,14 @@ export const checkinFeature = defineFeature({
         const invalid = invalidNumbers(event);
         if (invalid) return invalid;
         const r = sessions.apply(sessionId, event, { actor: `kiosk:${caller.kioskId}`, expectedVersion });
+        if (!r.ok && r.error.code === 'unavailable' && event.type === 'call-staff' && holdCallStaff) {
+          // Storage cannot write it: staff are alerted now and it is written when storage is back.
+          holdCallStaff({ sessionId, kioskId: caller.kioskId });
+          return fail(
+            'unavailable',
+            'call-staff-held: staff were alerted; the request is written when storage is back',
+          );
+        }
         return r.ok ? ok(r.session) : { ok: false, error: r.error };
       },
       'staff.list': (_ctx, { date }) => ok(sessions.list(date ?? clock.today())),

@@ -65,6 +65,8 @@ export interface SessionManagerDeps {
   patientCardStep?: () => boolean;
   /** The clinic's 診察券番号 check (pattern from the settings). */
   checkPatientCard?: (raw: string) => PatientCardCheck;
+  /** A write failed: the storage feature decides whether it is a storage fault (full, read-only, I/O). */
+  onStoreError?: (e: unknown) => void;
 }
 
 export function createSessionManager(deps: SessionManagerDeps): SessionManager {
@@ -84,6 +86,7 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
   const fail = (e: unknown): ApplyResult => {
     const err = e instanceof StoreError ? e : new StoreError('io', String(e));
     log.error('could not persist a session change', { code: err.code, message: err.message });
+    deps.onStoreError?.(err);
     return { ok: false, error: { code: err.code === 'conflict' ? 'conflict' : 'unavailable', message: err.message } };
   };
 
@@ -97,6 +100,10 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
             deliver: (ev) => {
               const r = manager.apply(s.id, ev, { actor: 'reader' });
               if (!r.ok) log.warn('card event not applied', { session: s.id, code: r.error.code });
+            },
+            notify: (notice) => {
+              const r = manager.apply(s.id, notice, { actor: 'reader' });
+              if (!r.ok) log.warn('card notice not applied', { session: s.id, code: r.error.code });
             },
           });
           break;

@@ -4,7 +4,7 @@
  * monitor) and 'settings.changed' (after an admin changed a setting a window shows).
  */
 import { ADMIN_SETTING_KEYS } from '../../../shared/settings';
-import type { KioskStatus } from '../../../shared/api/index';
+import type { KioskStatus, StorageStatus } from '../../../shared/api/index';
 import type { AuditLog } from '../audit/index';
 import type { Clock } from '../clock';
 import { defineFeature } from '../feature';
@@ -22,12 +22,23 @@ export interface StatusDeps {
   demoAvailable: () => boolean;
   /** The 診察券 reader actually in use (KIOSK_CARD_READER may override the setting). */
   patientCardMode: () => KioskStatus['patientCardReader'];
+  /** The storage feature's health (failing while check-ins cannot be saved). */
+  storage?: () => StorageStatus;
 }
 
 export const statusFeature = defineFeature({
   name: 'status',
   migrations: [],
-  create({ audit, clock, monitor, settings, readerKind, demoAvailable, patientCardMode }: StatusDeps & { db: Db }) {
+  create({
+    audit,
+    clock,
+    monitor,
+    settings,
+    readerKind,
+    demoAvailable,
+    patientCardMode,
+    storage,
+  }: StatusDeps & { db: Db }) {
     const status = (): KioskStatus => {
       const s = settings.get();
       return {
@@ -43,6 +54,7 @@ export const statusFeature = defineFeature({
         callRooms: s.callRooms,
         displaySpeechLanguages: s.displaySpeechLanguages,
         voiceGuidance: s.voiceGuidance,
+        ...(storage ? { storage: storage() } : {}),
       };
     };
     const handlers: Pick<RequestTable, 'status.get' | 'admin.setOnlineMode'> = {

@@ -50,10 +50,12 @@ export const guarded =
 
 export const DB_FILE_NAME = 'kiosk.sqlite3';
 
-export function openDatabase(dataDir: string, options: { fileName?: string } = {}): Db {
+/** `onOpen` runs first: it registers SQL functions that triggers call (before any statement is prepared). */
+export function openDatabase(dataDir: string, options: { fileName?: string; onOpen?: (db: Db) => void } = {}): Db {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, options.fileName ?? DB_FILE_NAME);
   const db = new Database(file, { timeout: 5000 });
+  options.onOpen?.(db);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');

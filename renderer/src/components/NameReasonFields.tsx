@@ -1,4 +1,5 @@
 import { useEffect, useId } from 'react';
+import { REASON_MAX } from '../../../shared/api/limits';
 import { useSignedIn } from '../api';
 import { useT } from '../i18n';
 
@@ -39,11 +40,15 @@ export function NameReasonFields(props: {
         className="field-input"
         rows={rows}
         value={reason}
-        maxLength={500}
+        maxLength={REASON_MAX}
         aria-invalid={tried && reasonMissing ? true : undefined}
-        aria-describedby={`${id}-reason-error`}
+        aria-describedby={`${id}-reason-hint ${id}-reason-error`}
         onChange={(e) => onReason(e.target.value)}
       />
+      {/* Reasons are kept in the audit log: short, and never a name, phone number or birth date. */}
+      <p id={`${id}-reason-hint`} className="field-hint">
+        {t('staff.reason.hint', { max: REASON_MAX })}
+      </p>
       <p id={`${id}-reason-error`} className="field-error">
         {tried && reasonMissing ? t('staff.dialog.reasonRequired') : ''}
       </p>

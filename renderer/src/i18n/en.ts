@@ -90,6 +90,8 @@ export const en: UiCatalogue = {
   'readCard.instructions': 'Follow the instructions on the screen of the card reader (顔認証付きカードリーダー).',
   'readCard.waiting': 'Waiting for the reader',
   'readCard.help': 'If it does not work, press “Call staff”.',
+  'readCard.unmatched': 'We could not confirm your card: other kiosks are also waiting for a card. Please call staff.',
+  'readCard.askStaff': 'Ask staff to check',
   'demo.badge': 'DEMO',
   'demo.title': 'Demo only: present a virtual card',
   'demo.note': 'For practice and demonstrations. An administrator can turn this off.',
@@ -98,12 +100,28 @@ export const en: UiCatalogue = {
   'cardFailed.title': 'We could not confirm your card',
   'cardFailed.retry': 'Try again',
   'cardFailed.other': 'Use something else',
+  'cardFailed.whatToDo': 'What to do',
   'notice.card-timeout': 'The reader took too long. Please place the card on the reader again.',
   'notice.card-reader-error': 'The reader is not working well. Please try again, or call staff.',
-  'notice.card-pin-locked':
-    'Your PIN is locked. Your city office can unlock it. Today you can use face recognition or another document.',
   'notice.card-face-failed': 'Face recognition did not work. Please try again. You can also use your PIN.',
   'notice.card-cancelled-at-reader': 'It was cancelled at the reader. Please try again.',
+  'notice.card-pin-locked':
+    'Your PIN is locked after 3 wrong tries. Press “Try again” and choose face recognition on the reader. Your city office can unlock the PIN. Today you can also use another document, such as an eligibility certificate (資格確認書), or press “Call staff”.',
+  'notice.card-certificate-expired':
+    'The electronic certificate on your card has expired. Your city office can renew it. Today, please use another document, such as an eligibility certificate (資格確認書), or press “Call staff”.',
+  'notice.card-not-registered':
+    'This card is not yet registered for use as a health insurance card. You can register on the screen of the reader, then press “Try again”. You can also use another document, or press “Call staff”.',
+  'notice.card-system-error':
+    'The eligibility system reported an error. Please try again. If it happens again, press “Call staff” or use another document.',
+  'notice.card-invalid':
+    'This insurance is no longer valid (for example, your insurance changed). If you have a document from your new insurance, please use it. If you are not sure, press “Call staff”.',
+  'notice.card-invalid-newer':
+    'This insurance has ended, and you have a newer insurance. Please press “Call staff”. You can also use a document from your new insurance.',
+  'notice.card-not-found':
+    'We could not find your insurance. This often happens soon after a change of insurance, before it is registered. Please press “Call staff”, or use another document.',
+  'notice.card-multiple':
+    'More than one insurance was found for you. Staff will check which one to use. Please press “Call staff”.',
+  'notice.card-unknown': 'We could not read the result for your card. Please try again, or press “Call staff”.',
   'notice.staff-rejected': 'Our staff checked, and this way cannot be used for check-in.',
   'notice.generic': 'We could not confirm your card.',
 
@@ -204,6 +222,10 @@ export const en: UiCatalogue = {
   'validity.valid-unregistered': 'valid (unregistered)',
   'validity.unknown': 'unknown',
   'validity.error': 'error',
+  'validity.pin-locked': 'PIN locked',
+  'validity.certificate-expired': 'electronic certificate expired',
+  'validity.not-registered': 'not registered for insurance use',
+  'validity.system-error': 'system error',
   'staffReason.patient-asked-for-help': 'Patient asked for help',
   'staffReason.decision-requires-staff': 'Decision requires staff',
   'staffReason.self-declaration': 'Check the declaration',
@@ -406,7 +428,7 @@ export const en: UiCatalogue = {
   'helper.which.help': 'Press the closest one.',
   'helper.which.certificate': '資格確認書 (eligibility certificate)',
   'helper.which.insuranceCard': '健康保険証 / 被保険者証 (health insurance card)',
-  'helper.which.notice': '資格情報のお知らせ (eligibility information notice)',
+  'helper.which.notice': '資格情報のお知らせ (eligibility notice)',
   'helper.result.title': 'You can check in with this',
   'helper.result.go': 'Continue with this',
   'helper.again': 'Answer again',
@@ -436,6 +458,43 @@ export const en: UiCatalogue = {
   'admin.settings.voiceGuidanceHelp':
     'Patients can switch it with the Voice guide button at any time (for their visit only).',
   'field.name.letters': "A name may have letters, spaces, - and ' only.",
+  // ---- storage faults, data safety (issue 9) -----------------------------------------------------------
+  'storage.patient.title': 'This kiosk cannot record check-ins right now',
+  'storage.patient.body': 'Please go to the reception desk. Our staff will check you in there.',
+  'storage.patient.called': 'We have told our staff. Please go to the reception desk.',
+  'staff.storage.banner.failing': 'Check-ins cannot be recorded: {problem}. Check patients in at the desk',
+  'staff.storage.banner.heldCalls': '{count} call(s) for staff held in memory (written once storage is back)',
+  'staff.storage.code.disk-full': 'the disk is full',
+  'staff.storage.code.read-only': 'the data folder is read-only',
+  'staff.storage.code.io': 'the storage device reports an I/O error',
+  'staff.storage.code.corrupt': 'the database is damaged',
+  'staff.storage.advice.disk-full':
+    'Free space on the disk (delete files that are not needed). The kiosk resumes by itself once there is space.',
+  'staff.storage.advice.read-only':
+    'Check the data folder’s write permission and the disk (and its connection, if external or on the network). The kiosk resumes by itself once it can write.',
+  'staff.storage.advice.io':
+    'Check the disk and its connection. The kiosk resumes by itself when the error clears; if it persists, call the administrator.',
+  'staff.storage.advice.corrupt':
+    'Stop the kiosk; the administrator restores the latest backup (npm run storage -- restore --latest).',
+  'staff.storage.alert.callHeld': 'Call for staff pressed on {kiosk} ({time})',
+  'staff.storage.alert.recovered': 'Recording has resumed. {count} held call(s) for staff were written.',
+  'staff.reason.hint':
+    'Keep the reason short (up to {max} characters). Do not write names, phone numbers, birth dates or other personal data.',
+  'admin.data.title': 'Data safety',
+  'admin.data.state': 'Storage: {state}',
+  'admin.data.state.ok': 'working',
+  'admin.data.state.failing': 'cannot record (check patients in at the desk)',
+  'admin.data.verifyAudit': 'Verify the audit log',
+  'admin.data.auditIntact': 'The audit log is intact ({entries} entries)',
+  'admin.data.auditBroken': 'The audit log was altered or cut from entry {id} on: {message}',
+  'admin.data.backupNow': 'Back up now',
+  'admin.data.backupDone': 'Backup written and verified ({sessions} check-ins): {file}',
+  'admin.data.backupFailed': 'The backup failed: {message}',
+  'admin.data.backupDir': 'Backup folder (absolute path; empty: backups in the data folder)',
+  'admin.data.backupInterval': 'Minutes between backups (15–1440)',
+  'admin.data.backupKeep': 'Backups to keep (1–365; none older than the retention period)',
+  'admin.data.retention': 'Days to keep check-ins (1–3650); older records are erased from the file daily',
+  'admin.data.save': 'Save data safety settings',
   // ---- sign-in, setup, pairing, accounts, devices, LAN (issue 8) ----
   'auth.signIn.title.staff': 'Staff sign-in',
   'auth.signIn.title.admin': 'Admin sign-in',

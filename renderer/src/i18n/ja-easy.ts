@@ -91,6 +91,9 @@ export const jaEasy: PatientCatalogue = {
   'readCard.instructions': 'カードを よむ きかいの 画面を 見て ください。画面の とおりに して ください',
   'readCard.waiting': 'カードを まって います',
   'readCard.help': 'うまく いかない ときは「スタッフを よぶ」を おして ください',
+  'readCard.unmatched':
+    'カードを かくにん できませんでした。ほかの きかいでも カードを まって います。スタッフを よんで ください',
+  'readCard.askStaff': 'スタッフに みて もらう',
   'demo.badge': 'DEMO',
   'demo.title': 'デモ（れんしゅう）: カードを かざす',
   'demo.note': 'れんしゅうと せつめいの ための ものです。かんりしゃが けせます',
@@ -99,14 +102,31 @@ export const jaEasy: PatientCatalogue = {
   'cardFailed.title': 'カードを かくにん できませんでした',
   'cardFailed.retry': 'もう一度 よむ',
   'cardFailed.other': 'ほかの もので うけつけする',
+  'cardFailed.whatToDo': 'こう して ください',
   'notice.card-timeout': 'じかんが かかりすぎました。もう一度 カードを のせて ください',
   'notice.card-reader-error':
     'きかいの ちょうしが よく ありません。もう一度 やって ください。または スタッフを よんで ください',
-  'notice.card-pin-locked':
-    'あんしょうばんごうが ロックされて います。ロックは 市役所や 区役所で なおせます。今日は かおの しゃしんか、ほかの もので うけつけ できます',
   'notice.card-face-failed':
     'かおの かくにんが できませんでした。もう一度 やって ください。あんしょうばんごうでも できます',
   'notice.card-cancelled-at-reader': 'きかいで やめました。もう一度 やって ください',
+  'notice.card-pin-locked':
+    'あんしょうばんごうを 3回 まちがえました。ロックされて います。「もう一度 よむ」を おして ください。きかいで かおの しゃしんを えらんで ください。ロックは 市役所や 区役所で なおせます。ほかの もので うけつけ する ことも できます',
+  'notice.card-certificate-expired':
+    'カードの 電子証明書（でんし しょうめいしょ）の きげんが おわって います。市役所や 区役所で 新しく できます。今日は ほかの もので うけつけ して ください。または「スタッフを よぶ」を おして ください',
+  'notice.card-not-registered':
+    'この カードは まだ 保険証（ほけんしょう）の とうろくを して いません。カードを よむ きかいの 画面で とうろく できます。とうろく したら「もう一度 よむ」を おして ください。「スタッフを よぶ」も おせます',
+  'notice.card-system-error':
+    'システムの エラーです。もう一度 やって ください。だめな ときは「スタッフを よぶ」を おして ください',
+  'notice.card-invalid':
+    'この 保険（ほけん）は もう つかえません。新しい 保険の 紙や カードが あれば、それで うけつけ して ください。わからない ときは「スタッフを よぶ」を おして ください',
+  'notice.card-invalid-newer':
+    'この 保険（ほけん）は おわりました。新しい 保険が あります。「スタッフを よぶ」を おして ください',
+  'notice.card-not-found':
+    '保険（ほけん）の じょうほうが 見つかりません。保険を かえた すぐ あとに よく あります。「スタッフを よぶ」を おして ください。ほかの もので うけつけ する ことも できます',
+  'notice.card-multiple':
+    '保険（ほけん）の じょうほうが 2つ いじょう あります。スタッフが しらべます。「スタッフを よぶ」を おして ください',
+  'notice.card-unknown':
+    'カードの けっかが わかりませんでした。もう一度 やって ください。または「スタッフを よぶ」を おして ください',
   'notice.staff-rejected': 'スタッフが しらべました。この やりかたでは うけつけ できません',
   'notice.generic': 'カードを かくにん できませんでした',
 
@@ -132,8 +152,8 @@ export const jaEasy: PatientCatalogue = {
 
   'declare.title': '被保険者資格申立書（ほけんの もうしたて）',
   'declare.intro': '今日は なまえなどを ききます。保険は あとで しらべます',
-  'declare.name.label': 'なまえ（カタカナ）',
-  'declare.name.help': '下の カタカナを おして ください',
+  'declare.name.label': 'なまえ',
+  'declare.name.help': 'いつも 書く もじ（ローマじ など）か カタカナで いれて ください。2つとも いれても いいです',
   'declare.birthDate.label': 'たんじょうび',
   'declare.insurerName.label': '保険の 会社や 市役所の なまえ（わかれば）',
   'declare.insurerName.help': 'れい: 全国健康保険協会、○○市 国民健康保険',
@@ -200,4 +220,55 @@ export const jaEasy: PatientCatalogue = {
   'completed.ticketPrinted': 'うけつけの 紙が 出ます。とって ください',
   'completed.ticketFailed':
     'うけつけの 紙が 出ませんでした。この ばんごうを おぼえて ください。または うけつけで いって ください',
+  // ---- storage faults: the patient is sent to the desk (issue 9) -----------------------------------------
+  'storage.patient.title': 'いま この きかいでは うけつけが できません',
+  'storage.patient.body': 'うけつけの まどぐちへ きて ください。まどぐちで うけつけを します。',
+  'storage.patient.called': 'スタッフに しらせました。まどぐちへ きて ください。',
+
+  // ---- the patient visit, finished (issue 10): dates, names, helper, leaving, access ----
+  'date.future': 'この 日は まだ きて いません。たんじょうびを もう一度 見て ください',
+  'date.tooOld': '120年より 前の 日です。年の 書きかた（昭和・平成・西暦 など）を 見て ください',
+  'date.tooFarAhead': '有効期限は いちばん 長くて 5年 先までです。年を もう一度 見て ください',
+  'date.tooLongAgo': '10年より 前の 日です。年の 書きかた（令和・平成・西暦 など）を 見て ください',
+  'date.suggestions': 'よく ある 日です。紙と おなじ なら おして ください',
+  'keypad.hyphen': 'ハイフン（－）',
+  'latin.label': 'ローマじを いれる',
+  'latin.apostrophe': 'アポストロフィ（’）',
+  'helper.button': 'わからない',
+  'helper.button.hint': 'かんたんな しつもんに こたえると、どれを えらぶか わかります',
+  'helper.card.title': 'しゃしんの ある マイナンバーカードを 今日 もって いますか？',
+  'helper.card.help': 'プラスチックの カードです。紙の 通知カードでは ありません',
+  'helper.paper.title': '保険の 会社や 市役所から きた カードや 紙を もって いますか？',
+  'helper.paper.help': '健康保険組合、協会けんぽ、市役所や 区役所などから きた ものです',
+  'helper.which.title': 'その 紙の いちばん 上に なんと 書いて ありますか？',
+  'helper.which.help': 'いちばん にている ものを おして ください',
+  'helper.which.certificate': '「資格確認書」',
+  'helper.which.insuranceCard': '「健康保険証」「被保険者証」',
+  'helper.which.notice': '「資格情報のお知らせ」',
+  'helper.result.title': 'これで うけつけ します',
+  'helper.result.go': 'これで すすむ',
+  'helper.again': 'はじめから こたえる',
+  'helper.close': 'リストに もどる',
+  'helper.yes': 'はい',
+  'helper.no': 'いいえ',
+  'leave.stay': 'つづける',
+  'leave.cancel.title': 'うけつけを やめますか？',
+  'leave.cancel.body': 'やめると はじめの 画面に もどります',
+  'leave.cancel.leave': 'うけつけを やめる',
+  'leave.discard.title': 'いれた ものを けして もどりますか？',
+  'leave.discard.body': 'もどると、この 画面で いれた ものは きえます',
+  'leave.discard.leave': 'けして もどる',
+  'access.label': '見やすさと こえ',
+  'access.contrast': '白と 黒を はっきり',
+  'access.voice': 'こえの あんない',
+  'access.repeat': 'もう一度 きく',
+  'scroll.more': '下に つづきが あります',
+  'idle.countdown': 'あと {seconds}びょうで はじめの 画面に もどります',
+  'declare.ownName.label': 'なまえ（いつも 書く もじで）',
+  'declare.kana.label': 'なまえの カタカナ（あれば）',
+  'declare.keyboard': 'キーボードの しゅるい',
+  'declare.keyboard.latin': 'ABC（ローマじ）',
+  'declare.keyboard.kana': 'カナ',
+  'field.name.required': 'なまえを いれて ください（いつも 書く もじか カタカナで）',
+  'field.name.letters': 'なまえには もじと スペースと「-」「’」だけ つかえます',
 };

@@ -98,6 +98,8 @@ export const ja = {
   'readCard.instructions': '顔認証付きカードリーダーの画面の案内にしたがってください',
   'readCard.waiting': '読み取りを待っています',
   'readCard.help': 'うまくいかないときは「受付の人を呼ぶ」を押してください',
+  'readCard.unmatched': 'カードを確認できませんでした。ほかの受付機でもカードを待っています。受付の人を呼んでください',
+  'readCard.askStaff': '受付の人に確認してもらう',
   'demo.badge': 'DEMO',
   'demo.title': 'デモ用: 仮想カードをかざす',
   'demo.note': '練習・説明用です。管理者が設定で無効にできます',
@@ -107,12 +109,29 @@ export const ja = {
   'cardFailed.title': 'カードを確認できませんでした',
   'cardFailed.retry': 'もう一度読み取る',
   'cardFailed.other': 'ほかのもので受付する',
+  'cardFailed.whatToDo': 'こうしてください',
   'notice.card-timeout': '読み取りに時間がかかりました。もう一度カードをのせてください',
   'notice.card-reader-error': '読み取り機の調子がよくないようです。もう一度お試しいただくか、受付の人を呼んでください',
-  'notice.card-pin-locked':
-    '暗証番号がロックされています。ロックはお住まいの市区町村の窓口で解除できます。今日は顔認証か、ほかのもので受付できます',
   'notice.card-face-failed': '顔認証がうまくいきませんでした。もう一度お試しください。暗証番号でも確認できます',
   'notice.card-cancelled-at-reader': '読み取り機で中止されました。もう一度お試しください',
+  'notice.card-pin-locked':
+    '暗証番号を3回まちがえたため、ロックされています。「もう一度読み取る」を押して、読み取り機で顔認証を選んでください。ロックはお住まいの市区町村の窓口で解除できます。今日は資格確認書などほかのもので受付するか、「受付の人を呼ぶ」を押してください',
+  'notice.card-certificate-expired':
+    'カードの電子証明書の有効期限が切れています。更新はお住まいの市区町村の窓口でできます。今日は資格確認書などほかのもので受付するか、「受付の人を呼ぶ」を押してください',
+  'notice.card-not-registered':
+    'このカードは、まだ保険証として使う登録（保険証利用登録）がされていません。読み取り機の画面で登録できます。登録したら「もう一度読み取る」を押してください。ほかのもので受付するか、「受付の人を呼ぶ」を押すこともできます',
+  'notice.card-system-error':
+    '資格確認のシステムでエラーがありました。もう一度お試しください。続くときは「受付の人を呼ぶ」を押すか、ほかのもので受付してください',
+  'notice.card-invalid':
+    'この保険の資格は無効になっています（保険が変わったときなど）。新しい保険の資格確認書や保険証があれば、それで受付してください。わからないときは「受付の人を呼ぶ」を押してください',
+  'notice.card-invalid-newer':
+    'この保険の資格は終わっていて、新しい保険の資格があります。「受付の人を呼ぶ」を押してください。新しい保険の資格確認書などで受付することもできます',
+  'notice.card-not-found':
+    '保険の資格が見つかりませんでした。保険が変わったばかりのときは、まだ登録されていないことがあります。「受付の人を呼ぶ」を押すか、資格確認書などほかのもので受付してください',
+  'notice.card-multiple':
+    '保険の資格が複数見つかりました。どれを使うかは受付の人が確認します。「受付の人を呼ぶ」を押してください',
+  'notice.card-unknown':
+    'カードの結果を確認できませんでした。もう一度お試しいただくか、「受付の人を呼ぶ」を押してください',
   'notice.staff-rejected': '受付の者が確認した結果、この方法では受付できませんでした',
   'notice.generic': 'カードを確認できませんでした',
 
@@ -221,6 +240,10 @@ export const ja = {
   'validity.valid-unregistered': '有効（未登録）',
   'validity.unknown': '不明',
   'validity.error': 'エラー',
+  'validity.pin-locked': '暗証番号ロック',
+  'validity.certificate-expired': '電子証明書の有効期限切れ',
+  'validity.not-registered': '保険証利用登録なし',
+  'validity.system-error': 'システムエラー',
   'staffReason.patient-asked-for-help': '患者さんが呼び出し',
   'staffReason.decision-requires-staff': '判定により職員の確認が必要',
   'staffReason.self-declaration': '申立書の確認',
@@ -453,6 +476,42 @@ export const ja = {
   'admin.settings.voiceGuidance': '音声案内を最初からオンにする',
   'admin.settings.voiceGuidanceHelp': '患者さんは画面の「音声案内」でいつでも切り替えられます（その受付の間だけ）',
   'field.name.letters': 'お名前には文字、空白、「-」「’」だけを使えます',
+  // ---- storage faults, data safety (issue 9) -----------------------------------------------------------
+  'storage.patient.title': 'ただいま、この機械では受付を記録できません',
+  'storage.patient.body': 'お手数ですが、受付窓口へお越しください。窓口で受付いたします。',
+  'storage.patient.called': '受付の者に知らせました。窓口へお越しください。',
+  'staff.storage.banner.failing': '受付を記録できません: {problem}。受付は窓口で行ってください',
+  'staff.storage.banner.heldCalls': '「受付の人を呼ぶ」{count} 件を一時的に保持しています（記録は復旧後に行われます）',
+  'staff.storage.code.disk-full': 'ディスクがいっぱいです',
+  'staff.storage.code.read-only': 'データフォルダーに書き込めません（読み取り専用）',
+  'staff.storage.code.io': '記録装置の読み書きエラーです',
+  'staff.storage.code.corrupt': 'データベースが壊れています',
+  'staff.storage.advice.disk-full':
+    '不要なファイルを削除してディスクの空きを作ってください。空きができると自動で再開します。',
+  'staff.storage.advice.read-only':
+    'データフォルダーの書き込み権限とディスク（外付け・ネットワークの場合は接続）を確認してください。書き込めるようになると自動で再開します。',
+  'staff.storage.advice.io':
+    'ディスクと接続を確認してください。解消すると自動で再開します。続く場合は管理者に連絡してください。',
+  'staff.storage.advice.corrupt':
+    'キオスクを止め、管理者がバックアップから復元してください（npm run storage -- restore --latest）。',
+  'staff.storage.alert.callHeld': '{kiosk} で「受付の人を呼ぶ」が押されました（{time}）',
+  'staff.storage.alert.recovered': '記録が再開しました。保持していた呼び出し {count} 件を記録しました。',
+  'staff.reason.hint': '理由は短く（{max} 文字まで）。氏名・電話番号・生年月日などの個人情報は書かないでください。',
+  'admin.data.title': 'データの保全',
+  'admin.data.state': '記録の状態: {state}',
+  'admin.data.state.ok': '正常',
+  'admin.data.state.failing': '記録できません（受付は窓口へ）',
+  'admin.data.verifyAudit': '監査ログを検証する',
+  'admin.data.auditIntact': '監査ログは改ざんされていません（{entries} 件）',
+  'admin.data.auditBroken': '監査ログの {id} 番の記録から先が改ざんまたは削除されています: {message}',
+  'admin.data.backupNow': '今すぐバックアップする',
+  'admin.data.backupDone': 'バックアップを作成し、検証しました（受付 {sessions} 件）: {file}',
+  'admin.data.backupFailed': 'バックアップできませんでした: {message}',
+  'admin.data.backupDir': 'バックアップの保存先フォルダー（絶対パス。空欄ならデータフォルダー内の backups）',
+  'admin.data.backupInterval': 'バックアップの間隔（分、15〜1440）',
+  'admin.data.backupKeep': '残すバックアップの数（1〜365。保存日数を過ぎたものは残しません）',
+  'admin.data.retention': '受付記録の保存日数（1〜3650）。過ぎた記録は毎日ファイルから消去されます',
+  'admin.data.save': 'データ保全の設定を保存する',
   // ---- sign-in, setup, pairing, accounts, devices, LAN (issue 8) --------------------------------------
   'auth.signIn.title.staff': 'スタッフのサインイン',
   'auth.signIn.title.admin': '管理者のサインイン',

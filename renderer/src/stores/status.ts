@@ -1,6 +1,6 @@
 /** The core's status (clinic, online verification, idle seconds) and this window's connection to it. */
 import { create } from 'zustand';
-import type { KioskStatus, OnlineStatus } from '../../../shared/api/index';
+import type { KioskStatus, OnlineStatus, StorageStatus } from '../../../shared/api/index';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import type { ConnectionState } from '../api/types';
 
@@ -12,6 +12,8 @@ interface StatusStore {
     onlineChanged: (online: OnlineStatus) => void;
     /** `settings.changed`: an admin changed a setting; the whole status is replaced, live. */
     settingsChanged: (status: KioskStatus) => void;
+    /** `storage.changed`: the data store became failing (check-ins cannot be saved) or ok again. */
+    storageChanged: (storage: StorageStatus) => void;
     connectionChanged: (connection: ConnectionState) => void;
   };
 }
@@ -23,6 +25,7 @@ const useStatusStore = create<StatusStore>()((set) => ({
     statusLoaded: (status) => set({ status }),
     onlineChanged: (online) => set((s) => (s.status ? { status: { ...s.status, online } } : {})),
     settingsChanged: (status) => set({ status }),
+    storageChanged: (storage) => set((s) => (s.status ? { status: { ...s.status, storage } } : {})),
     connectionChanged: (connection) => set({ connection }),
   },
 }));
@@ -38,6 +41,9 @@ export const useOffline = () => useStatusStore((s) => s.status !== null && !s.st
 export const useClinicName = () => useStatusStore((s) => s.status?.clinicName ?? '');
 export const useIdleSeconds = () => useStatusStore((s) => s.status?.idleTimeoutSeconds ?? DEFAULT_IDLE_SECONDS);
 export const useDemoPanel = () => useStatusStore((s) => s.status?.demoPanel ?? false);
+/** The data store's state; null until status arrives (or from a core without it). */
+export const useStorage = () => useStatusStore((s) => s.status?.storage ?? null);
+export const useStorageFailing = () => useStatusStore((s) => s.status?.storage?.state === 'failing');
 export const useVoiceDefault = () => useStatusStore((s) => s.status?.voiceGuidance ?? false);
 /** The clinic's date ('YYYY-MM-DD') from the core; null until the status has loaded. */
 export const useToday = () => useStatusStore((s) => s.status?.today ?? null);

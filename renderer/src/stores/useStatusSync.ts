@@ -3,12 +3,13 @@ import { useApi } from '../api';
 import { useStatusActions } from './status';
 
 /**
- * Load `status.get`, follow `status.changed` (online state) and `settings.changed` (clinic name, idle
- * timeout, demo panel… after an admin edit) and the connection; reload the status after a reconnect.
+ * Load `status.get`, follow `status.changed` (online state), `settings.changed` (clinic name, idle
+ * timeout, demo panel… after an admin edit), `storage.changed` (the data store failing or back) and the
+ * connection; reload the status after a reconnect.
  */
 export function useStatusSync(): void {
   const api = useApi();
-  const { statusLoaded, onlineChanged, settingsChanged, connectionChanged } = useStatusActions();
+  const { statusLoaded, onlineChanged, settingsChanged, storageChanged, connectionChanged } = useStatusActions();
   useEffect(() => {
     let live = true;
     const load = async () => {
@@ -19,6 +20,7 @@ export function useStatusSync(): void {
     void load();
     const offStatus = api.on('status.changed', onlineChanged);
     const offSettings = api.on('settings.changed', settingsChanged);
+    const offStorage = api.on('storage.changed', storageChanged);
     const offConnection = api.onConnection((state) => {
       connectionChanged(state);
       if (state === 'open') void load();
@@ -27,7 +29,8 @@ export function useStatusSync(): void {
       live = false;
       offStatus();
       offSettings();
+      offStorage();
       offConnection();
     };
-  }, [api, statusLoaded, onlineChanged, settingsChanged, connectionChanged]);
+  }, [api, statusLoaded, onlineChanged, settingsChanged, storageChanged, connectionChanged]);
 }

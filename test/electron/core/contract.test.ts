@@ -59,7 +59,17 @@ const kioskStatus = z.object({
   patientCardReader: z.enum(['off', 'hid', 'keyboard', 'simulator']),
   callRooms: z.array(z.object({ id: z.string().min(1), label: z.string().min(1) })),
   displaySpeechLanguages: z.array(z.string()),
+  storage: z
+    .object({
+      state: z.enum(['ok', 'failing']),
+      since: iso,
+      code: z.enum(['disk-full', 'read-only', 'io', 'corrupt']).optional(),
+      advice: z.string().optional(),
+      heldCalls: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
+const storageStatus = kioskStatus.shape.storage.unwrap();
 const outcome = z.object({ ok: z.boolean() }).passthrough();
 const unmatchedRead = z.object({
   id: z.string(),
@@ -282,6 +292,18 @@ const OUTPUTS: Record<RequestName, z.ZodType> = {
   'devices.reprint': ticketPrint,
   'devices.listHid': z.array(hidDevice),
   'demo.scanPatientCard': z.object({ presented: z.string() }).strict(),
+  'admin.verifyAudit': z.union([
+    z.object({ intact: z.literal(true), entries: z.number().int(), head: z.string().length(64) }),
+    z.object({ intact: z.literal(false), entries: z.number().int(), brokenAt: z.number().int(), message: z.string() }),
+  ]),
+  'admin.backupNow': z.object({
+    file: z.string(),
+    createdAt: iso,
+    bytes: z.number().int().positive(),
+    sessions: z.number().int(),
+    transitions: z.number().int(),
+    audit: z.number().int(),
+  }),
 };
 const EVENTS: Record<ApiEventName, z.ZodType> = {
   'session.updated': session,
@@ -294,6 +316,16 @@ const EVENTS: Record<ApiEventName, z.ZodType> = {
   'calls.board': callBoard,
   'devices.changed': devicesView,
   'ticket.printed': ticketPrint,
+  'storage.changed': storageStatus,
+  'storage.alert': z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('storage-failing'), at: iso, status: storageStatus }),
+    z.object({ kind: z.literal('storage-recovered'), at: iso, status: storageStatus, written: z.number().int() }),
+    z.object({
+      kind: z.literal('call-staff-held'),
+      at: iso,
+      call: z.object({ sessionId: z.string(), kioskId: z.string(), at: iso }),
+    }),
+  ]),
 };
 
 let core: Core | undefined;
@@ -380,6 +412,18 @@ describe('the core keeps its side of the contract', () => {
     await expect
       .poll(async () => ((await call(STAFF, 'staff.reverifications', {})) as ReverificationEntry[])[0]?.status)
       .toBe('done');
+    // Storage fails (SQLite refuses writes) while a patient calls for staff: held, alerted, written on recovery.
+    const h = sessionOf(await call(KIOSK, 'session.start', { kioskId: 'kiosk-1' }));
+    c.internals.db.pragma('query_only = ON');
+    expect(await c.handle(KIOSK, 'session.send', { sessionId: h.id, event: { type: 'call-staff' } })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
+    c.internals.db.pragma('query_only = OFF');
+    expect(c.internals.storage.health.probeNow()).toBe(true);
+    expect(await state(h.id)).toBe('staff-confirm');
+    await call(ADMIN, 'admin.verifyAudit', {});
+    await call(ADMIN, 'admin.backupNow', {});
     // Staff and admin.
     await call(STAFF, 'staff.list', {});
     await call(ADMIN, 'admin.getSettings', {});
@@ -393,7 +437,7 @@ describe('the core keeps its side of the contract', () => {
     expect(new Set(events.map((e) => e.event))).toEqual(new Set(Object.keys(EVENTS)));
     // Audience: a kiosk gets only its own sessions and no staff-only events.
     for (const e of events.filter((x) => x.to.role === 'kiosk')) {
-      expect(['reader.unmatched', 'reverify.updated', 'devices.changed']).not.toContain(e.event);
+      expect(['reader.unmatched', 'reverify.updated', 'storage.alert', 'devices.changed']).not.toContain(e.event);
       if (e.event === 'ticket.printed')
         expect((e.payload as TicketPrintResult).sessionId).toBe(e.to.kioskId === 'kiosk-1' ? s.id : o.id);
       if (e.event === 'session.updated') expect((e.payload as CheckInSession).kioskId).toBe(e.to.kioskId);

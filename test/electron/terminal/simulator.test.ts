@@ -3,7 +3,15 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClock, type Clock } from '../../../electron/core/clock';
 import { buildNumberQueryXml, parseFaceFileName, parseOnshiResult } from '../../../electron/onshi/index';
-import { defaultPersonas, loadPersonas, personaNumbers, resolveDate } from '../../../electron/terminal/personas';
+import { outcomeFromResult } from '../../../electron/onshi/outcome';
+import {
+  defaultPersonas,
+  loadPersonas,
+  personaNumbers,
+  personaResult,
+  resolveDate,
+} from '../../../electron/terminal/personas';
+import { cardFailureKind } from '../../../shared/card-reads/failure';
 import { createTerminalSimulator, type TerminalSimulator } from '../../../electron/terminal/simulator';
 import { tempDir } from '../../helpers/temp';
 
@@ -52,7 +60,12 @@ const EXPECTED: Record<string, { validity?: string; status: 'ok' | 'error'; peop
   'slow-answer': { validity: 'valid', status: 'ok', people: 1 },
   'no-answer': { validity: 'valid', status: 'ok', people: 1 },
   'kokuho-sjis': { validity: 'valid', status: 'ok', people: 1 },
+  // Card-side failures (only card reads fail; the kind is read from the message: shared/card-reads/failure.ts).
+  'pin-locked': { status: 'error', people: 0 },
+  'certificate-expired': { status: 'error', people: 0 },
+  'not-registered': { status: 'error', people: 0 },
 };
+const CARD_SIDE = ['pin-locked', 'certificate-expired', 'not-registered'];
 
 describe('persona fixtures', () => {
   it('load, validate and cover every persona the issue lists', () => {
@@ -76,6 +89,17 @@ describe('persona fixtures', () => {
     });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toMatch(/insurerNumber|birthDate/);
+  });
+
+  it.each(CARD_SIDE)('%s fails card reads only: a number query for the same person answers 有効', (id) => {
+    const p = defaultPersonas().find((x) => x.id === id)!;
+    const ctx = { today: '2026-11-25', nowLocal: '20261125093000', institutionCode: '1312345678' };
+    const byCard = personaResult(p, { ...ctx, source: 'card' });
+    expect(byCard.failure).toMatchObject({ kind: 'processing' });
+    expect(byCard.people).toEqual([]);
+    const byNumbers = personaResult(p, { ...ctx, source: 'numbers' });
+    expect(byNumbers.failure).toBeUndefined();
+    expect(byNumbers.people).toHaveLength(1);
   });
 
   it('relative dates keep ages true on any day', () => {
@@ -111,6 +135,8 @@ describe('terminal simulator', () => {
       if (id === 'late-elderly')
         expect(parsed.result.people[0]).toMatchObject({ copayPercent: 20, insurerNumber: '39139993' });
       if (id === 'limit-class') expect(parsed.result.people[0]!.limitClass).toBe('A03');
+      if (CARD_SIDE.includes(id)) expect(cardFailureKind(outcomeFromResult(parsed.result))).toBe(id);
+      if (id === 'system-error') expect(cardFailureKind(outcomeFromResult(parsed.result))).toBe('system-error');
       expect(fs.readdirSync(path.join(s.dir, 'face')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     },
   );

@@ -31,11 +31,32 @@ describe('check-in flow', () => {
     expect(s).toMatchObject({ state: 'completed', ticketNumber: 7, version: 2, verification: { status: 'verified' }, identity: { source: 'card', nameKana: 'ﾃｽﾄ ﾀﾛｳ' } });
   });
 
-  it.each(['not-found', 'invalid', 'multiple', 'invalid-newer'] as const)('a card result of %s goes to staff, never an automatic refusal', (validity) => {
-    const s = run(start(), [{ type: 'choose-document', document: 'myna-card' }, { type: 'card-read', outcome: { ok: true, validity } }], ctx());
-    expect(s.state).toBe('staff-confirm');
+  it.each(['not-found', 'invalid', 'multiple', 'invalid-newer'] as const)('a card result of %s shows its own guidance and alerts staff, never an automatic refusal', (validity) => {
+    const c = ctx();
+    const s = run(start(), [{ type: 'choose-document', document: 'myna-card' }, { type: 'card-read', outcome: { ok: true, validity } }], c);
+    expect(s).toMatchObject({ state: 'card-failed', notice: `card-${validity}`, verification: { status: 'failed', validity } });
     expect(s.staffReasons).toContain(`card-${validity}`);
     expect(s.ticketNumber).toBeUndefined();
+    // Never a dead end: the patient can call staff (who then confirm) or choose another document.
+    const called = transition(s, { type: 'call-staff' }, c);
+    expect(called.ok && called.session).toMatchObject({ state: 'staff-confirm', staffReasons: [`card-${validity}`, 'patient-asked-for-help'] });
+    const other = transition(s, { type: 'back' }, c);
+    expect(other.ok && other.session.state).toBe('choose-document');
+  });
+
+  it.each([
+    ['pin-locked', '暗証番号がロックされています。'],
+    ['certificate-expired', '電子証明書の有効期限が切れています。'],
+    ['not-registered', '保険証利用登録がされていません。'],
+    ['system-error', 'オンライン資格確認システムでエラーが発生しました。'],
+  ] as const)('a failed card answer is read as %s and gets that guidance', (kind, errorMessage) => {
+    const s = run(start(), [{ type: 'choose-document', document: 'myna-card' }, { type: 'card-read', outcome: { ok: false, errorCode: 'X1', errorMessage } }], ctx());
+    expect(s).toMatchObject({ state: 'card-failed', notice: `card-${kind}`, staffReasons: [`card-${kind}`], verification: { status: 'failed', code: 'X1', message: errorMessage } });
+  });
+
+  it('a read no kiosk could be matched to tells the waiting kiosk, which keeps waiting', () => {
+    const s = run(start(), [{ type: 'choose-document', document: 'myna-card' }, { type: 'card-unmatched' }], ctx());
+    expect(s).toMatchObject({ state: 'read-card', notice: 'card-unmatched' });
   });
 
   it('a decision that requires staff waits for a receptionist, whose approval is recorded with a reason', () => {

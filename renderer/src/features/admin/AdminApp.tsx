@@ -4,6 +4,8 @@ import { useApi } from '../../api';
 import { useStatusSync } from '../../stores/useStatusSync';
 import { BigButton } from '../../components/BigButton';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
+import { StorageBanner } from '../../components/StorageBanner';
+import { DataSafetyPanel } from './components/DataSafetyPanel';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { formatDate } from '../../components/formatDate';
 import { useT } from '../../i18n';
@@ -35,10 +37,12 @@ export function AdminApp() {
         <LanguageSwitch />
       </header>
       <ConnectionBanner />
+      <StorageBanner />
       <div className="admin-body">
         <StatusPanel />
         <OnlineModeForm />
         <SettingsForm />
+        <DataSafetyPanel />
         <AccountsPanel />
         <DevicesPanel />
         <LanPanel />

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useStorageFailing } from '../../stores/status';
 import { useStatusSync } from '../../stores/useStatusSync';
 import { useSessionId, useSessionState } from './store/session';
 import { CardFailedScreen } from './screens/CardFailedScreen';
@@ -10,6 +11,7 @@ import { ReadCardScreen } from './screens/ReadCardScreen';
 import { SelfDeclarationScreen } from './screens/SelfDeclarationScreen';
 import { StartScreen } from './screens/StartScreen';
 import { PatientCardScreen } from './screens/PatientCardScreen';
+import { StorageDeskScreen } from './screens/StorageDeskScreen';
 import { usePatientFlow, usePatientSync, type PatientFlow } from './hooks/usePatientFlow';
 import { useSessionResume } from './hooks/useSessionResume';
 import { useTicketPrint } from './hooks/useTicketPrint';
@@ -32,6 +34,7 @@ export function PatientApp() {
   const state = useSessionState();
   const sessionId = useSessionId();
   const print = useTicketPrint();
+  const storageFailing = useStorageFailing();
   useStepMark(`${sessionId ?? 'none'}:${state ?? 'start'}`);
 
   // Cancelled or idled out (here, by staff, or by the core): nothing of the patient stays on screen.
@@ -42,12 +45,17 @@ export function PatientApp() {
   return (
     <>
       {/* Keyed by session (and state), so no half-typed field survives into another screen or patient. */}
-      <PatientScreen
-        key={`${sessionId ?? 'none'}:${state ?? 'start'}`}
-        state={state}
-        flow={flow}
-        print={print?.sessionId === sessionId ? print : undefined}
-      />
+      {/* Check-ins cannot be recorded: to the desk (a finished or staff-held visit keeps its screen). */}
+      {storageFailing && state !== 'completed' && state !== 'staff-confirm' ? (
+        <StorageDeskScreen key={`storage:${sessionId ?? 'none'}`} flow={flow} hasSession={sessionId !== null} />
+      ) : (
+        <PatientScreen
+          key={`${sessionId ?? 'none'}:${state ?? 'start'}`}
+          state={state}
+          flow={flow}
+          print={print?.sessionId === sessionId ? print : undefined}
+        />
+      )}
       <IdleGuard flow={flow} />
     </>
   );

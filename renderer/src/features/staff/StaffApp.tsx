@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { UnmatchedRead } from '../../../../shared/api/index';
 import { useStatusSync } from '../../stores/useStatusSync';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
+import { StorageBanner } from '../../components/StorageBanner';
 import { documentNameKey } from '../../components/documents';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useT } from '../../i18n';
@@ -63,6 +64,7 @@ export function StaffApp() {
         <LanguageSwitch />
       </header>
       <ConnectionBanner />
+      <StorageBanner />
       {linkAlert?.stuck ? (
         <LinkAlertBanner
           count={linkAlert.pending}

@@ -52,7 +52,8 @@ describe('admin settings', () => {
     const api = new FakeApi({ role: 'admin', settings: { policy: { refuseDocuments: ['notice-only'] } } });
     renderApp(api);
     await settle();
-    expect(api.inputs('admin.getSettings')).toEqual([{}, {}]); // the clinic settings form and the device settings form
+    // the clinic settings form, the data-safety panel and the device settings form
+    expect(api.inputs('admin.getSettings')).toEqual([{}, {}, {}]);
     const form = settingsForm();
     const clinic = within(form).getByRole('textbox', { name: '医療機関名' }) as HTMLInputElement;
     expect(clinic.value).toBe('さくら内科クリニック');

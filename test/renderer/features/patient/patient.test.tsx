@@ -225,7 +225,7 @@ describe('card reader', () => {
     const api = new FakeApi();
     renderApp(api, { session: makeSession({ state: 'card-failed', notice: 'card-pin-locked', version: 3 }) });
     await settle();
-    expect(screen.getByText(/暗証番号がロックされています/)).toBeTruthy();
+    expect(screen.getByText(/暗証番号を3回まちがえたため、ロックされています/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'ほかのもので受付する' })).toBeTruthy();
     click('もう一度読み取る');
     await settle();

@@ -6,7 +6,7 @@ import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { AccessBar } from './AccessBar';
 import { useT } from '../../../i18n';
 import { useSessionBusy, useSessionProblem } from '../store/session';
-import { useClinicName, useOffline } from '../../../stores/status';
+import { useClinicName, useOffline, useStorageFailing } from '../../../stores/status';
 import { setGuidance } from '../hooks/useSpeech';
 import { settled, useStepSettled } from '../store/stepGuard';
 
@@ -34,6 +34,8 @@ export function PatientFrame({ onBack, onCallStaff, offlineBanner = false, child
   const offline = useOffline();
   const busy = useSessionBusy();
   const problem = useSessionProblem();
+  // While storage fails the screen itself sends the patient to the desk: no "try again" on top of it.
+  const storageFailing = useStorageFailing();
   const stepSettled = useStepSettled();
   return (
     <div className="kiosk" data-settled={stepSettled}>
@@ -47,7 +49,7 @@ export function PatientFrame({ onBack, onCallStaff, offlineBanner = false, child
       <div className="kiosk-banners">
         <ConnectionBanner />
         {offlineBanner && offline ? <Banner tone="warn">{t('offline.banner')}</Banner> : null}
-        {problem ? <Banner tone="warn">{t('error.generic')}</Banner> : null}
+        {problem && !storageFailing ? <Banner tone="warn">{t('error.generic')}</Banner> : null}
       </div>
       <ScrollingMain>{children}</ScrollingMain>
       {onBack || onCallStaff ? (

@@ -16,7 +16,7 @@ const SPEECH_LANG: Readonly<Record<string, string>> = {
   ja: 'ja-JP',
   'ja-easy': 'ja-JP',
   en: 'en-US',
-  zh: 'zh-CN',
+  'zh-Hans': 'zh-CN',
   ko: 'ko-KR',
   vi: 'vi-VN',
 };

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { DemoPersona } from '../../../../../shared/api/index';
 import { useApi } from '../../../api';
+import { BigButton } from '../../../components/BigButton';
 import { ReaderIllustration } from '../components/Pictogram';
 import { Waiting } from '../components/Progress';
 import { useT } from '../../../i18n';
@@ -15,16 +16,27 @@ export function ReadCardScreen({ flow }: { flow: PatientFlow }) {
   const session = useSession();
   const demo = useDemoPanel();
   const phone = session?.document === 'myna-smartphone';
+  const unmatched = session?.notice === 'card-unmatched';
+  const callStaff = () => void flow.send({ type: 'call-staff' });
   return (
-    <PatientFrame
-      onBack={() => void flow.send({ type: 'back' })}
-      onCallStaff={() => void flow.send({ type: 'call-staff' })}
-    >
+    <PatientFrame onBack={() => void flow.send({ type: 'back' })} onCallStaff={callStaff}>
       <div className="screen screen-read-card">
         <ScreenTitle>{t(phone ? 'readCard.smartphoneTitle' : 'readCard.title')}</ScreenTitle>
         <ReaderIllustration />
         <p className="lead">{t('readCard.instructions')}</p>
-        <Waiting label={t('readCard.waiting')} />
+        {unmatched ? (
+          // Several kiosks waited when a card was read: staff decide whose it is; the patient is told so.
+          <div className="card-unmatched">
+            <p role="alert" className="message">
+              {t('readCard.unmatched')}
+            </p>
+            <BigButton variant="staff" size="large" onClick={callStaff}>
+              {t('readCard.askStaff')}
+            </BigButton>
+          </div>
+        ) : (
+          <Waiting label={t('readCard.waiting')} />
+        )}
         <p className="quiet">{t('readCard.help')}</p>
         {demo ? <DemoPanel /> : null}
       </div>
