@@ -442,9 +442,10 @@ describe('the core keeps its side of the contract', () => {
         expect((e.payload as TicketPrintResult).sessionId).toBe(e.to.kioskId === 'kiosk-1' ? s.id : o.id);
       if (e.event === 'session.updated') expect((e.payload as CheckInSession).kioskId).toBe(e.to.kioskId);
     }
-    // The public display gets the call board and the kiosk status (rooms, announcement languages) only.
+    // The public display gets the call board and the kiosk status (rooms, announcement languages, storage
+    // health: codes and counts) only — nothing of sessions, card reads, links or devices.
     expect(new Set(events.filter((e) => e.to === DISPLAY).map((e) => e.event))).toEqual(
-      new Set(['calls.board', 'status.changed', 'settings.changed']),
+      new Set(['calls.board', 'status.changed', 'settings.changed', 'storage.changed']),
     );
     expect(
       events.some(
