@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const FEATURES = ['patient', 'staff', 'admin', 'auth'];
+const FEATURES = ['patient', 'staff', 'admin', 'auth', 'display'];
 const nodeBuiltins = [
   'node:*',
   'fs',

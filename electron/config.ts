@@ -8,7 +8,8 @@
  *   renderer from another build folder; development only);
  * - KIOSK_RESTORE (latest: restore the newest verified backup if the database is missing, empty or corrupt);
  * - KIOSK_ID, KIOSK_STAFF_WINDOW (Electron: this machine's kiosk id; auto | always | never);
- * - KIOSK_PRINTER (受付票 printer: tcp://HOST:PORT or a device path), KIOSK_ORCA_URL / KIOSK_ORCA_USER /
+ * - KIOSK_PRINTER (受付票 printer: tcp://HOST:PORT, a device path, or `simulator`), KIOSK_CARD_READER (診察券
+ *   reader: off | simulator | hid:VID:PID[:USAGEPAGE][:pos|magstripe|stream]), KIOSK_ORCA_URL / KIOSK_ORCA_USER /
  *   KIOSK_ORCA_PASSWORD (the ORCA API base URL and its HTTP Basic credentials) — parsed and checked here for
  *   the device and レセコン features to use;
  * - KIOSK_BIND (expose the browser host on the clinic LAN at this address over TLS, overriding the admin
@@ -22,10 +23,16 @@
 import path from 'node:path';
 import { ID_PATTERN } from '../shared/api/bridge';
 import { checkExposure, type Exposure } from './core/staff-accounts/exposure';
+import { DEFAULT_READER_TIMING, type ReaderConfig } from './devices/patient-card/types';
+import type { ReportFormat } from './devices/patient-card/reports';
 
 export type StaffWindowMode = 'auto' | 'always' | 'never';
 
 export type PrinterTarget = { kind: 'tcp'; host: string; port: number } | { kind: 'device'; path: string };
+/** KIOSK_PRINTER: a printer, or the embedded printer simulator (demos, tests). */
+export type PrinterSpec = PrinterTarget | { kind: 'simulator' };
+/** KIOSK_CARD_READER (or the admin's setting, turned into the same shape by the devices feature). */
+export type ReaderChoice = { mode: 'off' } | { mode: 'simulator' } | { mode: 'hid'; config: ReaderConfig };
 
 export interface OrcaConfig {
   /** Base URL, e.g. http://orca.local:8000 (no trailing slash). */
@@ -47,7 +54,10 @@ export interface RuntimeConfig {
   rendererDir?: string;
   kioskId: string;
   staffWindow: StaffWindowMode;
-  printer?: PrinterTarget;
+  /** KIOSK_PRINTER: wins over the admin's printer setting. */
+  printer?: PrinterSpec;
+  /** KIOSK_CARD_READER: wins over the admin's reader setting. */
+  cardReader?: ReaderChoice;
   orca?: OrcaConfig;
   /** From KIOSK_BIND: expose on the LAN ('off': loopback only whatever the admin setting says). */
   lan?: Exposure | 'off';
@@ -68,14 +78,49 @@ export function parsePort(raw: string): number | undefined {
   return n <= 65535 ? n : undefined;
 }
 
+/**
+ * A printer address (KIOSK_PRINTER, and the admin's printer setting through devices/printer/target.ts):
+ * `tcp://HOST:PORT` (raw ESC/POS; an IPv6 host in brackets) or an absolute device path (/dev/usb/lp0, or
+ * \\.\COM3 on Windows) without `..` segments.
+ */
 export function parsePrinter(raw: string): PrinterTarget | undefined {
-  if (raw.startsWith('tcp://')) {
-    const m = /^tcp:\/\/([A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:]{2,39}\]):(\d{1,5})$/.exec(raw);
+  const text = raw.trim();
+  if (text.length === 0 || text.length > 300 || text.includes('\0')) return undefined;
+  if (/^tcp:\/\//i.test(text)) {
+    const m = /^tcp:\/\/([A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:]{2,39}\]):(\d{1,5})\/?$/i.exec(text);
     const port = m ? parsePort(m[2]!) : undefined;
-    return m && port ? { kind: 'tcp', host: m[1]!, port } : undefined;
+    return m && port ? { kind: 'tcp', host: m[1]!.replace(/^\[|\]$/g, ''), port } : undefined;
   }
-  if (raw.includes('://') || raw.includes('\0')) return undefined;
-  return { kind: 'device', path: path.resolve(raw) };
+  if (text.startsWith('/') && !text.split('/').includes('..')) return { kind: 'device', path: text };
+  if (/^\\\\\.\\[A-Za-z0-9]+$/.test(text)) return { kind: 'device', path: text };
+  return undefined;
+}
+
+/** KIOSK_PRINTER: a printer address, or `simulator`. */
+export function parsePrinterSpec(raw: string): PrinterSpec | undefined {
+  return raw.trim().toLowerCase() === 'simulator' ? { kind: 'simulator' } : parsePrinter(raw);
+}
+
+/** KIOSK_CARD_READER: off | simulator | hid:VID:PID[:USAGEPAGE][:pos|magstripe|stream] (hex ids). */
+export function parseCardReader(raw: string): ReaderChoice | undefined {
+  const v = raw.trim().toLowerCase();
+  if (v === 'off') return { mode: 'off' };
+  if (v === 'simulator') return { mode: 'simulator' };
+  const m = /^hid:([0-9a-f]{1,4}):([0-9a-f]{1,4})(?::([0-9a-f]{1,4}))?(?::(pos|magstripe|stream))?$/.exec(v);
+  if (!m) return undefined;
+  const usagePage = m[3] === undefined ? undefined : parseInt(m[3], 16);
+  const named = m[4] === 'pos' || m[4] === 'magstripe' || m[4] === 'stream' ? m[4] : undefined;
+  const format: ReportFormat = named ?? (usagePage === undefined || usagePage === 0x8c ? 'pos' : 'magstripe');
+  return {
+    mode: 'hid',
+    config: {
+      vendorId: parseInt(m[1]!, 16),
+      productId: parseInt(m[2]!, 16),
+      ...(usagePage === undefined ? {} : { usagePage }),
+      format,
+      ...DEFAULT_READER_TIMING,
+    },
+  };
 }
 
 export function parseOrcaUrl(raw: string): string | undefined {
@@ -115,11 +160,17 @@ export function readRuntimeConfig(
     else port = p;
   }
 
-  let printer: PrinterTarget | undefined;
+  let printer: PrinterSpec | undefined;
   const rawPrinter = value(env.KIOSK_PRINTER);
   if (rawPrinter !== undefined) {
-    printer = parsePrinter(rawPrinter);
-    if (!printer) errors.push('KIOSK_PRINTER must be tcp://HOST:PORT or a device path');
+    printer = parsePrinterSpec(rawPrinter);
+    if (!printer) errors.push('KIOSK_PRINTER must be tcp://HOST:PORT, a device path or simulator');
+  }
+  let cardReader: ReaderChoice | undefined;
+  const rawReader = value(env.KIOSK_CARD_READER);
+  if (rawReader !== undefined) {
+    cardReader = parseCardReader(rawReader);
+    if (!cardReader) errors.push('KIOSK_CARD_READER must be off, simulator or hid:VID:PID[:USAGEPAGE][:format]');
   }
 
   let orca: OrcaConfig | undefined;
@@ -175,6 +226,7 @@ export function readRuntimeConfig(
       ...(onshiDir ? { onshiDir: path.resolve(onshiDir) } : {}),
       ...(rendererDir ? { rendererDir: path.resolve(rendererDir) } : {}),
       ...(printer ? { printer } : {}),
+      ...(cardReader ? { cardReader } : {}),
       ...(orca ? { orca } : {}),
       ...(lan ? { lan } : {}),
       ...(tls ? { tls } : {}),
@@ -182,5 +234,18 @@ export function readRuntimeConfig(
     },
     warnings,
     errors,
+  };
+}
+
+/** The devices part of the configuration as the core takes it (`devices` only when something is set). */
+export function devicesFrom(config: Pick<RuntimeConfig, 'printer' | 'cardReader'>): {
+  devices?: { printer?: PrinterSpec; cardReader?: ReaderChoice };
+} {
+  if (!config.printer && !config.cardReader) return {};
+  return {
+    devices: {
+      ...(config.printer ? { printer: config.printer } : {}),
+      ...(config.cardReader ? { cardReader: config.cardReader } : {}),
+    },
   };
 }

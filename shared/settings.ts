@@ -8,6 +8,7 @@ import { z } from './zod';
 import { PRESENTED_DOCUMENTS } from './eligibility/documents';
 import type { ClinicPolicy } from './eligibility/policy';
 import { LOCALES } from './i18n/locales';
+import { DEFAULT_PATIENT_CARD_PATTERN, patientCardPatternSchema } from './patient-card/pattern';
 
 export const documentSchema = z.enum(PRESENTED_DOCUMENTS);
 
@@ -27,6 +28,37 @@ export const clinicPolicySchema = z
     refuseDocuments: documentList.optional(),
   })
   .strict() satisfies z.ZodType<ClinicPolicy>;
+
+/**
+ * The 診察券 reader: off (no 診察券 step), a HID reader (vendor/product id, usage page, report format), a
+ * keyboard-emulation scanner (keys read on the 診察券 step only), or the simulator (demo, tests).
+ */
+const hexId = z.number().int().min(0).max(0xffff);
+export const patientCardReaderSchema = z
+  .object({
+    mode: z.enum(['off', 'hid', 'keyboard', 'simulator']),
+    vendorId: hexId.optional(),
+    productId: hexId.optional(),
+    usagePage: hexId.optional(),
+    format: z.enum(['pos', 'magstripe', 'stream']).optional(),
+  })
+  .strict()
+  .refine((r) => r.mode !== 'hid' || (r.vendorId !== undefined && r.productId !== undefined), {
+    message: 'a HID reader needs its vendor and product id',
+  });
+export type PatientCardReaderSetting = z.infer<typeof patientCardReaderSchema>;
+
+/** A 診察室 (consultation room) a number can be called to. */
+export const callRoomSchema = z
+  .object({
+    id: z
+      .string()
+      .min(1)
+      .max(16)
+      .regex(/^[A-Za-z0-9_-]+$/),
+    label: z.string().min(1).max(20),
+  })
+  .strict();
 
 /**
  * The languages the kiosk offers (the admin's choice): known codes, each once, Japanese always among them
@@ -111,6 +143,15 @@ export const settingsSchema = z.object({
   /** Terminal simulator: a normal answer's delay, and the 'slow answer' persona's. */
   simulatorAnswerMs: z.number().int().min(0).max(60_000),
   simulatorSlowAnswerMs: z.number().int().min(0).max(120_000),
+  patientCardReader: patientCardReaderSchema,
+  /** The clinic's 診察券番号 pattern: a scan that does not match sends the patient to the desk. */
+  patientCardPattern: patientCardPatternSchema,
+  /** The 受付票 printer: tcp://HOST:PORT or a device path; '' = none. KIOSK_PRINTER wins over it. */
+  printer: z.string().max(300),
+  /** The rooms staff call numbers to (呼び出し), in display order. */
+  callRooms: z.array(callRoomSchema).min(1).max(8),
+  /** The waiting-room display speaks the called number (speech synthesis) in these languages, in order. */
+  displaySpeechLanguages: z.array(z.enum(LOCALES)).max(LOCALES.length),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -147,6 +188,11 @@ export const DEFAULT_SETTINGS: Settings = {
   sweepIdleFactor: 3,
   simulatorAnswerMs: 300,
   simulatorSlowAnswerMs: 5000,
+  patientCardReader: { mode: 'off' },
+  patientCardPattern: DEFAULT_PATIENT_CARD_PATTERN,
+  printer: '',
+  callRooms: [{ id: '1', label: '診察室' }],
+  displaySpeechLanguages: ['ja'],
 };
 
 /**
@@ -169,6 +215,11 @@ export const adminSettingsSchema = settingsSchema
     readerCardWaitSeconds: true,
     onshiCp932Fallback: true,
     policy: true,
+    patientCardReader: true,
+    patientCardPattern: true,
+    printer: true,
+    callRooms: true,
+    displaySpeechLanguages: true,
     languages: true,
   })
   .extend({
@@ -195,6 +246,11 @@ export function adminView(s: Settings): AdminSettings {
     readerCardWaitSeconds: s.readerCardWaitSeconds,
     onshiCp932Fallback: s.onshiCp932Fallback,
     policy: s.policy,
+    patientCardReader: s.patientCardReader,
+    patientCardPattern: s.patientCardPattern,
+    printer: s.printer,
+    callRooms: s.callRooms,
+    displaySpeechLanguages: s.displaySpeechLanguages,
     languages: s.languages,
   };
 }

@@ -24,6 +24,10 @@ import { cardReadsFeature, type CardReads } from './card-reads/index';
 import { checkinFeature, type Checkin } from './checkin/index';
 import { createClock, isClockError, type Clock } from './clock';
 import { demoFeature } from './demo/index';
+import { callsFeature } from './calls/index';
+import type { CallsService } from './calls/service';
+import { devicesFeature, patientCardMode, type DeviceEnvironment, type Devices } from './devices/index';
+import { checkPatientCardNumber } from '../../shared/patient-card/pattern';
 import type { Caller, EmitEvent } from './feature';
 import { createLogger, type Logger } from './logger';
 import { createOnlineMonitor, linkTerminalHealth, type OnlineMonitor } from './monitor';
@@ -58,6 +62,8 @@ export interface CoreOptions {
   /** Tests make PIN hashing cheap and sessions short. */
   identity?: IdentityTuning;
   logToConsole?: boolean;
+  /** KIOSK_PRINTER, KIOSK_CARD_READER as electron/config.ts parsed them (the devices feature). */
+  devices?: DeviceEnvironment;
   /** KIOSK_RESTORE=latest: if the database cannot be used, restore the newest verified backup first. */
   restore?: 'latest';
   /** Tests: the storage probe and retention schedules. */
@@ -90,6 +96,8 @@ export interface Core {
     monitor: OnlineMonitor;
     clock: Clock;
     settings: SettingsService;
+    devices: Devices;
+    calls: CallsService;
     terminal: TerminalTransport;
     log: Logger;
     identity: Identity;
@@ -136,6 +144,8 @@ async function compose(
   const clockOrError = createClock({ fixedStart: options.now, timeZone: s0.timeZone });
   if (isClockError(clockOrError)) throw new Error(clockOrError.message);
   const clock: Clock = clockOrError;
+  const deviceEnvironment = options.devices ?? {};
+  const cardMode = () => patientCardMode(deviceEnvironment, settings.get());
   const identity = app.add(staffAccountsFeature, {
     audit,
     clock,
@@ -222,6 +232,8 @@ async function compose(
     verify,
     rules: clinicTimeline,
     smartphoneReader: () => settings.get().smartphoneReader,
+    patientCardStep: () => cardMode() !== 'off',
+    checkPatientCard: (raw) => checkPatientCardNumber(raw, settings.get().patientCardPattern),
     sweepAfterSeconds: () => settings.get().idleTimeoutSeconds * settings.get().sweepIdleFactor,
   });
   const reverify = app.add(reverifyFeature, {
@@ -273,6 +285,16 @@ async function compose(
   });
   storageRef.current = storage;
   const demo = app.add(demoFeature, { ...(simulator ? { simulator } : {}), enabled: () => settings.get().demoPanel });
+  const devices = app.add(devicesFeature, {
+    audit,
+    clock,
+    log: log.child('devices'),
+    settings,
+    sessions: checkin.sessions,
+    environment: deviceEnvironment,
+    demoEnabled: () => settings.get().demoPanel,
+  });
+  const calls = app.add(callsFeature, { audit, clock, log, settings, sessions: checkin.sessions });
   app.add(statusFeature, {
     audit,
     clock,
@@ -280,6 +302,7 @@ async function compose(
     settings,
     readerKind: terminal.kind,
     demoAvailable: demo.available,
+    patientCardMode: cardMode,
     storage: () => storage.status(),
   });
   // Retention (finished check-ins, card-read records, receipt links, audit past the period; erased, not just
@@ -327,6 +350,8 @@ async function compose(
       monitor,
       clock,
       settings,
+      devices,
+      calls,
       terminal,
       log,
       identity,

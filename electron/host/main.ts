@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readRuntimeConfig } from '../config';
+import { devicesFrom, readRuntimeConfig } from '../config';
 import { createCore, defaultDataDir } from '../core/index';
 import { createLogger } from '../core/logger';
 import { startHost, type LanOptions } from './server';
@@ -32,6 +32,7 @@ async function main() {
     dataDir,
     ...(config.now ? { now: config.now } : {}),
     ...(config.onshiDir ? { onshiDir: config.onshiDir } : {}),
+    ...devicesFrom(config),
     ...(config.orca ? { orca: config.orca } : {}),
     ...(config.restore ? { restore: config.restore } : {}),
   });
@@ -73,6 +74,9 @@ async function main() {
     console.log(`[kiosk] clinic LAN: ${host.lanUrl}/staff  (TLS; sign-in or an enrolled device required)`);
     console.log(`[kiosk]   certificate SHA-256: ${fingerprint}`);
   }
+  console.log(`[kiosk]   call display: ${host.url}/display   (an enrolled display device)`);
+  const printerSim = core.internals.devices.hub()?.printerSimulator();
+  if (printerSim) console.log(`[kiosk] printer simulator on ${printerSim.url} (KIOSK_PRINTER=simulator)`);
   console.log(
     `[kiosk] clinic date ${clock.today()}; reader: ${core.internals.terminal.kind}; clinic: ${st.clinicName}`,
   );

@@ -33,7 +33,7 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
   '.ico': 'image/x-icon',
 };
-const SPA_ROUTES = new Set(['/', '/staff', '/admin', '/pair', '/index.html']);
+const SPA_ROUTES = new Set(['/', '/staff', '/admin', '/pair', '/display', '/index.html']);
 
 /** What the host needs of the core: connections whose identity the core decides. */
 export interface HostCore {

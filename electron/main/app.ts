@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { app, dialog, ipcMain, Menu, powerSaveBlocker, protocol, screen, session } from 'electron';
 import { createCore, defaultDataDir, type Core, type CoreOptions } from '../core/index';
 import { createLogger } from '../core/logger';
-import { readRuntimeConfig } from '../config';
+import { devicesFrom, readRuntimeConfig } from '../config';
 import { shouldOpenStaffWindow, type ShellConfig } from './config';
 import { createKioskIpc, type KioskIpc } from './ipc';
 import { createAppProtocolHandler, registerAppScheme } from './protocol';
@@ -111,6 +111,7 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp |
       dataDir: config.dataDir,
       ...(config.now ? { now: config.now } : {}),
       ...(config.onshiDir ? { onshiDir: config.onshiDir } : {}),
+      ...devicesFrom(config),
       ...(config.orca ? { orca: config.orca } : {}),
       ...(config.restore ? { restore: config.restore } : {}),
     });

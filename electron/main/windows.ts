@@ -17,8 +17,8 @@ import type { KioskIpc } from './ipc';
 import type { WindowRegistry } from './registry';
 import { APP_ORIGIN } from './security';
 
-const PATHS: Record<Role, string> = { kiosk: '/', staff: '/staff', admin: '/admin' };
-const TITLES: Record<Role, string> = { kiosk: '受付', staff: '受付スタッフ', admin: '受付 管理' };
+const PATHS: Record<Role, string> = { kiosk: '/', staff: '/staff', admin: '/admin', display: '/display' };
+const TITLES: Record<Role, string> = { kiosk: '受付', staff: '受付スタッフ', admin: '受付 管理', display: '呼び出し表示' };
 
 export function rendererUrlFor(role: Role): string {
   return `${APP_ORIGIN}${PATHS[role]}`;

@@ -4,6 +4,8 @@
  * the browser host) carry exactly this; the core validates every payload and the caller's role before it
  * acts, so nothing in the core trusts a renderer.
  */
+import type { CallBoard } from '../calls/board';
+import type { DevicesView, PrinterProblem } from '../devices/state';
 import { z } from '../zod';
 import { REASON_MAX } from './limits';
 import type { PresentedDocument } from '../eligibility/index';
@@ -34,7 +36,8 @@ export {
   type OnlineMode,
 } from '../settings';
 
-export const ROLES = ['kiosk', 'staff', 'admin'] as const;
+/** 'display': the waiting-room call display (a public screen: numbers and room labels only). */
+export const ROLES = ['kiosk', 'staff', 'admin', 'display'] as const;
 export type Role = (typeof ROLES)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -114,6 +117,9 @@ export const patientEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('save-draft'), draft: patientDraftSchema }),
   z.object({ type: z.literal('accept-self-pay') }),
   z.object({ type: z.literal('call-staff') }),
+  /** A keyboard-emulation 診察券 scanner's burst, recognised on the kiosk's 診察券 step. */
+  z.object({ type: z.literal('patient-card-scanned'), raw: text(64).min(1) }),
+  z.object({ type: z.literal('skip-patient-card') }),
   z.object({ type: z.literal('back') }),
   z.object({ type: z.literal('cancel') }),
   z.object({ type: z.literal('idle-timeout') }),
@@ -121,6 +127,7 @@ export const patientEventSchema = z.discriminatedUnion('type', [
 export type PatientEvent = z.infer<typeof patientEventSchema>;
 
 const staffName = text(60).min(1);
+const ticketNumber = z.number().int().min(1).max(99_999);
 const orcaPatientId = z.string().regex(/^\d{1,20}$/, 'digits only');
 const orcaAcceptanceId = z.string().regex(/^\d{1,10}$/, 'digits only');
 const reason = text(REASON_MAX).min(1, 'a reason is required');
@@ -151,6 +158,12 @@ export interface KioskStatus {
   readerAdapter: 'simulator' | 'onshi-folder';
   /** Spoken guidance on by default for each visit (admin setting; the patient can mute it). */
   voiceGuidance?: boolean;
+  /** The 診察券 reader: 'off' means no 診察券 step; 'keyboard' means the kiosk listens for scanner bursts. */
+  patientCardReader: 'off' | 'hid' | 'keyboard' | 'simulator';
+  /** Rooms staff call numbers to, in display order. */
+  callRooms: { id: string; label: string }[];
+  /** Languages the waiting-room display announces in. */
+  displaySpeechLanguages: string[];
   /** The data store: 'failing' while check-ins cannot be saved (the patient is sent to the desk). */
   storage?: StorageStatus;
 }
@@ -194,9 +207,17 @@ export interface BackupSummary {
   audit: number;
 }
 
+/** What became of a 受付票 print (pushed to the kiosk that completed the check-in, and to staff). */
+export interface TicketPrintResult {
+  sessionId: string;
+  ticketNumber: number;
+  outcome: 'printed' | 'failed' | 'no-printer';
+  code?: PrinterProblem;
+}
+
 /** Requests: name -> input schema and which roles may call it. Outputs are typed below. */
 export const requests = {
-  'status.get': { input: z.object({}).strict(), roles: ['kiosk', 'staff', 'admin'] },
+  'status.get': { input: z.object({}).strict(), roles: ['kiosk', 'staff', 'admin', 'display'] },
   'session.start': { input: z.object({ kioskId: id }).strict(), roles: ['kiosk'] },
   'session.get': { input: z.object({ sessionId: id }).strict(), roles: ['kiosk', 'staff', 'admin'] },
   /** What to ask the patient for each document today (printed 有効期限, birth date), with the clinic's policy. */
@@ -229,6 +250,30 @@ export const requests = {
   /** The re-verification queue: check-ins recorded offline and what the online check said later. */
   'staff.reverifications': { input: z.object({}).strict(), roles: ['staff', 'admin'] },
   'admin.getSettings': { input: z.object({}).strict(), roles: ['admin'] },
+  /** 呼び出し: the public board, and the staff actions on it. */
+  'calls.board': { input: z.object({}).strict(), roles: ['display', 'staff', 'admin'] },
+  'calls.call': {
+    input: z.object({ ticketNumber: ticketNumber, room: id, staff: staffName }).strict(),
+    roles: ['staff', 'admin'],
+  },
+  'calls.recall': {
+    input: z.object({ ticketNumber: ticketNumber, staff: staffName }).strict(),
+    roles: ['staff', 'admin'],
+  },
+  'calls.done': {
+    input: z.object({ ticketNumber: ticketNumber, staff: staffName }).strict(),
+    roles: ['staff', 'admin'],
+  },
+  /** The 診察券 reader and 受付票 printer as staff and admin see them. */
+  'devices.get': { input: z.object({}).strict(), roles: ['staff', 'admin'] },
+  'devices.reprint': { input: z.object({ sessionId: id, staff: staffName }).strict(), roles: ['staff', 'admin'] },
+  /** HID devices present on this machine, for the admin to pick the reader. */
+  'devices.listHid': { input: z.object({}).strict(), roles: ['admin'] },
+  /** Demo panel: a virtual 診察券 presented to the simulated reader. */
+  'demo.scanPatientCard': {
+    input: z.object({ cardNumber: text(64).min(1) }).strict(),
+    roles: ['kiosk', 'staff', 'admin'],
+  },
   /** Walk the audit's hash chain now. */
   'admin.verifyAudit': { input: z.object({}).strict(), roles: ['admin'] },
   /** An online backup now, into the admin's backup folder, verified before it counts. */
@@ -338,6 +383,14 @@ export interface RequestOutputs {
   'staff.reverifications': ReverificationEntry[];
   'admin.getSettings': AdminSettings;
   'admin.updateSettings': AdminSettings;
+  'calls.board': CallBoard;
+  'calls.call': CallBoard;
+  'calls.recall': CallBoard;
+  'calls.done': CallBoard;
+  'devices.get': DevicesView;
+  'devices.reprint': TicketPrintResult;
+  'devices.listHid': HidDeviceSummary[];
+  'demo.scanPatientCard': { presented: string };
   'staff.receiptLinks': LinkStatus[];
   'staff.receiptLinkAlert': QueueAlert;
   'staff.receiptLinkRetry': LinkStatus;
@@ -348,6 +401,15 @@ export interface RequestOutputs {
   'admin.orcaChoices': OrcaChoices;
   'admin.verifyAudit': AuditCheck;
   'admin.backupNow': BackupSummary;
+}
+
+export interface HidDeviceSummary {
+  vendorId: number;
+  productId: number;
+  usagePage?: number;
+  usage?: number;
+  product?: string;
+  manufacturer?: string;
 }
 export type RequestOutput<N extends RequestName> = RequestOutputs[N];
 
@@ -379,6 +441,12 @@ export interface ApiEvents {
   'reverify.updated': ReverificationEntry;
   /** Every window: the kiosk's status after an admin changed a setting (idle timeout, demo panel, …). */
   'settings.changed': KioskStatus;
+  /** Display, staff and admin: the call board after any call, recall, done or new waiting number. */
+  'calls.board': CallBoard;
+  /** Staff and admin: the 診察券 reader's or the printer's state changed. */
+  'devices.changed': DevicesView;
+  /** The kiosk that completed the check-in, and staff: the 受付票 printed or not. */
+  'ticket.printed': TicketPrintResult;
   /** Staff and admin only: a check-in's レセコン link changed. */
   'receiptLink.updated': LinkStatus;
   /** Staff and admin only: the link queue became stuck, or recovered. */
@@ -449,5 +517,6 @@ export type WireMessage =
   | { kind: 'hello'; role: Role };
 
 export type { CheckInSession, SessionEvent };
+export type { CallBoard, DevicesView, PrinterProblem };
 export type { LinkStatus, OrcaChoices, QueueAlert, ReceiptLinkSettingsView } from '../receipt-link/index';
 export { REASON_MAX };

@@ -6,11 +6,14 @@
  * effects (start a card read, send a number query, queue a re-verification) and feeds their outcomes back
  * as events. Renderers only send events and draw snapshots, which is what lets a receptionist act on a
  * patient's session from another window and what lets a session survive a crash or restart.
+ * (Over 400 lines on purpose: the whole state machine stays one function in one file, read in one place.)
  */
 import { cardFailureKind } from '../card-reads/failure';
 import type { EligibilityDecision, EligibilityQuery, PresentedDocument } from '../eligibility/index';
+import type { PatientCardCheck } from '../patient-card/pattern';
 
 export const SESSION_STATES = [
+  'patient-card', // 診察券: the clinic card is scanned first (only where a reader is configured)
   'choose-document', // the patient chooses what they present
   'read-card', // waiting for the card reader (顔認証付きカードリーダー) to produce a result
   'card-failed', // the reader could not confirm: retry, choose another document, or ask staff
@@ -145,6 +148,8 @@ export interface CheckInSession {
   notice?: string;
   ticketNumber?: number; // 受付番号
   completedAt?: string;
+  /** 診察券番号, normalised, when the patient scanned the clinic card (kept for staff and the レセコン link). */
+  patientCardNumber?: string;
 }
 
 /** The result of a card read, reduced to what the flow needs (the adapter parses the terminal's file). */
@@ -177,6 +182,10 @@ export type SessionEvent =
   | { type: 'save-draft'; draft: PatientDraft }
   | { type: 'accept-self-pay' }
   | { type: 'call-staff' }
+  /** 診察券 scanned: the raw text (from the core's HID reader, or the kiosk's keyboard-scanner listener). */
+  | { type: 'patient-card-scanned'; raw: string }
+  /** 「診察券をお持ちでない方」: go on without one. */
+  | { type: 'skip-patient-card' }
   | { type: 'back' }
   | { type: 'cancel' }
   | { type: 'idle-timeout' }
@@ -201,6 +210,8 @@ export interface FlowContext {
   /** The 受付番号 the session gets if this transition completes it (the core reserves it). */
   nextTicketNumber: number;
   smartphoneReader?: boolean;
+  /** The clinic's 診察券番号 check (pattern from the settings); absent: any scan goes to the desk. */
+  checkPatientCard?: (raw: string) => PatientCardCheck;
 }
 
 export type TransitionError = { code: 'invalid-event' | 'session-final'; message: string };
@@ -208,12 +219,18 @@ export type TransitionResult =
   | { ok: true; session: CheckInSession; effects: SessionEffect[] }
   | { ok: false; error: TransitionError };
 
-export function newSession(id: string, kioskId: string, now: string, today: string): CheckInSession {
+export function newSession(
+  id: string,
+  kioskId: string,
+  now: string,
+  today: string,
+  options: { patientCardStep?: boolean } = {},
+): CheckInSession {
   return {
     id,
     version: 0,
     kioskId,
-    state: 'choose-document',
+    state: options.patientCardStep ? 'patient-card' : 'choose-document',
     startedAt: now,
     updatedAt: now,
     today,
@@ -275,6 +292,20 @@ export function transition(s: CheckInSession, e: SessionEvent, ctx: FlowContext)
   }
 
   switch (s.state) {
+    case 'patient-card': {
+      if (e.type === 'skip-patient-card') return next({ state: 'choose-document', notice: undefined });
+      if (e.type !== 'patient-card-scanned') return invalid(s, e);
+      const check = ctx.checkPatientCard?.(e.raw) ?? { ok: false as const, reason: 'bad-characters' as const };
+      if (!check.ok) {
+        // A card that is not this clinic's (or misread): the desk looks at it; the patient is told why.
+        return toStaff(['patient-card-mismatch'], { notice: `patient-card-${check.reason}` }, [
+          { kind: 'audit', action: 'patient-card-mismatch', detail: check.reason },
+        ]);
+      }
+      return next({ state: 'choose-document', patientCardNumber: check.number, notice: undefined }, [
+        { kind: 'audit', action: 'patient-card', detail: 'scanned' },
+      ]);
+    }
     case 'choose-document':
     case 'refused':
     case 'card-failed': {

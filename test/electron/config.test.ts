@@ -75,6 +75,22 @@ describe('readRuntimeConfig (one parser for the shell and the host)', () => {
     }
   });
 
+  it('KIOSK_PRINTER=simulator and KIOSK_CARD_READER are parsed here, once', () => {
+    const r = readRuntimeConfig({ KIOSK_PRINTER: 'simulator', KIOSK_CARD_READER: 'hid:0c2e:0b8f:8c' }, defaults);
+    expect(r.errors).toEqual([]);
+    expect(r.config.printer).toEqual({ kind: 'simulator' });
+    expect(r.config.cardReader).toMatchObject({
+      mode: 'hid',
+      config: { vendorId: 0x0c2e, productId: 0x0b8f, usagePage: 0x8c, format: 'pos' },
+    });
+    expect(readRuntimeConfig({ KIOSK_CARD_READER: 'simulator' }, defaults).config.cardReader).toEqual({
+      mode: 'simulator',
+    });
+    const bad = readRuntimeConfig({ KIOSK_CARD_READER: 'usb' }, defaults);
+    expect(bad.config.cardReader).toBeUndefined();
+    expect(bad.errors).toEqual([expect.stringContaining('KIOSK_CARD_READER')]);
+  });
+
   it('KIOSK_ORCA_*: an http(s) base URL and Basic credentials; the password never appears in a message', () => {
     const env = {
       KIOSK_ORCA_URL: 'http://orca.local:8000/',

@@ -4,6 +4,7 @@ import { migrateFeature, openDatabase } from '../../electron/core/store/index';
 import { createTerminalStore, terminalMigrations } from '../../electron/terminal/store';
 
 import { tempDir } from './temp';
+import { devicesFrom, readRuntimeConfig } from '../../electron/config';
 
 export { tempDir };
 /** A core on a real SQLite file in a fresh temp folder, clock fixed to a clinic morning. */
@@ -27,3 +28,10 @@ export function openReaderStores(dataDir: string) {
   return { db, terminal, cardReads, ...terminal, ...cardReads, close: () => db.close() };
 }
 export type ReaderStores = ReturnType<typeof openReaderStores>;
+
+/** KIOSK_PRINTER / KIOSK_CARD_READER through the real parser (electron/config.ts), as the hosts pass them. */
+export function devicesFromEnv(env: Record<string, string>): Pick<CoreOptions, 'devices'> {
+  const { config, errors } = readRuntimeConfig(env, { dataDir: '/unused' });
+  if (errors.length) throw new Error(errors.join('; '));
+  return devicesFrom(config);
+}

@@ -55,6 +55,9 @@ export function makeStatus(patch: Partial<KioskStatus> = {}): KioskStatus {
     online: makeOnline(),
     clinicName: 'さくら内科クリニック',
     languages: ['ja', 'en'],
+    patientCardReader: 'off',
+    callRooms: [{ id: '1', label: '診察室' }],
+    displaySpeechLanguages: ['ja'],
     idleTimeoutSeconds: 90,
     demoPanel: false,
     readerAdapter: 'simulator',
@@ -91,6 +94,11 @@ export function makeSettings(patch: Partial<AdminSettings> = {}): AdminSettings 
     readerCardWaitSeconds: 120,
     onshiCp932Fallback: true,
     policy: {},
+    patientCardReader: { mode: 'off' },
+    patientCardPattern: { charset: 'digits', minLength: 4, maxLength: 10, checkDigit: 'none' },
+    printer: '',
+    callRooms: [{ id: '1', label: '診察室' }],
+    displaySpeechLanguages: ['ja'],
     languages: ['ja', 'en'],
     ...patch,
   };
@@ -166,9 +174,11 @@ export class FakeApi implements RendererApi {
     this.who =
       options.identity !== undefined
         ? options.identity
-        : this.role === 'kiosk'
-          ? { kind: 'local-kiosk', kioskId: options.kioskId ?? 'kiosk-1' }
-          : { kind: 'staff', accountId: '00000000-0000-4000-8000-000000000001', name: SIGNED_IN_NAME, role: this.role };
+        : this.role === 'staff' || this.role === 'admin'
+          ? { kind: 'staff', accountId: '00000000-0000-4000-8000-000000000001', name: SIGNED_IN_NAME, role: this.role }
+          : this.role === 'display'
+            ? { kind: 'device', deviceId: 'display-1', deviceKind: 'display', label: '待合室' }
+            : { kind: 'local-kiosk', kioskId: options.kioskId ?? 'kiosk-1' };
     this.kioskId = options.kioskId ?? 'kiosk-1';
     this.status = makeStatus(options.status);
     for (const s of options.sessions ?? []) this.sessions.set(s.id, s);

@@ -72,7 +72,9 @@ export const cardReadsFeature = defineFeature({
       subscribe: (caller, emit) =>
         caller.role === 'kiosk'
           ? service.kioskConnected(caller.kioskId)
-          : service.onUnmatched((u) => emit('reader.unmatched', u)),
+          : caller.role === 'staff' || caller.role === 'admin'
+            ? service.onUnmatched((u) => emit('reader.unmatched', u))
+            : () => {}, // the public call display: nothing of card reads
       close: () => service.close(),
     };
   },

@@ -32,6 +32,8 @@ export interface CheckinDeps {
   /** The national timeline made stricter by the clinic's policy. */
   rules: () => RuleTimeline;
   smartphoneReader: () => boolean;
+  patientCardStep?: SessionManagerDeps['patientCardStep'];
+  checkPatientCard?: SessionManagerDeps['checkPatientCard'];
   /** Sessions idle longer than this are expired by the periodic sweep. */
   sweepAfterSeconds: () => number;
   sweepEveryMs?: number;
@@ -46,8 +48,9 @@ export interface Checkin {
   store: CheckinStore;
 }
 
-/** A kiosk acts only on its own sessions; staff and admin on all. */
-export const owns = (caller: Caller, kioskId: string) => caller.role !== 'kiosk' || caller.kioskId === kioskId;
+/** A kiosk acts only on its own sessions; staff and admin on all; any other role (the display) on none. */
+export const owns = (caller: Caller, kioskId: string) =>
+  caller.role === 'staff' || caller.role === 'admin' || (caller.role === 'kiosk' && caller.kioskId === kioskId);
 
 export const checkinFeature = defineFeature({
   name: 'checkin',
@@ -64,6 +67,8 @@ export const checkinFeature = defineFeature({
     smartphoneReader,
     sweepAfterSeconds,
     sweepEveryMs,
+    patientCardStep,
+    checkPatientCard,
     onStoreError,
     holdCallStaff,
   }: CheckinDeps & { db: Db }) {
@@ -78,6 +83,8 @@ export const checkinFeature = defineFeature({
       decide: (q) => decideEligibility(q, rules()),
       smartphoneReader,
       log,
+      ...(patientCardStep ? { patientCardStep } : {}),
+      ...(checkPatientCard ? { checkPatientCard } : {}),
       ...(onStoreError ? { onStoreError } : {}),
     });
     const visible = (caller: Caller, id: string): CheckInSession | undefined => {

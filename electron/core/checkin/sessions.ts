@@ -23,6 +23,7 @@ import type { OnlineMonitor } from '../monitor';
 import type { NumberQueryOutcome } from '../../terminal/transport';
 import { StoreError } from '../store/index';
 import type { CheckinStore } from './store';
+import type { PatientCardCheck } from '../../../shared/patient-card/pattern';
 
 export type ApplyError = {
   code: 'not-found' | 'conflict' | 'invalid-event' | 'unavailable';
@@ -60,6 +61,10 @@ export interface SessionManagerDeps {
   decide: (query: EligibilityQuery) => EligibilityDecision;
   log: Logger;
   smartphoneReader?: () => boolean;
+  /** A 診察券 reader is in use: sessions start with the 診察券 step. */
+  patientCardStep?: () => boolean;
+  /** The clinic's 診察券番号 check (pattern from the settings). */
+  checkPatientCard?: (raw: string) => PatientCardCheck;
   /** A write failed: the storage feature decides whether it is a storage fault (full, read-only, I/O). */
   onStoreError?: (e: unknown) => void;
 }
@@ -135,7 +140,9 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
           if (!r.ok) return r;
         }
       }
-      const s = newSession(randomUUID(), kioskId, now, clock.today());
+      const s = newSession(randomUUID(), kioskId, now, clock.today(), {
+        patientCardStep: deps.patientCardStep?.() ?? false,
+      });
       try {
         store.insertSession(s);
       } catch (e) {
@@ -167,6 +174,7 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
         decide: deps.decide,
         nextTicketNumber: store.lastTicket(s.today) + 1,
         ...(deps.smartphoneReader ? { smartphoneReader: deps.smartphoneReader() } : {}),
+        ...(deps.checkPatientCard ? { checkPatientCard: deps.checkPatientCard } : {}),
       });
       if (!r.ok) return { ok: false, error: { code: 'invalid-event', message: r.error.message } };
       const next = r.session;

@@ -152,7 +152,9 @@ export const receiptLinkFeature = defineFeature({
         refresh: checkAlert,
       }),
       subscribe: (caller, emit) => {
-        if (caller.role === 'kiosk') return () => {};
+        // Staff and admin only: a link status carries candidates' kana names and birth dates (never a kiosk,
+        // never the public call display).
+        if (caller.role !== 'staff' && caller.role !== 'admin') return () => {};
         const off1 = updates.on((st) => emit('receiptLink.updated', st));
         const off2 = alerts.on((a) => emit('receiptLink.alert', a));
         return () => {

@@ -44,7 +44,9 @@ export const reverifyFeature = defineFeature({
       service: { ...service, store } satisfies Reverify,
       handlers,
       subscribe: (caller, emit) =>
-        caller.role === 'kiosk' ? () => {} : service.onUpdate((e) => emit('reverify.updated', e)),
+        caller.role === 'staff' || caller.role === 'admin'
+          ? service.onUpdate((e) => emit('reverify.updated', e))
+          : () => {},
       start() {
         if (deps.monitor.status().online) void service.runOnce();
       },

@@ -138,7 +138,8 @@ export function createGate(options: GateOptions): Gate {
           case 'local-kiosk':
             return { role: 'kiosk', kioskId: id.kioskId };
           case 'device':
-            return { role: 'kiosk', kioskId: id.deviceId };
+            // An enrolled waiting-room display is the 'display' role: the call board only, never sessions.
+            return { role: id.deviceKind === 'display' ? 'display' : 'kiosk', kioskId: id.deviceId };
           case 'anonymous':
             return undefined;
         }

@@ -20,6 +20,8 @@ export interface StatusDeps {
   settings: SettingsService;
   readerKind: KioskStatus['readerAdapter'];
   demoAvailable: () => boolean;
+  /** The 診察券 reader actually in use (KIOSK_CARD_READER may override the setting). */
+  patientCardMode: () => KioskStatus['patientCardReader'];
   /** The storage feature's health (failing while check-ins cannot be saved). */
   storage?: () => StorageStatus;
 }
@@ -27,7 +29,16 @@ export interface StatusDeps {
 export const statusFeature = defineFeature({
   name: 'status',
   migrations: [],
-  create({ audit, clock, monitor, settings, readerKind, demoAvailable, storage }: StatusDeps & { db: Db }) {
+  create({
+    audit,
+    clock,
+    monitor,
+    settings,
+    readerKind,
+    demoAvailable,
+    patientCardMode,
+    storage,
+  }: StatusDeps & { db: Db }) {
     const status = (): KioskStatus => {
       const s = settings.get();
       return {
@@ -39,6 +50,9 @@ export const statusFeature = defineFeature({
         idleTimeoutSeconds: s.idleTimeoutSeconds,
         demoPanel: demoAvailable(),
         readerAdapter: readerKind,
+        patientCardReader: patientCardMode(),
+        callRooms: s.callRooms,
+        displaySpeechLanguages: s.displaySpeechLanguages,
         voiceGuidance: s.voiceGuidance,
         ...(storage ? { storage: storage() } : {}),
       };

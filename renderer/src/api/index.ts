@@ -17,10 +17,10 @@ export { useIdentity, useSignedIn } from './useIdentity';
 
 export const DEFAULT_KIOSK_ID = 'kiosk-1';
 
-/** `/` is the patient kiosk, `/staff` the staff console, `/admin` the admin screen (browser host). */
+/** `/` is the patient kiosk, `/staff` the staff console, `/admin` the admin screen, `/display` the call display. */
 export function roleFromPath(pathname: string): Role {
   const first = pathname.split('/').filter(Boolean)[0];
-  return first === 'staff' ? 'staff' : first === 'admin' ? 'admin' : 'kiosk';
+  return first === 'staff' ? 'staff' : first === 'admin' ? 'admin' : first === 'display' ? 'display' : 'kiosk';
 }
 
 export function kioskIdFromSearch(search: string): string {

@@ -200,6 +200,26 @@ export const jaEasy: PatientCatalogue = {
   'idle.body': 'つづける ときは 下の ボタンを おして ください',
   'idle.continue': 'つづける',
   'idle.end': 'おわる',
+
+  // ---- 診察券, 受付票 (issue 11) ----
+  'patientCard.title': '診察券（しんさつけん）が ある 人は、きかいに かざして ください',
+  'patientCard.instructions': '診察券の バーコード（または 黒い 線）を きかいに むけて ください',
+  'patientCard.waiting': '診察券を まって います',
+  'patientCard.noCard': '診察券が ない・はじめて 来た',
+  'patientCard.typed': 'よめませんでした。診察券を きかいに かざして ください',
+  'patientCard.demoTitle': 'デモ: 診察券を よむ',
+  'patientCard.demoScan': '診察券 {number} を よむ',
+  'patientCard.demoBad': 'ほかの 病院の 診察券を よむ',
+  'notice.patient-card-empty': '診察券の ばんごうが よめませんでした。うけつけで 診察券を 見せて ください',
+  'notice.patient-card-bad-characters': 'この 病院の 診察券では ないようです。うけつけで 見せて ください',
+  'notice.patient-card-too-short': '診察券の ばんごうが みじかいです。うけつけで 診察券を 見せて ください',
+  'notice.patient-card-too-long': '診察券の ばんごうが ながいです。うけつけで 診察券を 見せて ください',
+  'notice.patient-card-wrong-prefix': 'この 病院の 診察券では ないようです。うけつけで 見せて ください',
+  'notice.patient-card-check-digit':
+    '診察券の ばんごうが ただしく よめませんでした。うけつけで 診察券を 見せて ください',
+  'completed.ticketPrinted': 'うけつけの 紙が 出ます。とって ください',
+  'completed.ticketFailed':
+    'うけつけの 紙が 出ませんでした。この ばんごうを おぼえて ください。または うけつけで いって ください',
   // ---- storage faults: the patient is sent to the desk (issue 9) -----------------------------------------
   'storage.patient.title': 'いま この きかいでは うけつけが できません',
   'storage.patient.body': 'うけつけの まどぐちへ きて ください。まどぐちで うけつけを します。',

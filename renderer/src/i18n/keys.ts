@@ -17,6 +17,7 @@ export const STAFF_KEY_PREFIXES = [
   'online.',
   'auth.', // staff and admin sign-in, device pairing (set up by staff)
   'link.', // レセコン (ORCA) link, staff console and admin
+  'devices.', // 診察券 reader and 受付票 printer states, staff console and admin
 ] as const;
 type StaffPrefix = (typeof STAFF_KEY_PREFIXES)[number];
 

@@ -195,6 +195,26 @@ export const vi: PatientCatalogue = {
   'idle.body': 'Để tiếp tục, hãy bấm nút bên dưới.',
   'idle.continue': 'Tiếp tục',
   'idle.end': 'Kết thúc',
+
+  // ---- 診察券 (thẻ khám bệnh), 受付票 (phiếu tiếp nhận) (issue 11) ----
+  'patientCard.title': 'Nếu bạn có thẻ khám bệnh (診察券) của phòng khám, vui lòng đưa thẻ lại gần máy đọc',
+  'patientCard.instructions': 'Hướng mã vạch (hoặc dải từ) của thẻ khám bệnh về phía máy đọc',
+  'patientCard.waiting': 'Đang chờ thẻ khám bệnh',
+  'patientCard.noCard': 'Tôi không có thẻ khám bệnh / lần đầu đến khám',
+  'patientCard.typed': 'Không đọc được. Vui lòng đưa thẻ khám bệnh lại gần máy đọc.',
+  'patientCard.demoTitle': 'DEMO: đọc thẻ khám bệnh',
+  'patientCard.demoScan': 'Đọc thẻ khám bệnh {number}',
+  'patientCard.demoBad': 'Đọc thẻ của phòng khám khác',
+  'notice.patient-card-empty': 'Không đọc được số thẻ. Vui lòng đưa thẻ khám bệnh cho quầy tiếp nhận.',
+  'notice.patient-card-bad-characters':
+    'Thẻ này có vẻ không phải thẻ của phòng khám chúng tôi. Vui lòng đưa cho quầy tiếp nhận.',
+  'notice.patient-card-too-short': 'Số thẻ quá ngắn. Vui lòng đưa thẻ khám bệnh cho quầy tiếp nhận.',
+  'notice.patient-card-too-long': 'Số thẻ quá dài. Vui lòng đưa thẻ khám bệnh cho quầy tiếp nhận.',
+  'notice.patient-card-wrong-prefix':
+    'Thẻ này có vẻ không phải thẻ của phòng khám chúng tôi. Vui lòng đưa cho quầy tiếp nhận.',
+  'notice.patient-card-check-digit': 'Số thẻ không được đọc đúng. Vui lòng đưa thẻ khám bệnh cho quầy tiếp nhận.',
+  'completed.ticketPrinted': 'Phiếu tiếp nhận (受付票) đang được in. Vui lòng lấy phiếu.',
+  'completed.ticketFailed': 'Không in được phiếu tiếp nhận. Vui lòng ghi lại số này, hoặc hỏi quầy tiếp nhận.',
   // ---- storage faults: the patient is sent to the desk (issue 9) -----------------------------------------
   'storage.patient.title': 'Hiện máy này không thể ghi nhận tiếp nhận',
   'storage.patient.body': 'Xin vui lòng đến quầy lễ tân. Nhân viên sẽ tiếp nhận cho bạn tại đó.',

@@ -8,7 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type {
   ApiEventName,
+  CallBoard,
   CheckInSession,
+  DevicesView,
+  HidDeviceSummary,
+  TicketPrintResult,
   DemoPersona,
   DocumentInputs,
   KioskStatus,
@@ -29,7 +33,7 @@ import {
   type ReceiptLinkSettingsView,
 } from '../../../shared/receipt-link/index';
 import type { Caller, Core } from '../../../electron/core/index';
-import { ADMIN, KIOSK, STAFF, makeCore } from '../../helpers/core';
+import { ADMIN, KIOSK, STAFF, devicesFromEnv, makeCore } from '../../helpers/core';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const same = <A, B>(ok: Same<A, B>) => ok;
@@ -52,6 +56,9 @@ const kioskStatus = z.object({
   idleTimeoutSeconds: z.number().int(),
   demoPanel: z.boolean(),
   readerAdapter: z.enum(['simulator', 'onshi-folder']),
+  patientCardReader: z.enum(['off', 'hid', 'keyboard', 'simulator']),
+  callRooms: z.array(z.object({ id: z.string().min(1), label: z.string().min(1) })),
+  displaySpeechLanguages: z.array(z.string()),
   storage: z
     .object({
       state: z.enum(['ok', 'failing']),
@@ -140,6 +147,95 @@ const linkSettingsView = receiptLinkSettingsSchema.extend({
   passwordSet: z.boolean(),
   source: z.enum(['environment', 'settings', 'none']),
 });
+// 呼び出し: numbers and room labels only (a public screen).
+const calledNumber = z
+  .object({
+    ticketNumber: z.number().int().min(1),
+    roomId: z.string(),
+    roomLabel: z.string(),
+    calledAt: iso,
+    callCount: z.number().int().nonnegative(),
+  })
+  .strict();
+const callBoard = z
+  .object({
+    day,
+    nowCalling: z.array(calledNumber),
+    recentlyCalled: z.array(calledNumber),
+    waiting: z.array(z.number().int().min(1)),
+    announcementSeq: z.number().int().nonnegative(),
+    lastAnnouncement: calledNumber.optional(),
+  })
+  .strict();
+const printerProblem = z.enum([
+  'not-configured',
+  'unreachable',
+  'timeout',
+  'offline',
+  'cover-open',
+  'out-of-paper',
+  'error',
+]);
+const devicesView = z
+  .object({
+    cardReader: z
+      .object({
+        mode: z.enum(['off', 'hid', 'simulator']),
+        status: z.enum(['not-configured', 'unavailable', 'searching', 'connected', 'error']),
+        device: z
+          .object({ vendorId: z.number().int(), productId: z.number().int(), product: z.string().optional() })
+          .strict()
+          .optional(),
+        detail: z.string().optional(),
+        since: iso,
+        lastScanAt: iso.optional(),
+        scans: z.number().int().nonnegative(),
+        rejected: z.number().int().nonnegative(),
+        reconnects: z.number().int().nonnegative(),
+      })
+      .strict(),
+    printer: z
+      .object({
+        configured: z.boolean(),
+        target: z.string().optional(),
+        simulated: z.boolean(),
+        condition: z.union([
+          z.literal('unknown'),
+          z
+            .object({
+              offline: z.boolean(),
+              coverOpen: z.boolean(),
+              paperOut: z.boolean(),
+              paperNearEnd: z.boolean(),
+              error: z.boolean(),
+            })
+            .strict(),
+        ]),
+        reachable: z.union([z.boolean(), z.literal('unknown')]),
+        lastError: z.object({ code: printerProblem, message: z.string(), at: iso }).strict().optional(),
+        lastPrintedAt: iso.optional(),
+      })
+      .strict(),
+  })
+  .strict();
+const ticketPrint = z
+  .object({
+    sessionId: z.string(),
+    ticketNumber: z.number().int().min(1),
+    outcome: z.enum(['printed', 'failed', 'no-printer']),
+    code: printerProblem.optional(),
+  })
+  .strict();
+const hidDevice = z
+  .object({
+    vendorId: z.number().int().min(0).max(0xffff),
+    productId: z.number().int().min(0).max(0xffff),
+    usagePage: z.number().int().optional(),
+    usage: z.number().int().optional(),
+    product: z.string().optional(),
+    manufacturer: z.string().optional(),
+  })
+  .strict();
 const codeName = z.object({ code: z.string(), name: z.string() });
 const orcaChoices = z.union([
   z.object({ ok: z.literal(true), departments: z.array(codeName), physicians: z.array(codeName) }),
@@ -158,6 +254,10 @@ same<z.infer<typeof linkStatus>, LinkStatus>(true);
 same<z.infer<typeof queueAlert>, QueueAlert>(true);
 same<z.infer<typeof linkSettingsView>, ReceiptLinkSettingsView>(true);
 same<z.infer<typeof orcaChoices>, OrcaChoices>(true);
+same<z.infer<typeof callBoard>, CallBoard>(true);
+same<z.infer<typeof devicesView>, DevicesView>(true);
+same<z.infer<typeof ticketPrint>, TicketPrintResult>(true);
+same<z.infer<typeof hidDevice>, HidDeviceSummary>(true);
 
 const OUTPUTS: Record<RequestName, z.ZodType> = {
   'status.get': kioskStatus,
@@ -184,6 +284,14 @@ const OUTPUTS: Record<RequestName, z.ZodType> = {
   'admin.receiptLinkSettings': linkSettingsView,
   'admin.updateReceiptLinkSettings': linkSettingsView,
   'admin.orcaChoices': orcaChoices,
+  'calls.board': callBoard,
+  'calls.call': callBoard,
+  'calls.recall': callBoard,
+  'calls.done': callBoard,
+  'devices.get': devicesView,
+  'devices.reprint': ticketPrint,
+  'devices.listHid': z.array(hidDevice),
+  'demo.scanPatientCard': z.object({ presented: z.string() }).strict(),
   'admin.verifyAudit': z.union([
     z.object({ intact: z.literal(true), entries: z.number().int(), head: z.string().length(64) }),
     z.object({ intact: z.literal(false), entries: z.number().int(), brokenAt: z.number().int(), message: z.string() }),
@@ -205,6 +313,9 @@ const EVENTS: Record<ApiEventName, z.ZodType> = {
   'settings.changed': kioskStatus,
   'receiptLink.updated': linkStatus,
   'receiptLink.alert': queueAlert,
+  'calls.board': callBoard,
+  'devices.changed': devicesView,
+  'ticket.printed': ticketPrint,
   'storage.changed': storageStatus,
   'storage.alert': z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('storage-failing'), at: iso, status: storageStatus }),
@@ -226,6 +337,8 @@ afterEach(async () => {
 describe('the core keeps its side of the contract', () => {
   it('every output and every pushed event fits its declared type, and reaches only its audience', async () => {
     ({ core } = await makeCore({
+      // The 診察券 step and the 受付票 with the embedded simulators, so their outputs and events are seen too.
+      ...devicesFromEnv({ KIOSK_CARD_READER: 'simulator', KIOSK_PRINTER: 'simulator' }),
       settings: {
         readerPollMs: 10,
         readerIdlePollMs: 20,
@@ -237,8 +350,9 @@ describe('the core keeps its side of the contract', () => {
     }));
     const c = core;
     const OTHER = { role: 'kiosk', kioskId: 'kiosk-2' } as const;
+    const DISPLAY = { role: 'display', kioskId: 'waiting-room' } as const;
     const events: { to: Caller; event: ApiEventName; payload: unknown }[] = [];
-    for (const to of [KIOSK, OTHER, STAFF, ADMIN])
+    for (const to of [KIOSK, OTHER, STAFF, ADMIN, DISPLAY])
       c.subscribe(to, (event, payload) => events.push({ to, event, payload }));
     const outputs: { name: RequestName; value: unknown }[] = [];
     const call = async (caller: Caller, name: RequestName, input: unknown) => {
@@ -252,12 +366,27 @@ describe('the core keeps its side of the contract', () => {
 
     await call(KIOSK, 'status.get', {});
     await call(ADMIN, 'demo.personas', {});
-    // A card check-in.
+    // A card check-in, starting with the clinic's 診察券 on the simulated reader.
+    await expect
+      .poll(async () => ((await call(STAFF, 'devices.get', {})) as DevicesView).cardReader.status)
+      .toBe('connected');
     const s = sessionOf(await call(KIOSK, 'session.start', { kioskId: 'kiosk-1' }));
+    expect(s.state).toBe('patient-card');
+    await call(KIOSK, 'demo.scanPatientCard', { cardNumber: '00123456' });
+    await expect.poll(() => state(s.id)).toBe('choose-document');
     await call(KIOSK, 'session.neededInputs', { sessionId: s.id });
     await call(KIOSK, 'session.send', { sessionId: s.id, event: { type: 'choose-document', document: 'myna-card' } });
     await call(KIOSK, 'demo.presentCard', { persona: 'main-insured' });
     await expect.poll(() => state(s.id)).toBe('completed');
+    await expect.poll(() => events.some((e) => e.to === KIOSK && e.event === 'ticket.printed')).toBe(true);
+    // 呼び出し and a reprint of the 受付票.
+    const n = sessionOf(await call(STAFF, 'session.get', { sessionId: s.id })).ticketNumber!;
+    await call(DISPLAY, 'calls.board', {});
+    await call(STAFF, 'calls.call', { ticketNumber: n, room: '1', staff: '受付' });
+    await call(STAFF, 'calls.recall', { ticketNumber: n, staff: '受付' });
+    await call(STAFF, 'calls.done', { ticketNumber: n, staff: '受付' });
+    await call(STAFF, 'devices.reprint', { sessionId: s.id, staff: '受付' });
+    await call(ADMIN, 'devices.listHid', {});
     // A card read nobody waits for: staff see it and dismiss it.
     await call(KIOSK, 'demo.presentCard', { persona: 'dependant' });
     await expect.poll(async () => ((await call(STAFF, 'staff.unmatchedReads', {})) as unknown[]).length).toBe(1);
@@ -266,6 +395,7 @@ describe('the core keeps its side of the contract', () => {
     // Offline: a 資格確認書 with numbers is recorded, and re-verified when the terminal is back.
     await call(ADMIN, 'admin.setOnlineMode', { mode: 'forced-offline', staff: '院長', reason: '点検' });
     const o = sessionOf(await call(OTHER, 'session.start', { kioskId: 'kiosk-2' }));
+    await call(OTHER, 'session.send', { sessionId: o.id, event: { type: 'skip-patient-card' } });
     await call(OTHER, 'session.send', {
       sessionId: o.id,
       event: {
@@ -307,9 +437,16 @@ describe('the core keeps its side of the contract', () => {
     expect(new Set(events.map((e) => e.event))).toEqual(new Set(Object.keys(EVENTS)));
     // Audience: a kiosk gets only its own sessions and no staff-only events.
     for (const e of events.filter((x) => x.to.role === 'kiosk')) {
-      expect(['reader.unmatched', 'reverify.updated', 'storage.alert']).not.toContain(e.event);
+      expect(['reader.unmatched', 'reverify.updated', 'storage.alert', 'devices.changed']).not.toContain(e.event);
+      if (e.event === 'ticket.printed')
+        expect((e.payload as TicketPrintResult).sessionId).toBe(e.to.kioskId === 'kiosk-1' ? s.id : o.id);
       if (e.event === 'session.updated') expect((e.payload as CheckInSession).kioskId).toBe(e.to.kioskId);
     }
+    // The public display gets the call board and the kiosk status (rooms, announcement languages, storage
+    // health: codes and counts) only — nothing of sessions, card reads, links or devices.
+    expect(new Set(events.filter((e) => e.to === DISPLAY).map((e) => e.event))).toEqual(
+      new Set(['calls.board', 'status.changed', 'settings.changed', 'storage.changed']),
+    );
     expect(
       events.some(
         (e) => e.to === STAFF && e.event === 'session.updated' && (e.payload as CheckInSession).kioskId === 'kiosk-2',

@@ -103,8 +103,9 @@ describe('startApp', () => {
 
   it('creates the core from the environment', async () => {
     const { createCore } = fakeCore();
+    const shellEnv = { ...env(), KIOSK_ONSHI_DIR: path.join(tmp, 'onshi'), KIOSK_PRINTER: 'simulator' };
     const started = await startApp({
-      env: { ...env(), KIOSK_ONSHI_DIR: path.join(tmp, 'onshi') },
+      env: shellEnv,
       distDir,
       createCore,
       logToConsole: false,
@@ -113,6 +114,7 @@ describe('startApp', () => {
       dataDir: path.join(tmp, 'data'),
       now: '2026-11-23T09:00:00+09:00',
       onshiDir: path.join(tmp, 'onshi'),
+      devices: { printer: { kind: 'simulator' } }, // KIOSK_PRINTER, parsed by electron/config.ts
     });
     expect(started?.config.kioskId).toBe('front-1');
   });

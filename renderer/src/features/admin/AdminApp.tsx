@@ -19,6 +19,7 @@ import { LanPanel } from './components/LanPanel';
 import { RuleTimeline } from './components/RuleTimeline';
 import { ReceiptLinkForm } from './components/ReceiptLinkForm';
 import { SettingsForm } from './components/SettingsForm';
+import { DeviceSettingsForm } from './components/DeviceSettingsForm';
 import '../../components/console.css';
 import './admin.css';
 
@@ -45,6 +46,7 @@ export function AdminApp() {
         <AccountsPanel />
         <DevicesPanel />
         <LanPanel />
+        <DeviceSettingsForm />
         <ReceiptLinkForm />
         <RuleTimeline />
       </div>

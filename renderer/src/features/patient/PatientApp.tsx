@@ -10,9 +10,12 @@ import { IdleGuard } from './components/IdleGuard';
 import { ReadCardScreen } from './screens/ReadCardScreen';
 import { SelfDeclarationScreen } from './screens/SelfDeclarationScreen';
 import { StartScreen } from './screens/StartScreen';
+import { PatientCardScreen } from './screens/PatientCardScreen';
 import { StorageDeskScreen } from './screens/StorageDeskScreen';
 import { usePatientFlow, usePatientSync, type PatientFlow } from './hooks/usePatientFlow';
 import { useSessionResume } from './hooks/useSessionResume';
+import { useTicketPrint } from './hooks/useTicketPrint';
+import type { TicketPrintResult } from '../../../../shared/api/index';
 import { ConfirmSelfPayScreen, RefusedScreen, StaffConfirmScreen, VerifyingScreen } from './screens/WaitScreens';
 import type { SessionState } from '../../../../shared/flow/session';
 import { useStepMark } from './store/stepGuard';
@@ -30,6 +33,7 @@ export function PatientApp() {
   const flow = usePatientFlow();
   const state = useSessionState();
   const sessionId = useSessionId();
+  const print = useTicketPrint();
   const storageFailing = useStorageFailing();
   useStepMark(`${sessionId ?? 'none'}:${state ?? 'start'}`);
 
@@ -45,15 +49,30 @@ export function PatientApp() {
       {storageFailing && state !== 'completed' && state !== 'staff-confirm' ? (
         <StorageDeskScreen key={`storage:${sessionId ?? 'none'}`} flow={flow} hasSession={sessionId !== null} />
       ) : (
-        <PatientScreen key={`${sessionId ?? 'none'}:${state ?? 'start'}`} state={state} flow={flow} />
+        <PatientScreen
+          key={`${sessionId ?? 'none'}:${state ?? 'start'}`}
+          state={state}
+          flow={flow}
+          print={print?.sessionId === sessionId ? print : undefined}
+        />
       )}
       <IdleGuard flow={flow} />
     </>
   );
 }
 
-function PatientScreen({ state, flow }: { state: SessionState | null; flow: PatientFlow }) {
+function PatientScreen({
+  state,
+  flow,
+  print,
+}: {
+  state: SessionState | null;
+  flow: PatientFlow;
+  print: TicketPrintResult | undefined;
+}) {
   switch (state) {
+    case 'patient-card':
+      return <PatientCardScreen flow={flow} />;
     case 'choose-document':
       return <ChooseDocumentScreen flow={flow} />;
     case 'read-card':
@@ -73,7 +92,7 @@ function PatientScreen({ state, flow }: { state: SessionState | null; flow: Pati
     case 'refused':
       return <RefusedScreen flow={flow} />;
     case 'completed':
-      return <CompletedScreen flow={flow} />;
+      return <CompletedScreen flow={flow} print={print} />;
     default:
       return <StartScreen flow={flow} />;
   }

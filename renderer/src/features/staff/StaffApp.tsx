@@ -22,6 +22,8 @@ import {
 } from './store/staff';
 import { clinicTime } from '../../components/clinicTime';
 import { OnlineBadge } from '../../components/OnlineBadge';
+import { DevicesStatus } from '../../components/DevicesStatus';
+import { CallPanel } from './components/CallPanel';
 import { ReadActionDialog, type ReadActionKind } from './components/ReadActionDialog';
 import { ReverificationPanel } from './components/ReverificationPanel';
 import { SessionDetail, staffReasonText, verificationText } from './components/SessionDetail';
@@ -58,6 +60,7 @@ export function StaffApp() {
       <header className="console-header">
         <h1 className="console-title">{t('staff.title')}</h1>
         <OnlineBadge />
+        <DevicesStatus />
         <LanguageSwitch />
       </header>
       <ConnectionBanner />
@@ -99,6 +102,9 @@ export function StaffApp() {
           {selected ? (
             <>
               <SessionDetail session={selected} onAct={setActing} />
+              {selected.state === 'completed' ? (
+                <CallPanel session={selected} staff={lastStaff} onStaff={setLastStaff} />
+              ) : null}
               <LinkPanel checkinId={selected.id} lastStaff={lastStaff} onStaff={setLastStaff} />
             </>
           ) : (

@@ -52,7 +52,8 @@ describe('admin settings', () => {
     const api = new FakeApi({ role: 'admin', settings: { policy: { refuseDocuments: ['notice-only'] } } });
     renderApp(api);
     await settle();
-    expect(api.inputs('admin.getSettings')).toEqual([{}, {}]); // the settings form and the data-safety panel
+    // the clinic settings form, the data-safety panel and the device settings form
+    expect(api.inputs('admin.getSettings')).toEqual([{}, {}, {}]);
     const form = settingsForm();
     const clinic = within(form).getByRole('textbox', { name: '医療機関名' }) as HTMLInputElement;
     expect(clinic.value).toBe('さくら内科クリニック');
@@ -146,5 +147,52 @@ describe('admin settings', () => {
     await settle();
     expect(api.inputs('admin.updateSettings')).toEqual([]);
     expect(within(form).getByText('Nothing has changed')).toBeTruthy();
+  });
+});
+
+describe('admin device settings', () => {
+  it('sets a HID 診察券 reader, the number pattern, the printer and the rooms, with a name and a reason', async () => {
+    const api = new FakeApi({ role: 'admin' });
+    renderApp(api);
+    await settle();
+    const form = screen.getByRole('region', { name: /機器（診察券リーダー/ });
+    fireEvent.change(within(form).getByRole('combobox', { name: '診察券リーダー' }), { target: { value: 'hid' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'ベンダー ID（16進）' }), { target: { value: '0c2e' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'プロダクト ID（16進）' }), {
+      target: { value: '0b8f' },
+    });
+    fireEvent.change(within(form).getByRole('textbox', { name: /Usage Page/ }), { target: { value: '8c' } });
+    fireEvent.change(within(form).getByRole('spinbutton', { name: '最短の桁数' }), { target: { value: '8' } });
+    fireEvent.change(within(form).getByRole('spinbutton', { name: '最長の桁数' }), { target: { value: '8' } });
+    fireEvent.change(within(form).getByRole('combobox', { name: 'チェックデジット' }), { target: { value: 'mod11' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: /受付票プリンター/ }), {
+      target: { value: 'tcp://192.168.1.50:9100' },
+    });
+    fireEvent.change(within(form).getByRole('textbox', { name: /診察室/ }), {
+      target: { value: '1:第1診察室, 2:第2診察室' },
+    });
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'English' }));
+    fireEvent.click(within(form).getByRole('button', { name: '機器の設定を保存する' }));
+    await settle();
+    expect(api.inputs('admin.updateSettings')).toEqual([]); // no reason: nothing sent
+    fireEvent.change(within(form).getByRole('textbox', { name: '理由' }), { target: { value: 'リーダー導入' } });
+    fireEvent.click(within(form).getByRole('button', { name: '機器の設定を保存する' }));
+    await settle();
+    expect(api.inputs('admin.updateSettings')).toEqual([
+      {
+        patch: {
+          patientCardReader: { mode: 'hid', vendorId: 0x0c2e, productId: 0x0b8f, usagePage: 0x8c, format: 'pos' },
+          patientCardPattern: { charset: 'digits', minLength: 8, maxLength: 8, checkDigit: 'mod11' },
+          printer: 'tcp://192.168.1.50:9100',
+          callRooms: [
+            { id: '1', label: '第1診察室' },
+            { id: '2', label: '第2診察室' },
+          ],
+          displaySpeechLanguages: ['ja', 'en'],
+        },
+        staff: '受付 花子', // the signed-in person
+        reason: 'リーダー導入',
+      },
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { useT } from '../../../i18n';
 import { useSession } from '../store/session';
 import { PatientFrame, ScreenTitle } from '../components/PatientFrame';
 import type { PatientFlow } from '../hooks/usePatientFlow';
+import type { TicketPrintResult } from '../../../../../shared/api/index';
 import { settled } from '../store/stepGuard';
 
 /** How long the 受付番号 stays on screen before the kiosk clears itself for the next patient. */
@@ -13,9 +14,10 @@ export const COMPLETED_SECONDS = 15;
 
 /**
  * 11. 受付番号 as the big thing on screen, what else to hand to the desk, then back to the start and forget.
- * No name: whoever stands behind the patient should learn nothing but a number (issue 10).
+ * No name: whoever stands behind the patient should learn nothing but a number (issue 10). Below it, whether
+ * the 受付票 printed (issue 11).
  */
-export function CompletedScreen({ flow }: { flow: PatientFlow }) {
+export function CompletedScreen({ flow, print }: { flow: PatientFlow; print?: TicketPrintResult | undefined }) {
   const { t, tCode } = useT();
   const session = useSession();
   const labelId = useId();
@@ -58,6 +60,9 @@ export function CompletedScreen({ flow }: { flow: PatientFlow }) {
             </ul>
           </section>
         ) : null}
+        {/* The slip: printed, or not — then the number on screen is what counts, and the desk has a reprint. */}
+        {print?.outcome === 'printed' ? <p className="lead">{t('completed.ticketPrinted')}</p> : null}
+        {print?.outcome === 'failed' ? <p className="message">{t('completed.ticketFailed')}</p> : null}
         {session?.verification.status === 'pending' ? <p className="lead">{t('completed.pending')}</p> : null}
         <p className="lead">{t('completed.wait')}</p>
         <BigButton size="hero" onClick={settled(flow.finish)}>

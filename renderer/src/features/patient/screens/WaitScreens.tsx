@@ -24,12 +24,17 @@ export function VerifyingScreen({ flow }: { flow: PatientFlow }) {
 
 /** 9. A receptionist confirms. No patient action and no idle timeout: they were told to wait. */
 export function StaffConfirmScreen() {
-  const { t } = useT();
+  const { t, tDynamic } = useT();
+  const notice = useSession()?.notice;
   return (
     <PatientFrame onBack={null} onCallStaff={null}>
       <div className="screen screen-wait">
         <ScreenTitle>{t('staffConfirm.title')}</ScreenTitle>
         <StaffIllustration />
+        {/* Why the desk, when the patient can act on it (e.g. a 診察券 that is not this clinic's). */}
+        {notice?.startsWith('patient-card-') ? (
+          <p className="message">{tDynamic(`notice.${notice}`, 'notice.generic')}</p>
+        ) : null}
         <p className="lead">{t('staffConfirm.body')}</p>
         <Waiting label={t('staffConfirm.waitingStaff')} />
       </div>

@@ -45,6 +45,7 @@ export function SessionDetail({ session, onAct }: { session: CheckInSession; onA
     [t('staff.col.ticket'), session.ticketNumber ?? t('staff.noTicket')],
     [t('staff.col.state'), t(`state.${session.state}`)],
     [t('staff.field.kiosk'), session.kioskId],
+    ...(session.patientCardNumber ? [[t('staff.patientCard'), session.patientCardNumber] as [string, ReactNode]] : []),
     [t('staff.field.started'), clinicDateTime(locale, session.startedAt)],
     [t('staff.field.document'), session.document ? t(documentNameKey(session.document)) : t('common.none')],
   ];
