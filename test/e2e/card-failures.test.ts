@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ja } from '../../renderer/src/i18n/ja';
 import { LANDSCAPE, PORTRAIT, SHOTS, launchChromium, startHostProcess, type HostProcess } from './harness';
+import { Kiosk } from './kiosk';
 
 let browser: Browser;
 let host: HostProcess | undefined;
@@ -35,8 +36,9 @@ const PERSONAS = [
   [/^システムエラー$/, 'system-error'],
 ] as const;
 
+// Patient taps go through Kiosk.tap: a tap before a new step has settled is ignored by design.
 async function toCardScreen(page: Page) {
-  await page.getByRole('button', { name: /マイナ保険証（カード）/ }).click();
+  await new Kiosk(page).tap(page.getByRole('button', { name: /マイナ保険証（カード）/ }));
   await page.getByRole('heading', { level: 1, name: ja['readCard.title'] }).waitFor({ timeout: 10_000 });
 }
 
@@ -45,13 +47,11 @@ describe('card failures end on their own guidance (browser host + Chromium)', ()
     host = await startHostProcess();
     const page = await browser.newPage({ viewport: PORTRAIT });
     await page.goto(host.url + '/');
-    await page.getByRole('button', { name: /受付をはじめる/ }).click();
+    const k = new Kiosk(page);
+    await k.tap(page.getByRole('button', { name: /受付をはじめる/ }));
     for (const [label, kind] of PERSONAS) {
       await toCardScreen(page);
-      await page
-        .getByRole('region', { name: /デモ用/ })
-        .getByRole('button', { name: label })
-        .click();
+      await k.tap(page.getByRole('region', { name: /デモ用/ }).getByRole('button', { name: label }));
       const guidance = page.getByRole('region', { name: ja['cardFailed.whatToDo'] });
       await guidance.waitFor({ timeout: 10_000 });
       expect(await guidance.textContent()).toContain(ja[`notice.card-${kind}`]);
@@ -63,16 +63,13 @@ describe('card failures end on their own guidance (browser host + Chromium)', ()
         await page.screenshot({ path: path.join(SHOTS, 'card-failed-pin-locked-landscape.png') });
         await page.setViewportSize(PORTRAIT);
       }
-      await page.getByRole('button', { name: ja['cardFailed.other'] }).click();
+      await k.tap(page.getByRole('button', { name: ja['cardFailed.other'] }));
     }
     // The last one: the patient calls staff, and is told staff will come.
     await toCardScreen(page);
-    await page
-      .getByRole('region', { name: /デモ用/ })
-      .getByRole('button', { name: /暗証番号ロック/ })
-      .click();
+    await k.tap(page.getByRole('region', { name: /デモ用/ }).getByRole('button', { name: /暗証番号ロック/ }));
     await page.getByRole('region', { name: ja['cardFailed.whatToDo'] }).waitFor({ timeout: 10_000 });
-    await page.getByRole('button', { name: ja['common.callStaff'] }).click();
+    await k.tap(page.getByRole('button', { name: ja['common.callStaff'] }));
     await page.getByRole('heading', { level: 1, name: /受付の者が確認します/ }).waitFor({ timeout: 10_000 });
     await page.close();
   });
