@@ -2,9 +2,15 @@
  * Soak (`npm run bench:soak`): SOAK_CHECKINS (default 10,000) check-ins through the real core and the
  * embedded terminal simulator (its folder, the onshi-folder adapter, SQLite), SOAK_KIOSKS kiosks at once,
  * four scripted paths (self-pay, call-staff, 資格確認書 numbers answered through the folder, マイナ保険証 card
- * read through a face file). Prints: RSS and heap after warm-up and at the end (after GC), the growth,
- * active handles and timers by type, and records lost (acknowledged vs. in the database). No assertions on
- * time; exit code 1 only if a record was lost or a check-in did not complete.
+ * read through a face file). Prints a memory series (after a forced GC) every SOAK_SAMPLE_EVERY completed
+ * check-ins (default TOTAL / 20): RSS split into anonymous / file-backed / shared, V8 heap used and
+ * committed, external, arrayBuffers, the WAL file's size and the database's page count. Warm-up = the first
+ * 20 % of the check-ins; growth = end vs. the post-warm-up sample; and the least-squares slope per 1,000
+ * check-ins over the second half, which tells a leak (a slope that stays) from a plateau (about 0). Also:
+ * active handles and timers, the embedded simulators' sizes, and records lost (acknowledged vs. in the
+ * database). The heap figures include the bench's own map of acknowledged versions (one small entry per
+ * session). SOAK_HEAP_SNAPSHOTS=<dir> writes a heap snapshot at every sample (slow; for diagnosis).
+ * No assertions on time; exit code 1 only if a record was lost or a check-in did not complete.
  */
 import fs from 'node:fs';
 import os from 'node:os';
