@@ -54,6 +54,8 @@ export interface TerminalSimulatorOptions {
   log?: Logger;
   personas?: Persona[];
   config?: () => Partial<SimulatorConfig>;
+  /** How long an answered request's name is remembered after it left req/ (default: the poller's 10 min). */
+  forgetAfterMs?: number;
 }
 
 export interface TerminalSimulator {
@@ -70,7 +72,10 @@ export interface TerminalSimulator {
   ): Promise<{ ok: true; fileName: string; path: string } | { ok: false; message: string }>;
   /** The bytes presentCard would write (tests write them by hand, e.g. in chunks). */
   cardFile(personaId: string): { name: string; bytes: Uint8Array } | undefined;
-  /** Requests answered so far (name → persona id or 'unknown'). */
+  /**
+   * Requests answered (name → persona id or 'unknown') that are still in req/ or left it less than
+   * `forgetAfterMs` ago — the kiosk deletes each request once answered, so this stays small for a run of days.
+   */
   answered(): Map<string, string>;
 }
 
@@ -229,6 +234,9 @@ export function createTerminalSimulator(options: TerminalSimulatorOptions): Term
         dir: path.join(dir, 'req'),
         match: (n) => REQ_NAME.test(n),
         isKnown: (n) => answered.has(n),
+        // Bounded: forget a request once it has left req/ (the kiosk removes it after the answer).
+        onForget: (n) => answered.delete(n),
+        ...(options.forgetAfterMs !== undefined ? { forgetAfterMs: options.forgetAfterMs } : {}),
         onFile: handleRequest,
         intervalMs: cfg().pollMs,
         idleIntervalMs: cfg().pollMs,

@@ -174,4 +174,17 @@ describe('ORCA client ↔ simulator', () => {
     const c = createOrcaClient({ baseUrl: 'file:///etc/passwd', user: 'u', password: 'p' });
     expect(await c.getPatient('1')).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-configured' }) });
   });
+  it('keeps only the newest logLimit requests in its log (the demo simulator runs for days)', async () => {
+    const { sim, client } = await setup({ logLimit: 5 });
+    for (let i = 0; i < 12; i++) {
+      const r = await client.getPatient(`0000${(i % 3) + 1}`);
+      expect(r.ok).toBe(true);
+    }
+    expect((await client.accept(register)).ok).toBe(true);
+    expect(sim.log).toHaveLength(5);
+    // the newest request is last, the oldest ones were dropped
+    expect(sim.log.at(-1)).toEqual({ path: '/orca11/acceptmodv2', requestNumber: '01' });
+    expect(sim.log.slice(0, 4).every((l) => l.path === '/api01rv2/patientgetv2')).toBe(true);
+    expect(sim.acceptances).toHaveLength(1);
+  });
 });

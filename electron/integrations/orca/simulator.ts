@@ -36,6 +36,8 @@ export interface OrcaSimulatorOptions {
   newPatients?: boolean;
   /** Older ORCA: ignores ?format=json and answers xml2, refuses JSON bodies with 400. Default true. */
   jsonSupported?: boolean;
+  /** How many entries `log` keeps (the newest; default 1,000): the demo's simulator runs for days. */
+  logLimit?: number;
   /** WebORCA-style HTTPS that requires a client certificate signed by `ca`. */
   tls?: { key: Buffer; cert: Buffer; ca: Buffer };
   /** "today" for Information_Date; default the request's Acceptance_Date or 1970-01-01. */
@@ -49,7 +51,7 @@ export interface OrcaSimulator {
   readonly port: number;
   readonly acceptances: SimAcceptance[];
   readonly patients: Map<string, SimPatient>;
-  /** Every request received, by path (for tests: how many registrations were attempted). */
+  /** The newest `logLimit` requests received, by path (for tests: how many registrations were attempted). */
   readonly log: { path: string; requestNumber?: string }[];
   /** The next `n` acceptmodv2 calls answer 90 (busy). */
   busyNext(n: number): void;
@@ -71,6 +73,7 @@ export async function startOrcaSimulator(options: OrcaSimulatorOptions = {}): Pr
   const patients = new Map((options.patients ?? simPatients()).map((p) => [p.patientId, p]));
   const acceptances: SimAcceptance[] = [];
   const log: { path: string; requestNumber?: string }[] = [];
+  const logLimit = Math.max(1, options.logLimit ?? 1000);
   let busy = 0;
   let drop = 0;
   let slowMs = 0;
@@ -348,6 +351,8 @@ export async function startOrcaSimulator(options: OrcaSimulatorOptions = {}): Pr
       const answer = route(url.pathname, url.searchParams, tree);
       const acceptreq = recOf(tree.acceptreq);
       log.push({ path: url.pathname, ...(acceptreq ? { requestNumber: str(acceptreq, 'requestnumber') } : {}) });
+      // Bounded: the demo kiosk's embedded simulator would otherwise keep every request for as long as it runs.
+      if (log.length > logLimit) log.splice(0, log.length - logLimit);
       if (!answer) {
         res.writeHead(404).end();
         return;

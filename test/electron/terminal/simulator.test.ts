@@ -20,12 +20,13 @@ const sims: TerminalSimulator[] = [];
 afterEach(async () => {
   while (sims.length) await sims.pop()!.stop();
 });
-async function sim(config = { answerDelayMs: 0, slowAnswerMs: 300, pollMs: 10 }) {
+async function sim(config = { answerDelayMs: 0, slowAnswerMs: 300, pollMs: 10 }, forgetAfterMs?: number) {
   const s = createTerminalSimulator({
     dir: tempDir('sim-'),
     clock,
     institutionCode: () => '1312345678',
     config: () => config,
+    ...(forgetAfterMs !== undefined ? { forgetAfterMs } : {}),
   });
   await s.start();
   sims.push(s);
@@ -203,6 +204,24 @@ describe('terminal simulator', () => {
     await expect.poll(() => s.answered().size).toBe(1);
     await s.stop();
     await sleep(200);
+    expect(fs.existsSync(res)).toBe(false);
+  });
+  it('forgets answered requests once they have left req/, so a long run does not grow its memory', async () => {
+    const s = await sim({ answerDelayMs: 0, slowAnswerMs: 300, pollMs: 10 }, 50);
+    const numbers = s.personas()[0]!.numbers!;
+    for (let i = 0; i < 5; i++) {
+      const res = ask(s.dir, `F${i}`, numbers);
+      await expect.poll(() => fs.existsSync(res)).toBe(true);
+      // what the kiosk does with an answered request
+      fs.unlinkSync(path.join(s.dir, 'req', `OQSsiquc01req_F${i}.xml`));
+    }
+    await expect.poll(() => s.answered().size).toBe(0);
+    // a request still in req/ is remembered (not answered twice)
+    const res = ask(s.dir, 'F9', numbers);
+    await expect.poll(() => fs.existsSync(res)).toBe(true);
+    fs.unlinkSync(res);
+    await sleep(150);
+    expect(s.answered().size).toBe(1);
     expect(fs.existsSync(res)).toBe(false);
   });
 });

@@ -7,7 +7,13 @@ import { checkinMigrations } from '../../../../electron/core/checkin/migrations'
 import { reverifyMigrations } from '../../../../electron/core/reverify/store';
 import { settingsMigrations } from '../../../../electron/core/settings/index';
 import { LEGACY_VERSIONS, SCHEMA_LAYOUT } from '../../../../electron/core/store/migrate';
-import { migrateFeature, openDatabase, schemaVersions, type Db } from '../../../../electron/core/store/index';
+import {
+  migrateFeature,
+  openDatabase,
+  PAGE_CACHE_KIB,
+  schemaVersions,
+  type Db,
+} from '../../../../electron/core/store/index';
 import { terminalMigrations } from '../../../../electron/terminal/store';
 import { makeCore, KIOSK } from '../../../helpers/core';
 import { tempDir } from '../../../helpers/temp';
@@ -38,6 +44,8 @@ describe('per-feature migrations', () => {
     db = openDatabase(tempDir());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    // a deliberate, bounded page cache (better-sqlite3's build default is 16 MB)
+    expect(db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     migrateFeature(db, 'checkin', checkinMigrations);
     migrateFeature(db, 'reverify', reverifyMigrations);
