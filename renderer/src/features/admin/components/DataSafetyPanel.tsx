@@ -2,8 +2,9 @@ import { useEffect, useId, useState } from 'react';
 import type { AdminSettings } from '../../../../../shared/api/index';
 import { useApi } from '../../../api';
 import { BigButton } from '../../../components/BigButton';
-import { NameReasonFields } from '../../../components/NameReasonFields';
+import { AuditedSubmit, FormStatus } from '../../../components/AuditedSubmit';
 import { useT } from '../../../i18n';
+import { adminNumberLimits } from '../../../../../shared/settings';
 import { useStorage } from '../../../stores/status';
 
 type DataKey = 'backupDir' | 'backupIntervalMinutes' | 'backupKeep' | 'retentionDays';
@@ -125,9 +126,7 @@ export function DataSafetyPanel() {
           {t('admin.data.backupNow')}
         </BigButton>
       </div>
-      <p className={check?.ok === false ? 'field-error' : 'form-result'} role="status">
-        {check?.text ?? ''}
-      </p>
+      <FormStatus result={check} />
       {draft ? (
         <form
           noValidate
@@ -138,25 +137,22 @@ export function DataSafetyPanel() {
           }}
         >
           {field('backupDir', t('admin.data.backupDir'))}
-          {field('backupIntervalMinutes', t('admin.data.backupInterval'), { type: 'number', min: 15, max: 1440 })}
-          {field('backupKeep', t('admin.data.backupKeep'), { type: 'number', min: 1, max: 365 })}
-          {field('retentionDays', t('admin.data.retention'), { type: 'number', min: 1, max: 3650 })}
-          <div className="settings-who">
-            <NameReasonFields
-              staff={staff}
-              reason={reason}
-              tried={tried}
-              onStaff={setStaff}
-              onReason={setReason}
-              rows={2}
-            />
-          </div>
-          <BigButton type="submit" disabled={busy !== null}>
-            {t('admin.data.save')}
-          </BigButton>
-          <p className={saved?.ok === false ? 'field-error' : 'form-result'} role="status">
-            {saved?.text ?? ''}
-          </p>
+          {field('backupIntervalMinutes', t('admin.data.backupInterval'), {
+            type: 'number',
+            ...adminNumberLimits('backupIntervalMinutes'),
+          })}
+          {field('backupKeep', t('admin.data.backupKeep'), { type: 'number', ...adminNumberLimits('backupKeep') })}
+          {field('retentionDays', t('admin.data.retention'), { type: 'number', ...adminNumberLimits('retentionDays') })}
+          <AuditedSubmit
+            staff={staff}
+            reason={reason}
+            tried={tried}
+            onStaff={setStaff}
+            onReason={setReason}
+            label={t('admin.data.save')}
+            disabled={busy !== null}
+          />
+          <FormStatus result={saved} />
         </form>
       ) : null}
     </section>

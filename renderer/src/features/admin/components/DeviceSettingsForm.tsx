@@ -3,7 +3,7 @@ import type { AdminSettings, HidDeviceSummary } from '../../../../../shared/api/
 import { useApi } from '../../../api';
 import { BigButton } from '../../../components/BigButton';
 import { DevicesStatus } from '../../../components/DevicesStatus';
-import { NameReasonFields } from '../../../components/NameReasonFields';
+import { AuditedSubmit, FormStatus } from '../../../components/AuditedSubmit';
 import { useT } from '../../../i18n';
 
 type Reader = AdminSettings['patientCardReader'];
@@ -306,20 +306,15 @@ export function DeviceSettingsForm() {
             </fieldset>
           </div>
         </div>
-        <div className="settings-who">
-          <NameReasonFields
-            staff={staff}
-            reason={reason}
-            tried={tried}
-            onStaff={setStaff}
-            onReason={setReason}
-            rows={2}
-          />
-        </div>
-        <BigButton type="submit">{t('admin.hardware.save')}</BigButton>
-        <p className={result?.ok === false ? 'field-error' : 'form-result'} role="status">
-          {result?.text ?? ''}
-        </p>
+        <AuditedSubmit
+          staff={staff}
+          reason={reason}
+          tried={tried}
+          onStaff={setStaff}
+          onReason={setReason}
+          label={t('admin.hardware.save')}
+        />
+        <FormStatus result={result} />
       </form>
     </section>
   );

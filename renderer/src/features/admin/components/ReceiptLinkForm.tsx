@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { OrcaCodeName, ReceiptLinkSettingsView } from '../../../../../shared/receipt-link/index';
 import { useApi } from '../../../api';
 import { BigButton } from '../../../components/BigButton';
-import { NameReasonFields } from '../../../components/NameReasonFields';
+import { AuditedSubmit, FormStatus } from '../../../components/AuditedSubmit';
 import { useT } from '../../../i18n';
 
 interface Draft {
@@ -238,24 +238,18 @@ export function ReceiptLinkForm() {
               </label>
             </div>
           </div>
-          <div className="settings-who">
-            <NameReasonFields
-              staff={staff}
-              reason={reason}
-              tried={tried}
-              onStaff={setStaff}
-              onReason={setReason}
-              rows={2}
-            />
-          </div>
-          <BigButton type="submit" disabled={busy}>
-            {t('admin.link.save')}
-          </BigButton>
+          <AuditedSubmit
+            staff={staff}
+            reason={reason}
+            tried={tried}
+            onStaff={setStaff}
+            onReason={setReason}
+            label={t('admin.link.save')}
+            disabled={busy}
+          />
         </form>
       ) : null}
-      <p className={note?.ok === false ? 'field-error' : 'form-result'} role="status">
-        {note?.text ?? ''}
-      </p>
+      <FormStatus result={note} />
     </section>
   );
 }

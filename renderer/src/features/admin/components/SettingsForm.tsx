@@ -5,7 +5,7 @@ import { useApi } from '../../../api';
 import { BigButton } from '../../../components/BigButton';
 import type { Locale } from '../../../../../shared/i18n/locales';
 import { useT, type UiKey } from '../../../i18n';
-import { NameReasonFields } from '../../../components/NameReasonFields';
+import { AuditedSubmit, FormStatus } from '../../../components/AuditedSubmit';
 import { LanguageOptions } from './LanguageOptions';
 
 /** From the admin schema (shared/settings.ts): the same limits the core enforces. */
@@ -248,22 +248,16 @@ export function SettingsForm() {
               ))}
             </fieldset>
           </div>
-          <div className="settings-who">
-            <NameReasonFields
-              staff={staff}
-              reason={reason}
-              tried={tried}
-              onStaff={setStaff}
-              onReason={setReason}
-              rows={2}
-            />
-          </div>
-          <BigButton type="submit" disabled={busy}>
-            {t('admin.settings.save')}
-          </BigButton>
-          <p className={result?.ok === false ? 'field-error' : 'form-result'} role="status">
-            {result?.text ?? ''}
-          </p>
+          <AuditedSubmit
+            staff={staff}
+            reason={reason}
+            tried={tried}
+            onStaff={setStaff}
+            onReason={setReason}
+            label={t('admin.settings.save')}
+            disabled={busy}
+          />
+          <FormStatus result={result} />
         </form>
       ) : !loadError ? (
         <p className="quiet">{t('common.loading')}</p>
