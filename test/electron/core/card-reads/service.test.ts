@@ -92,7 +92,11 @@ function composeReader(o: {
   store: ReaderStores;
   monitor: OnlineMonitor;
   sessions: Map<string, CheckInSession>;
-  config: (() => Partial<TerminalConfig & { cardWaitMs: number; clockSkewMs: number; junkQuietMs: number }>) | undefined;
+  config:
+    | (() => Partial<
+        TerminalConfig & { cardWaitMs: number; clockSkewMs: number; junkQuietMs: number; heartbeatMs: number }
+      >)
+    | undefined;
 }) {
   const cfg = () => ({
     pollMs: 10,
@@ -129,7 +133,11 @@ function composeReader(o: {
 
 function rig(
   existing?: { dir: string; dataDir: string },
-  config: (() => Partial<TerminalConfig & { cardWaitMs: number; clockSkewMs: number; junkQuietMs: number }>) | undefined = undefined,
+  config:
+    | (() => Partial<
+        TerminalConfig & { cardWaitMs: number; clockSkewMs: number; junkQuietMs: number; heartbeatMs: number }
+      >)
+    | undefined = undefined,
 ): Rig {
   const dir = existing?.dir ?? tempDir('onshi-');
   const dataDir = existing?.dataDir ?? tempDir('data-');
@@ -319,7 +327,11 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     const r = rig(undefined, () => ({ settleMs: 50, junkQuietMs: 50 }));
     r.placeFace(new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><XmlMsg/>'));
     await expect.poll(() => r.unmatched.length).toBe(1);
-    expect(r.unmatched[0]).toMatchObject({ reason: 'unreadable', errorCode: 'forbidden-dtd', terminalTime: '2026-11-25T09:00:00' });
+    expect(r.unmatched[0]).toMatchObject({
+      reason: 'unreadable',
+      errorCode: 'forbidden-dtd',
+      terminalTime: '2026-11-25T09:00:00',
+    });
     expect(r.unmatched[0]!.count).toBeUndefined();
     expect(r.reader.unmatchedReads()).toEqual([expect.objectContaining({ errorCode: 'forbidden-dtd' })]);
   });
@@ -402,6 +414,40 @@ describe('onshi-folder adapter: card reads (face/)', () => {
     r.store.saveCardWait('s3', clock.nowIso(), Date.now());
     r.reader.stopCard('s3');
     expect(r.store.cardWait('s3')).toBeUndefined();
+  });
+
+  it('a kiosk whose last connection closed takes no part in matching: the next read goes to the other kiosk', async () => {
+    // A heartbeat far longer than the test: the closed kiosk's wait is still held, and still does not count.
+    const r = rig(undefined, () => ({ heartbeatMs: 3_600_000 }));
+    const a = r.wait('sa');
+    const b = r.wait('sb');
+    r.reader.kioskConnected('kiosk-sb'); // kiosk B's screen stays connected
+    r.reader.kioskConnected('kiosk-sa')(); // kiosk A's tab is closed on the card screen
+    r.placeFace(result());
+    await expect.poll(() => b.length).toBe(1);
+    expect(b[0]).toMatchObject({ type: 'card-read', outcome: { identity: { name: '試験　太郎' } } });
+    expect(a).toEqual([]);
+    expect(r.unmatched).toEqual([]);
+    expect(r.reader.waiting()).toEqual(['sa']);
+  });
+
+  it("a closed kiosk's wait ends after heartbeatMs (card-failed timeout); a kiosk that reconnects keeps its wait", async () => {
+    const r = rig(undefined, () => ({ heartbeatMs: 40 }));
+    const a = r.wait('sa');
+    const b = r.wait('sb');
+    const c = r.wait('sc'); // never connected (in-process): not affected
+    r.reader.kioskConnected('kiosk-sa')();
+    const first = r.reader.kioskConnected('kiosk-sb');
+    const second = r.reader.kioskConnected('kiosk-sb');
+    first(); // two screens of one kiosk: one closing is not leaving
+    second(); // the last one closes: the heartbeat starts …
+    r.reader.kioskConnected('kiosk-sb'); // … and a reload comes back within it
+    await expect.poll(() => a).toEqual([{ type: 'card-failed', reason: 'timeout' }]);
+    expect(r.store.cardWait('sa')).toBeUndefined();
+    await r.polled('face', 5);
+    expect(b).toEqual([]);
+    expect(c).toEqual([]);
+    expect(r.reader.waiting().sort()).toEqual(['sb', 'sc']);
   });
 
   it('health says which terminal folder is missing', async () => {
