@@ -1,7 +1,8 @@
 /**
  * One WebSocket client of the browser host. Messages are parsed into typed requests (or answered with a
  * typed error); a client over its request rate or with too many requests in flight is closed (1008); a
- * client that does not read is dropped once its unread output passes the limit; anything unexpected is
+ * client that does not read is dropped once its unread output passes the limit; a client that does not
+ * answer a ping by the next one (gone without a close: network or power lost) is dropped; anything unexpected is
  * logged, answered with `internal`, and the connection closed — never thrown.
  */
 import type { WebSocket } from 'ws';
@@ -68,8 +69,29 @@ export function serveWebSocket(
     log.debug('websocket error', { error: e.message });
     drop(0, 'error');
   });
+  // Browsers answer pings by themselves; anything heard from the client counts as an answer.
+  let answered = true;
+  const heard = () => void (answered = true);
+  ws.on('pong', heard);
+  const liveness = setInterval(() => {
+    if (done) return clearInterval(liveness);
+    if (!answered) {
+      log.info('client dropped: no answer to ping', { intervalMs: limits.pingIntervalMs });
+      clearInterval(liveness);
+      return drop(0, 'no answer to ping');
+    }
+    answered = false;
+    try {
+      ws.ping();
+    } catch {
+      drop(0, 'ping failed');
+    }
+  }, limits.pingIntervalMs);
+  liveness.unref();
+
   ws.on('close', () => {
     done = true;
+    clearInterval(liveness);
     connection?.close();
   });
 
@@ -89,6 +111,7 @@ export function serveWebSocket(
 
   ws.on('message', (data, isBinary) => {
     if (done) return;
+    heard();
     if (!rate.take()) return drop(CLOSE_POLICY, 'too many requests');
     if (pending >= limits.maxPending) return drop(CLOSE_POLICY, 'too many requests in flight');
     // One pure function for the message parse (shared/api/wire.ts), fuzzed by `npm run fuzz`.

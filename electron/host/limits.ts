@@ -1,7 +1,8 @@
 /**
  * Per-connection bounds for the browser host. A client that floods requests is closed; a client that does
  * not read what we send is dropped once its outgoing buffer passes `maxBufferedBytes`, so it cannot grow
- * the host's memory; the number of requests in flight per connection is bounded too.
+ * the host's memory; the number of requests in flight per connection is bounded too, and a client that no
+ * longer answers pings is dropped.
  */
 export interface ConnectionLimits {
   /** Largest WebSocket message accepted (bytes); larger closes the connection (1009). */
@@ -15,6 +16,12 @@ export interface ConnectionLimits {
   maxPending: number;
   /** Open WebSocket connections per listener. */
   maxConnections: number;
+  /**
+   * Liveness: the host pings each client this often and drops one that has not answered the previous ping
+   * (a tablet that lost its network or power sends no close), so a dead connection ends within two intervals
+   * — and with it the kiosk's presence, which a card wait depends on (card-reads `kioskConnected`).
+   */
+  pingIntervalMs: number;
 }
 
 export const DEFAULT_LIMITS: ConnectionLimits = {
@@ -24,6 +31,7 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
   burst: 60,
   maxPending: 32,
   maxConnections: 256,
+  pingIntervalMs: 5_000,
 };
 
 /** A token bucket on a monotonic clock (performance.now by default). */

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import WebSocket from 'ws';
-import type { Core } from '../../electron/core/index';
+import type { Core, CoreOptions } from '../../electron/core/index';
 import { startHost, type Host, type HostOptions } from '../../electron/host/server';
 import { makeCore, tempDir } from './core';
 
@@ -22,12 +22,15 @@ export interface Booted {
   close(): Promise<void>;
 }
 
-export async function bootHost(options: Partial<Omit<HostOptions, 'core' | 'rendererDir'>> = {}): Promise<Booted> {
+export async function bootHost(
+  options: Partial<Omit<HostOptions, 'core' | 'rendererDir'>> = {},
+  coreOptions: Pick<CoreOptions, 'settings'> = {},
+): Promise<Booted> {
   const rendererDir = tempDir('renderer-');
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
   fs.mkdirSync(path.join(rendererDir, 'assets'));
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  const { core, dataDir } = await makeCore({ identity: { cost: FAST_HASH } });
+  const { core, dataDir } = await makeCore({ identity: { cost: FAST_HASH }, ...coreOptions });
   const identity = core.internals.identity;
   const host = await startHost({ core, rendererDir, port: 0, ...options });
   return {
@@ -67,7 +70,14 @@ export interface Client {
 /** Open a WebSocket; `origin` defaults to the host's own origin (as a browser page would send). */
 export async function connect(
   url: string,
-  options: { query?: string; origin?: string | null; headers?: Record<string, string>; ca?: string } = {},
+  options: {
+    query?: string;
+    origin?: string | null;
+    headers?: Record<string, string>;
+    ca?: string;
+    /** false: the client never answers the host's pings (a device gone without a close). */
+    autoPong?: boolean;
+  } = {},
 ): Promise<Client> {
   const u = new URL(url);
   const wsUrl = `${u.protocol === 'https:' ? 'wss' : 'ws'}://${u.host}/api${options.query ? `?${options.query}` : ''}`;
@@ -76,6 +86,7 @@ export async function connect(
     ...(origin !== null ? { origin } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
     ...(options.ca ? { ca: options.ca } : {}),
+    ...(options.autoPong === false ? { autoPong: false } : {}),
   });
   const messages: WireIn[] = [];
   ws.on('message', (d) => messages.push(JSON.parse(d.toString()) as WireIn));

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveStatic } from '../../../electron/host/server';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/csp';
+import { STAFF } from '../../helpers/core';
 import { bootHost, connect, signIn, type Booted } from '../../helpers/host';
 
 let booted: Booted | undefined;
@@ -88,5 +89,36 @@ describe('browser host', () => {
     const ok = await connect(host.url);
     ok.ws.send('x'.repeat(200 * 1024));
     expect(await ok.closed).toBe(1009); // message too big
+  });
+
+  it('drops a client that stops answering pings (a tablet gone without a close), and its card wait with it', async () => {
+    const b = (booted = await bootHost(
+      { limits: { pingIntervalMs: 40 } },
+      { settings: { readerCardHeartbeatMs: 50 } },
+    ));
+    // An open staff window that answers pings as browsers do: kept, however many pings go by.
+    const live = await connect(b.host.url, { query: 'role=staff' });
+    let pings = 0;
+    live.ws.on('ping', () => (pings += 1));
+    // The kiosk screen waits on the card screen, then its network goes: no close, no more pongs.
+    const kiosk = await connect(b.host.url, { autoPong: false });
+    const started = await kiosk.request('session.start', { kioskId: 'kiosk-1' });
+    const id = (started.value as { id: string }).id;
+    const waiting = await kiosk.request('session.send', {
+      sessionId: id,
+      event: { type: 'choose-document', document: 'myna-card' },
+    });
+    expect(waiting).toMatchObject({ ok: true, value: { state: 'read-card' } });
+    expect(b.core.internals.cardReads.waiting()).toEqual([id]);
+
+    expect(await kiosk.closed).toBe(1006); // terminated: no close handshake with a client that is gone
+    // Its presence went with the connection: after the heartbeat its card wait ends, blocking no later read.
+    await expect.poll(() => b.core.internals.cardReads.waiting()).toEqual([]);
+    const ended = await b.core.handle(STAFF, 'session.get', { sessionId: id });
+    expect(ended).toMatchObject({ ok: true, value: { id, state: 'card-failed', notice: 'card-timeout' } });
+
+    await expect.poll(() => pings).toBeGreaterThanOrEqual(4);
+    expect(live.ws.readyState).toBe(live.ws.OPEN);
+    live.ws.close();
   });
 });
