@@ -101,6 +101,11 @@ export const settingsSchema = z.object({
   smartphoneReader: z.boolean(),
   /** Spoken guidance on at the start of each visit (each patient can mute it, or turn it on). */
   voiceGuidance: z.boolean(),
+  /**
+   * The printed-numbers screen offers the insurers this clinic verified at least this many times as buttons
+   * (no 保険者番号 to type); 0 = never. Below a few visits an insurer could point at one patient.
+   */
+  insurerShortcutsMinVisits: z.number().int().min(0).max(1000),
   // The 資格確認端末 folder transport, the online monitor and the re-verification queue.
   /** A number query (個別照会) without an answer after this long is 'unavailable'. */
   readerQueryTimeoutMs: z.number().int().min(100).max(120_000),
@@ -170,6 +175,7 @@ export const DEFAULT_SETTINGS: Settings = {
   policy: {},
   smartphoneReader: false,
   voiceGuidance: false,
+  insurerShortcutsMinVisits: 3,
   readerQueryTimeoutMs: 15_000,
   readerCardWaitSeconds: 60,
   readerCardHeartbeatMs: 10_000,
@@ -207,6 +213,7 @@ export const adminSettingsSchema = settingsSchema
     demoPanel: true,
     smartphoneReader: true,
     voiceGuidance: true,
+    insurerShortcutsMinVisits: true,
     retentionDays: true,
     backupDir: true,
     backupIntervalMinutes: true,
@@ -225,6 +232,10 @@ export const adminSettingsSchema = settingsSchema
   .extend({
     readerQueryTimeoutMs: settingsSchema.shape.readerQueryTimeoutMs.min(1000),
     readerCardWaitSeconds: settingsSchema.shape.readerCardWaitSeconds.min(10),
+    // An admin cannot make one visit enough: 1–2 could show the insurer of a single patient.
+    insurerShortcutsMinVisits: settingsSchema.shape.insurerShortcutsMinVisits.refine((v) => v === 0 || v >= 3, {
+      message: '0 (off) or at least 3 verified visits',
+    }),
   })
   .strict();
 export type AdminSettings = z.infer<typeof adminSettingsSchema>;
@@ -238,6 +249,7 @@ export function adminView(s: Settings): AdminSettings {
     demoPanel: s.demoPanel,
     smartphoneReader: s.smartphoneReader,
     voiceGuidance: s.voiceGuidance,
+    insurerShortcutsMinVisits: s.insurerShortcutsMinVisits,
     retentionDays: s.retentionDays,
     backupDir: s.backupDir,
     backupIntervalMinutes: s.backupIntervalMinutes,

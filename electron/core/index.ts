@@ -34,6 +34,7 @@ import { createOnlineMonitor, linkTerminalHealth, type OnlineMonitor } from './m
 import { dispatch } from './requests';
 import { receiptLinkFeature, type ReceiptLinkFeature } from './receipt-link/index';
 import { reverifyFeature, type Reverify } from './reverify/index';
+import { insurersFeature } from './insurers/index';
 import { settingsFeature, type SettingsService } from './settings/index';
 import {
   createGate,
@@ -235,6 +236,10 @@ async function compose(
     patientCardStep: () => cardMode() !== 'off',
     checkPatientCard: (raw) => checkPatientCardNumber(raw, settings.get().patientCardPattern),
     sweepAfterSeconds: () => settings.get().idleTimeoutSeconds * settings.get().sweepIdleFactor,
+  });
+  app.add(insurersFeature, {
+    sessions: checkin.sessions,
+    minVisits: () => settings.get().insurerShortcutsMinVisits,
   });
   const reverify = app.add(reverifyFeature, {
     sessions: checkin.sessions,

@@ -25,6 +25,9 @@ export function outcomeFromResult(result: OnshiResult): CardReadOutcome {
     if (person.copayPercent !== undefined) identity.copayPercent = person.copayPercent;
     if (person.limitClass !== undefined) identity.limitClass = person.limitClass;
     if (person.validUntil !== undefined) identity.validUntil = person.validUntil;
+    // The insurer's name as the terminal reports it: staff read it, and the kiosk offers frequent insurers
+    // by name (electron/core/insurers).
+    if (person.insurerName?.trim()) identity.insurerName = person.insurerName.trim().slice(0, 100);
     outcome.identity = identity;
   }
   // 有効 means one person; a 'valid' answer with none or several is not something to complete on.

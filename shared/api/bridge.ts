@@ -43,6 +43,7 @@ export const REQUEST_NAMES = [
   'session.get',
   'session.send',
   'session.neededInputs',
+  'session.insurerShortcuts',
   'staff.list',
   'staff.act',
   'admin.setOnlineMode',

@@ -222,6 +222,8 @@ export const requests = {
   'session.get': { input: z.object({ sessionId: id }).strict(), roles: ['kiosk', 'staff', 'admin'] },
   /** What to ask the patient for each document today (printed 有効期限, birth date), with the clinic's policy. */
   'session.neededInputs': { input: z.object({ sessionId: id }).strict(), roles: ['kiosk'] },
+  /** The insurers this clinic verifies most often, offered as buttons instead of typing a 保険者番号. */
+  'session.insurerShortcuts': { input: z.object({ sessionId: id }).strict(), roles: ['kiosk'] },
   'session.send': {
     input: z
       .object({ sessionId: id, expectedVersion: z.number().int().nonnegative().optional(), event: patientEventSchema })
@@ -316,6 +318,14 @@ export interface DocumentInputs extends NeededInputs {
   document: PresentedDocument;
 }
 
+/** An insurer offered as a button on the printed-numbers screen (learned from verified check-ins). */
+export interface InsurerShortcut {
+  /** 6 or 8 digits, as printed. */
+  insurerNumber: string;
+  /** The insurer's name as the terminal reported it (e.g. 全国健康保険協会東京支部). */
+  name?: string;
+}
+
 export interface DemoPersona {
   id: string;
   label: string;
@@ -372,6 +382,7 @@ export interface RequestOutputs {
   'session.get': CheckInSession;
   'session.send': CheckInSession;
   'session.neededInputs': DocumentInputs[];
+  'session.insurerShortcuts': InsurerShortcut[];
   'staff.list': CheckInSession[];
   'staff.act': CheckInSession;
   'admin.setOnlineMode': OnlineStatus;

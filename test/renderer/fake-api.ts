@@ -12,6 +12,7 @@ import type {
   ApiEventName,
   ApiEvents,
   ApiResult,
+  InsurerShortcut,
   KioskStatus,
   OnlineStatus,
   RequestInput,
@@ -86,6 +87,7 @@ export function makeSettings(patch: Partial<AdminSettings> = {}): AdminSettings 
     demoPanel: false,
     smartphoneReader: false,
     voiceGuidance: false,
+    insurerShortcutsMinVisits: 3,
     retentionDays: 365,
     backupDir: '',
     backupIntervalMinutes: 60,
@@ -133,6 +135,8 @@ export class FakeApi implements RendererApi {
   readonly reads = new Map<string, UnmatchedRead>();
   readonly reverifications = new Map<string, ReverificationEntry>();
   settings: AdminSettings;
+  /** What session.insurerShortcuts answers (the core learns them from verified check-ins). */
+  insurerShortcuts: InsurerShortcut[] = [];
   handlers: Handlers = {};
   /** What admin.verifyAudit / admin.backupNow answer (tests set them). */
   auditCheck: AuditCheck = { intact: true, entries: 12, head: 'ab'.repeat(32) };
@@ -341,6 +345,8 @@ export class FakeApi implements RendererApi {
           value: PRESENTED_DOCUMENTS.map((document) => ({ document, ...neededInputs(document, today, online.online) })),
         };
       }
+      case 'session.insurerShortcuts':
+        return { ok: true, value: this.insurerShortcuts };
       case 'session.get': {
         const s = this.sessions.get((input as { sessionId: string }).sessionId);
         return s ? { ok: true, value: s } : fail('not-found');

@@ -128,6 +128,8 @@ export const en: UiCatalogue = {
   'numbers.title': 'Enter your insurance numbers',
   'numbers.insurerNumber.label': 'Insurer number (保険者番号)',
   'numbers.insurerNumber.where': 'The 6- or 8-digit number near the bottom.',
+  'numbers.insurerShortcuts.title': 'Or pick the insurer named on your document',
+  'numbers.insurerShortcuts.orType': 'Not listed? Type the insurer number on the keypad',
   'numbers.symbol.label': 'Symbol (記号)',
   'numbers.symbol.where': 'Next to “記号”. If there is none, press “skip”.',
   'numbers.number.label': 'Number (番号)',
@@ -387,6 +389,9 @@ export const en: UiCatalogue = {
   'admin.settings.help': 'Every change is recorded with a name and a reason, and applies to every screen at once',
   'admin.settings.clinicName': 'Clinic name',
   'admin.settings.idle': 'Seconds without a touch before asking “Do you want to continue?” (30–600)',
+  'admin.settings.insurerShortcuts': 'Insurer buttons: offer insurers verified online at least this many times as buttons on the number screen (0 = off, otherwise 3 or more)',
+  'admin.settings.insurerShortcutsHelp':
+    'Patients pick the insurer name printed on their document instead of typing its 6–8 digit number. Only a count per insurer is kept, nothing about patients; below 3 an insurer could point at a single patient.',
   'admin.settings.demoPanel': 'Demo panel',
   'admin.settings.demoPanelHelp': 'Shows virtual practice cards on the card screen',
   'admin.settings.smartphoneReader': 'The reader accepts smartphones',

@@ -139,6 +139,8 @@ export const ja = {
   'numbers.title': '保険の番号を入力してください',
   'numbers.insurerNumber.label': '保険者番号',
   'numbers.insurerNumber.where': '下の方に印刷されている、6けたか8けたの数字です',
+  'numbers.insurerShortcuts.title': '書かれている保険者を選べます',
+  'numbers.insurerShortcuts.orType': 'ない場合は、数字のボタンで保険者番号を入力してください',
   'numbers.symbol.label': '記号',
   'numbers.symbol.where': '「記号」と書かれているところです。ない場合は「とばす」を押してください',
   'numbers.number.label': '番号',
@@ -409,6 +411,9 @@ export const ja = {
   'admin.settings.help': '変更はすべて担当者名と理由つきで記録され、すべての画面にすぐ反映されます',
   'admin.settings.clinicName': '医療機関名',
   'admin.settings.idle': '無操作で「まだ続けますか？」と聞くまでの秒数（30〜600）',
+  'admin.settings.insurerShortcuts': '保険者ボタン：この回数以上オンラインで確認された保険者を、番号入力の画面にボタンで出す（0で出さない、3以上）',
+  'admin.settings.insurerShortcutsHelp':
+    '患者さんは保険者番号（6〜8桁）を打たずに、資格確認書に書かれた保険者名を選べます。数えるのは保険者ごとの確認回数だけで、患者さんの情報は残しません。少ない回数では一人の患者さんの保険者が分かってしまうため、3回以上にしてください。',
   'admin.settings.demoPanel': 'デモ用パネル',
   'admin.settings.demoPanelHelp': 'カードの画面に練習用の仮想カードを表示します',
   'admin.settings.smartphoneReader': 'スマホ対応の読み取り機がある',

@@ -125,6 +125,8 @@ export const zhHans: PatientCatalogue = {
   'numbers.title': '请输入保险号码',
   'numbers.insurerNumber.label': '保险人编号（保険者番号）',
   'numbers.insurerNumber.where': '印在下方的6位或8位数字',
+  'numbers.insurerShortcuts.title': '也可以直接选择证件上写的保险者',
+  'numbers.insurerShortcuts.orType': '列表里没有时，请用数字键输入保险者编号',
   'numbers.symbol.label': '记号（記号）',
   'numbers.symbol.where': '写着“記号”的地方。如果没有，请按“跳过”',
   'numbers.number.label': '号码（番号）',

@@ -15,6 +15,7 @@ import type {
   TicketPrintResult,
   DemoPersona,
   DocumentInputs,
+  InsurerShortcut,
   KioskStatus,
   OnlineStatus,
   RequestName,
@@ -101,6 +102,9 @@ const persona = z.object({
   numbers: z.unknown().optional(),
 });
 const documentInputs = z.object({ document: documentSchema, printedValidUntil: z.boolean(), birthDate: z.boolean() });
+const insurerShortcut = z
+  .object({ insurerNumber: z.string().regex(/^\d{6}(\d{2})?$/), name: z.string().max(40).optional() })
+  .strict();
 // A session snapshot: the fields every window relies on, typed; the rest as the flow makes them.
 const session = z
   .object({
@@ -247,6 +251,7 @@ same<z.infer<typeof onlineStatus>, OnlineStatus>(true);
 same<z.infer<typeof kioskStatus>, KioskStatus>(true);
 same<z.infer<typeof reverification>, ReverificationEntry>(true);
 same<z.infer<typeof documentInputs>, DocumentInputs>(true);
+same<z.infer<typeof insurerShortcut>, InsurerShortcut>(true);
 same<Omit<z.infer<typeof unmatchedRead>, 'outcome'>, Omit<UnmatchedRead, 'outcome'>>(true);
 same<Omit<z.infer<typeof persona>, 'numbers'>, Omit<DemoPersona, 'numbers'>>(true);
 same<(typeof SESSION_STATES)[number], CheckInSession['state']>(true);
@@ -265,6 +270,7 @@ const OUTPUTS: Record<RequestName, z.ZodType> = {
   'session.get': session,
   'session.send': session,
   'session.neededInputs': z.array(documentInputs).length(9),
+  'session.insurerShortcuts': z.array(insurerShortcut).max(6),
   'staff.list': z.array(session),
   'staff.act': session,
   'admin.setOnlineMode': onlineStatus,
@@ -375,6 +381,7 @@ describe('the core keeps its side of the contract', () => {
     await call(KIOSK, 'demo.scanPatientCard', { cardNumber: '00123456' });
     await expect.poll(() => state(s.id)).toBe('choose-document');
     await call(KIOSK, 'session.neededInputs', { sessionId: s.id });
+    await call(KIOSK, 'session.insurerShortcuts', { sessionId: s.id });
     await call(KIOSK, 'session.send', { sessionId: s.id, event: { type: 'choose-document', document: 'myna-card' } });
     await call(KIOSK, 'demo.presentCard', { persona: 'main-insured' });
     await expect.poll(() => state(s.id)).toBe('completed');

@@ -12,7 +12,7 @@ import { SelfDeclarationScreen } from './screens/SelfDeclarationScreen';
 import { StartScreen } from './screens/StartScreen';
 import { PatientCardScreen } from './screens/PatientCardScreen';
 import { StorageDeskScreen } from './screens/StorageDeskScreen';
-import { usePatientFlow, usePatientSync, type PatientFlow } from './hooks/usePatientFlow';
+import { useInsurerShortcutsLoader, usePatientFlow, usePatientSync, type PatientFlow } from './hooks/usePatientFlow';
 import { useSessionResume } from './hooks/useSessionResume';
 import { useTicketPrint } from './hooks/useTicketPrint';
 import type { TicketPrintResult } from '../../../../shared/api/index';
@@ -29,6 +29,7 @@ import './styles/visit.css';
 export function PatientApp() {
   useStatusSync();
   usePatientSync();
+  useInsurerShortcutsLoader();
   useSessionResume();
   const flow = usePatientFlow();
   const state = useSessionState();

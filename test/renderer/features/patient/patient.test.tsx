@@ -343,6 +343,82 @@ describe('printed numbers', () => {
   });
 });
 
+describe('insurer buttons (the insurers this clinic verifies most often)', () => {
+  const kouki = '39139993';
+  const kyokai = '01130012';
+  /** A session that reaches the numbers once the shortcuts are known, as after 受付をはじめる. */
+  async function atNumbers(api: FakeApi) {
+    renderApp(api, { session: makeSession({ state: 'choose-document' }) });
+    await settle();
+    expect(api.inputs('session.insurerShortcuts')).toEqual([{ sessionId: 's-1' }]);
+    act(
+      () =>
+        void api.apply('s-1', {
+          type: 'choose-document',
+          document: 'eligibility-certificate',
+          printedValidUntil: '2027-07-31',
+          birthDate: '1950-04-01',
+        }),
+    );
+    await settle();
+  }
+
+  it('asks the insurer first with one button each; 協会けんぽ\u2019s 8-digit 記号 moves on by itself', async () => {
+    const api = new FakeApi();
+    api.insurerShortcuts = [
+      { insurerNumber: kyokai, name: '全国健康保険協会東京支部' },
+      { insurerNumber: kouki, name: '東京都後期高齢者医療広域連合' },
+    ];
+    await atNumbers(api);
+    expect(heading('保険者番号')).toBeTruthy();
+    const group = screen.getByRole('group', { name: '書かれている保険者を選べます' });
+    fireEvent.click(within(group).getByRole('button', { name: /全国健康保険協会東京支部/ }));
+    expect(heading('記号')).toBeTruthy();
+    keypad('12345678'); // 8 digits: complete for 法別 01
+    expect(heading('番号')).toBeTruthy();
+    keypad('1234');
+    click('次へ');
+    keypad('00');
+    expect(heading('入力した内容をご確認ください')).toBeTruthy();
+    click('この内容で確認する');
+    await settle();
+    expect(api.sentInputs().at(-1)?.event).toEqual({
+      type: 'submit-numbers',
+      numbers: { insurerNumber: kyokai, symbol: '12345678', number: '1234', branch: '00', birthDate: '1950-04-01' },
+    });
+  });
+
+  it('後期 (picked first) skips 記号 and 枝番, and its 8-digit 番号 with a valid check digit moves on', async () => {
+    const api = new FakeApi();
+    api.insurerShortcuts = [{ insurerNumber: kouki, name: '東京都後期高齢者医療広域連合' }];
+    await atNumbers(api);
+    fireEvent.click(screen.getByRole('button', { name: /東京都後期高齢者医療広域連合/ }));
+    expect(heading('番号')).toBeTruthy();
+    keypad('12345675'); // a wrong check digit: stays, and 次へ says why
+    expect(heading('番号')).toBeTruthy();
+    click('次へ');
+    expect(screen.getByRole('alert').textContent).toBe(VALIDATION_MESSAGES.ja['number.check-digit']);
+    click('ぜんぶけす');
+    keypad('12345674');
+    expect(heading('入力した内容をご確認ください')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^記号 / })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^枝番 / })).toBeNull();
+    click('この内容で確認する');
+    await settle();
+    expect(api.sentInputs().at(-1)?.event).toEqual({
+      type: 'submit-numbers',
+      numbers: { insurerNumber: kouki, number: '12345674', birthDate: '1950-04-01' },
+    });
+  });
+
+  it('without shortcuts the numbers keep the printed order (記号 first)', async () => {
+    const api = new FakeApi();
+    await atNumbers(api);
+    expect(heading('記号')).toBeTruthy();
+    expect(screen.queryByRole('group', { name: '書かれている保険者を選べます' })).toBeNull();
+  });
+});
+
 describe('self-declaration', () => {
   it('takes the name on the katakana keys (with ゛) and submits the declaration', async () => {
     const api = new FakeApi({

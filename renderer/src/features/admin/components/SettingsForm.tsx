@@ -10,6 +10,7 @@ import { LanguageOptions } from './LanguageOptions';
 
 /** From the admin schema (shared/settings.ts): the same limits the core enforces. */
 const IDLE_LIMITS = adminNumberLimits('idleTimeoutSeconds');
+const SHORTCUT_LIMITS = adminNumberLimits('insurerShortcutsMinVisits');
 
 type Policy = AdminSettings['policy'];
 type PolicySwitch =
@@ -35,6 +36,7 @@ const POLICY_LABEL: Record<PolicySwitch, UiKey> = {
 interface Draft {
   clinicName: string;
   idle: string;
+  insurerShortcuts: string;
   demoPanel: boolean;
   smartphoneReader: boolean;
   onshiCp932Fallback: boolean;
@@ -47,6 +49,7 @@ function toDraft(s: AdminSettings): Draft {
   return {
     clinicName: s.clinicName,
     idle: String(s.idleTimeoutSeconds),
+    insurerShortcuts: String(s.insurerShortcutsMinVisits),
     demoPanel: s.demoPanel,
     smartphoneReader: s.smartphoneReader,
     onshiCp932Fallback: s.onshiCp932Fallback,
@@ -62,6 +65,8 @@ function toPatch(base: AdminSettings, d: Draft): Partial<AdminSettings> {
   if (d.clinicName !== base.clinicName) patch.clinicName = d.clinicName.trim();
   const idle = d.idle.trim() === '' ? Number.NaN : Number(d.idle);
   if (idle !== base.idleTimeoutSeconds) patch.idleTimeoutSeconds = idle;
+  const shortcuts = d.insurerShortcuts.trim() === '' ? Number.NaN : Number(d.insurerShortcuts);
+  if (shortcuts !== base.insurerShortcutsMinVisits) patch.insurerShortcutsMinVisits = shortcuts;
   if (d.demoPanel !== base.demoPanel) patch.demoPanel = d.demoPanel;
   if (d.smartphoneReader !== base.smartphoneReader) patch.smartphoneReader = d.smartphoneReader;
   if (d.onshiCp932Fallback !== base.onshiCp932Fallback) patch.onshiCp932Fallback = d.onshiCp932Fallback;
@@ -197,6 +202,24 @@ export function SettingsForm() {
                 value={draft.idle}
                 onChange={(e) => set({ idle: e.target.value })}
               />
+              <label htmlFor={`${id}-shortcuts`} className="field-label">
+                {t('admin.settings.insurerShortcuts')}
+              </label>
+              <input
+                id={`${id}-shortcuts`}
+                className="field-input field-narrow"
+                type="number"
+                inputMode="numeric"
+                min={SHORTCUT_LIMITS.min}
+                max={SHORTCUT_LIMITS.max}
+                step={1}
+                value={draft.insurerShortcuts}
+                aria-describedby={`${id}-shortcuts-help`}
+                onChange={(e) => set({ insurerShortcuts: e.target.value })}
+              />
+              <p id={`${id}-shortcuts-help`} className="quiet field-help">
+                {t('admin.settings.insurerShortcutsHelp')}
+              </p>
               <label className="choice">
                 <input
                   type="checkbox"

@@ -6,7 +6,7 @@ import { useEffect, useMemo } from 'react';
 import type { PatientEvent } from '../../../../../shared/api/index';
 import type { PatientDraft } from '../../../../../shared/flow/session';
 import { useApi, type RendererApi } from '../../../api';
-import { clearSession, currentSession, useSessionActions } from '../store/session';
+import { clearSession, currentSession, useSessionActions, useSessionId } from '../store/session';
 import { resetUi } from '../../../stores/ui';
 
 export interface PatientFlow {
@@ -104,6 +104,19 @@ async function refetch(
 ) {
   const g = await api.request('session.get', { sessionId });
   if (g.ok) received(g.value);
+}
+
+/** Ask the core once per session which insurers to offer as buttons on the printed-numbers screen. */
+export function useInsurerShortcutsLoader(): void {
+  const api = useApi();
+  const { shortcutsReceived } = useSessionActions();
+  const sessionId = useSessionId();
+  useEffect(() => {
+    if (!sessionId) return;
+    void api.request('session.insurerShortcuts', { sessionId }).then((r) => {
+      if (r.ok) shortcutsReceived(sessionId, r.value);
+    });
+  }, [api, sessionId, shortcutsReceived]);
 }
 
 /** Follow `session.updated` for this kiosk's session; after a reconnect re-read it. */

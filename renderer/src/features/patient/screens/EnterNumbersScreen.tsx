@@ -16,7 +16,8 @@ import { KeypadField } from '../components/KeypadField';
 import { SampleDocument, type SampleField } from '../components/Pictogram';
 import { StepProgress } from '../components/Progress';
 import { useT, type UiKey } from '../../../i18n';
-import { currentSession, useSessionBusy } from '../store/session';
+import { currentSession, useInsurerShortcuts, useSessionBusy } from '../store/session';
+import { InsurerShortcuts } from '../components/InsurerShortcuts';
 import { useToday } from '../../../stores/status';
 import { PatientFrame, ScreenTitle } from '../components/PatientFrame';
 import { ConfirmLeave } from '../components/ConfirmLeave';
@@ -28,6 +29,31 @@ type TextStep = 'symbol' | 'number' | 'branch' | 'insurerNumber';
 type Step = TextStep | 'birthDate' | 'review';
 /** The order the fields are printed in: 記号・番号（枝番） on top, 保険者番号 at the bottom. */
 const TEXT_STEPS: readonly TextStep[] = ['symbol', 'number', 'branch', 'insurerNumber'];
+/**
+ * With insurer buttons to pick from, the insurer comes first: one tap instead of 6–8 digits, and once the
+ * insurer is known the rest follows its format (後期 has no 記号 and no 枝番; 協会けんぽ's 8-digit 記号 and
+ * 後期's 8-digit 番号 move on by themselves).
+ */
+const INSURER_FIRST: readonly TextStep[] = ['insurerNumber', 'symbol', 'number', 'branch'];
+
+type Insurer = Extract<ReturnType<typeof parseInsurerNumber>, { ok: true }>['value'];
+const insurerOf = (digits: string): Insurer | undefined => {
+  const r = parseInsurerNumber(digits);
+  return r.ok ? r.value : undefined;
+};
+/** The steps for these values: 後期 (known first) has neither 記号 nor 枝番. */
+const textSteps = (insurerFirst: boolean, insurerNumber: string): readonly TextStep[] =>
+  !insurerFirst
+    ? TEXT_STEPS
+    : insurerOf(insurerNumber)?.kind === 'kouki'
+      ? INSURER_FIRST.filter((s) => s !== 'symbol' && s !== 'branch')
+      : INSURER_FIRST;
+/** A field that is complete by the insurer's own format moves on without 次へ. */
+const completeByFormat = (s: TextStep, v: string, insurer: Insurer | undefined): boolean =>
+  (s === 'branch' && v.length === 2) ||
+  (s === 'insurerNumber' && v.length === 8 && insurerOf(v) !== undefined) ||
+  (s === 'symbol' && insurer?.lawCode === '01' && /^[0-9]{8}$/.test(v)) ||
+  (s === 'number' && insurer?.kind === 'kouki' && v.length === 8 && parseNumber(v, insurer).ok);
 
 const LABEL: Record<SampleField, UiKey> = {
   insurerNumber: 'numbers.insurerNumber.label',
@@ -46,8 +72,8 @@ const WHERE: Record<SampleField, UiKey> = {
 const MAX: Record<TextStep, number> = { insurerNumber: 8, symbol: 20, number: 20, branch: 2 };
 const OPTIONAL: ReadonlySet<Step> = new Set(['symbol', 'branch']);
 
-const byPrintedOrder = (errors: readonly InsuranceValidationError[]) =>
-  [...errors].sort((a, b) => TEXT_STEPS.indexOf(a.field) - TEXT_STEPS.indexOf(b.field))[0] ?? null;
+const firstInOrder = (errors: readonly InsuranceValidationError[], order: readonly TextStep[]) =>
+  [...errors].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field))[0] ?? null;
 
 /** What each field keeps of what is typed: exactly the characters its format allows. */
 const clean = (s: TextStep, v: string) =>
@@ -66,16 +92,24 @@ export function EnterNumbersScreen({ flow }: { flow: PatientFlow }) {
   const [restored] = useState(restoredDraft);
   // The birth date the patient gave for the rules is the birth date of the numbers: asked once.
   const [knownBirth] = useState(() => currentSession()?.birthDate);
-  const steps: readonly Step[] = [...TEXT_STEPS, ...(knownBirth ? [] : (['birthDate'] as const)), 'review'];
-  const [step, setStep] = useState<Step>(() =>
-    steps.includes(restored.step as Step) ? (restored.step as Step) : steps[0]!,
-  );
+  const shortcuts = useInsurerShortcuts();
+  const [insurerFirst] = useState(() => shortcuts.length > 0);
   const [fields, setFields] = useState<Record<TextStep, string>>(() => ({
     symbol: restored.symbol ?? '',
     number: restored.number ?? '',
     branch: restored.branch ?? '',
     insurerNumber: restored.insurerNumber ?? '',
   }));
+  const stepsFor = (values: Record<TextStep, string>): readonly Step[] => [
+    ...textSteps(insurerFirst, values.insurerNumber),
+    ...(knownBirth ? [] : (['birthDate'] as const)),
+    'review',
+  ];
+  const order = textSteps(insurerFirst, '');
+  const steps = stepsFor(fields);
+  const [step, setStep] = useState<Step>(() =>
+    steps.includes(restored.step as Step) ? (restored.step as Step) : steps[0]!,
+  );
   const [birth, setBirth] = useState<DateDraft>(
     () => restored.birthDate ?? (knownBirth ? draftFromIso(knownBirth, 'showa') : emptyDraft('showa')),
   );
@@ -96,31 +130,34 @@ export function EnterNumbersScreen({ flow }: { flow: PatientFlow }) {
     setStep(s);
   };
 
-  /** A field on its own (the insurer-specific rules wait until the insurer number is known). */
-  const validate = (s: TextStep): InsuranceValidationError | null => {
+  /** A field on its own, with the insurer's rules once the insurer number is known. */
+  const validate = (s: TextStep, values: Record<TextStep, string> = fields): InsuranceValidationError | null => {
+    const insurer = insurerOf(values.insurerNumber);
     const r =
       s === 'insurerNumber'
-        ? parseInsurerNumber(fields.insurerNumber)
+        ? parseInsurerNumber(values.insurerNumber)
         : s === 'symbol'
-          ? parseSymbol(fields.symbol)
+          ? parseSymbol(values.symbol, insurer)
           : s === 'number'
-            ? parseNumber(fields.number)
-            : parseBranch(fields.branch);
+            ? parseNumber(values.number, insurer)
+            : parseBranch(values.branch);
     return r.ok ? null : r.error;
   };
-  /** Everything together: the first wrong field in printed order, with the insurer's own rules. */
+  /** Everything together: the first wrong field in the order asked, with the insurer's own rules. */
   const firstProblem = (): InsuranceValidationError | null => {
     const all = validateInsuranceNumbers(fields);
-    return all.ok ? null : byPrintedOrder(all.errors);
+    return all.ok ? null : firstInOrder(all.errors, order);
   };
 
-  const afterInsurer = steps[steps.indexOf('insurerNumber') + 1] ?? 'review';
   /** Go on from `from`, checking everything together once the insurer number is in. */
   const advanceFrom = (from: Step, values: Record<TextStep, string>) => {
-    if (from === 'insurerNumber' || returnTo) {
+    const steps = stepsFor(values);
+    const afterInsurer = steps[steps.indexOf('insurerNumber') + 1] ?? 'review';
+    // Printed order: the insurer is the last field, so its rules are checked against the earlier ones then.
+    if ((from === 'insurerNumber' && !insurerFirst) || returnTo) {
       // With the insurer known: 後期 has no 記号, 協会けんぽ's 記号 is 7–8 digits, …
       const all = validateInsuranceNumbers(values);
-      const p = all.ok ? null : byPrintedOrder(all.errors);
+      const p = all.ok ? null : firstInOrder(all.errors, order);
       if (p && values.insurerNumber !== '' && p.field !== from) {
         setReturnTo(returnTo ?? afterInsurer);
         go(p.field);
@@ -155,9 +192,21 @@ export function EnterNumbersScreen({ flow }: { flow: PatientFlow }) {
 
   const skip = () => {
     if (step === 'symbol' || step === 'branch') {
-      setFields((f) => ({ ...f, [step]: '' }));
-      advance(step);
+      const values = { ...fields, [step]: '' };
+      setFields(values);
+      advanceFrom(step, values);
     }
+  };
+
+  /** A new insurer: 後期 (known first) takes neither 記号 nor 枝番, so any typed earlier are dropped. */
+  const withInsurer = (insurerNumber: string): Record<TextStep, string> =>
+    insurerFirst && insurerOf(insurerNumber)?.kind === 'kouki'
+      ? { ...fields, insurerNumber, symbol: '', branch: '' }
+      : { ...fields, insurerNumber };
+  const pick = (insurerNumber: string) => {
+    const values = withInsurer(insurerNumber);
+    setFields(values);
+    advanceFrom('insurerNumber', values);
   };
 
   const typed = Object.values(fields).some((v) => v !== '');
@@ -212,10 +261,7 @@ export function EnterNumbersScreen({ flow }: { flow: PatientFlow }) {
 
   if (step === 'review') {
     const rows: { field: SampleField; value: string }[] = [
-      { field: 'symbol', value: fields.symbol },
-      { field: 'number', value: fields.number },
-      { field: 'branch', value: fields.branch },
-      { field: 'insurerNumber', value: fields.insurerNumber },
+      ...textSteps(insurerFirst, fields.insurerNumber).map((f) => ({ field: f, value: fields[f] })),
       { field: 'birthDate', value: birthIso ? formatDate(locale, birthIso) : '' },
     ];
     return (
@@ -262,10 +308,14 @@ export function EnterNumbersScreen({ flow }: { flow: PatientFlow }) {
         <StepProgress current={index + 1} total={steps.length} />
         <ScreenTitle>{t(LABEL[step])}</ScreenTitle>
         <div className="numbers-body">
-          <figure className="sample">
-            <SampleDocument highlight={step} labels={labels} />
-            <figcaption>{t(WHERE[step])}</figcaption>
-          </figure>
+          {step === 'insurerNumber' && insurerFirst ? (
+            <InsurerShortcuts shortcuts={shortcuts} onPick={settled(pick)} />
+          ) : (
+            <figure className="sample">
+              <SampleDocument highlight={step} labels={labels} />
+              <figcaption>{t(WHERE[step])}</figcaption>
+            </figure>
+          )}
           {textStep === null ? (
             <DateEntry
               label={t(LABEL.birthDate)}
@@ -287,12 +337,12 @@ export function EnterNumbersScreen({ flow }: { flow: PatientFlow }) {
               error={error ? tCode('field', `${error.field}.${error.code}`, 'field.generic') : undefined}
               onChange={(v) => {
                 setError(null);
-                setFields((f) => ({ ...f, [textStep]: v }));
-                // A full 枝番 (2 digits) or a complete, valid 保険者番号 (8 digits) moves on by itself.
-                const full =
-                  (textStep === 'branch' && v.length === 2) ||
-                  (textStep === 'insurerNumber' && v.length === 8 && parseInsurerNumber(v).ok);
-                if (full && v !== fields[textStep]) advanceFrom(textStep, { ...fields, [textStep]: v });
+                const values = textStep === 'insurerNumber' ? withInsurer(v) : { ...fields, [textStep]: v };
+                setFields(values);
+                // A field complete by its format moves on by itself: a 2-digit 枝番, a valid 8-digit 保険者番号,
+                // 協会けんぽ's 8-digit 記号, 後期's 8-digit 番号 with its check digit.
+                const full = completeByFormat(textStep, v, insurerOf(values.insurerNumber));
+                if (full && v !== fields[textStep]) advanceFrom(textStep, values);
               }}
             />
           )}

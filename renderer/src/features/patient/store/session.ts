@@ -5,6 +5,7 @@
  * session back after the kiosk was cleared.
  */
 import { create } from 'zustand';
+import type { InsurerShortcut } from '../../../../../shared/api/index';
 import type { CheckInSession, SessionState } from '../../../../../shared/flow/session';
 
 export type SessionProblem = 'request-failed' | null;
@@ -14,17 +15,20 @@ interface SessionStore {
   /** A request for this session is in flight: buttons stay disabled so a double tap sends one event. */
   busy: boolean;
   problem: SessionProblem;
+  /** The insurers offered as buttons for this session (asked of the core once the session starts). */
+  insurerShortcuts: readonly InsurerShortcut[];
   actions: {
     started: (session: CheckInSession) => void;
     received: (session: CheckInSession) => void;
     busyChanged: (busy: boolean) => void;
     problemShown: (problem: SessionProblem) => void;
+    shortcutsReceived: (sessionId: string, shortcuts: readonly InsurerShortcut[]) => void;
     /** Forget everything about the session (end, idle-out, cancel). */
     cleared: () => void;
   };
 }
 
-const initial = { session: null, busy: false, problem: null } satisfies Partial<SessionStore>;
+const initial = { session: null, busy: false, problem: null, insurerShortcuts: [] } satisfies Partial<SessionStore>;
 
 const useSessionStore = create<SessionStore>()((set, get) => ({
   ...initial,
@@ -37,6 +41,9 @@ const useSessionStore = create<SessionStore>()((set, get) => ({
     },
     busyChanged: (busy) => set({ busy }),
     problemShown: (problem) => set({ problem }),
+    shortcutsReceived: (sessionId, insurerShortcuts) => {
+      if (get().session?.id === sessionId) set({ insurerShortcuts });
+    },
     cleared: () => set(initial),
   },
 }));
@@ -47,6 +54,7 @@ export const useSessionState = (): SessionState | null => useSessionStore((s) =>
 export const useSessionBusy = () => useSessionStore((s) => s.busy);
 export const useSessionProblem = () => useSessionStore((s) => s.problem);
 export const useSessionActions = () => useSessionStore((s) => s.actions);
+export const useInsurerShortcuts = () => useSessionStore((s) => s.insurerShortcuts);
 
 /** Read without subscribing, for callbacks that run outside render (event handlers, timers). */
 export const currentSession = () => useSessionStore.getState().session;
