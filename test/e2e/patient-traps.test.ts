@@ -2,8 +2,8 @@
 /**
  * Issue 10's traps in a real Chromium against the real core: a double tap on 次へ, a reload in the middle
  * of typing, and a foreign resident's name typed in Latin letters through to the receptionist's console.
- * (The idle prompt's opaque backdrop and countdown are covered by the DOM tests with a driven clock: in a
- * browser the shortest idle time an admin can set is 30 s of real waiting.)
+ * (Leaving midway and the idle prompt's countdown and opaque backdrop: patient-traps-leave-idle.test.ts,
+ * on Playwright's page clock.)
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
