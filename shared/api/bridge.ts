@@ -50,6 +50,7 @@ export const REQUEST_NAMES = [
   'demo.presentCard',
   'demo.personas',
   'staff.unmatchedReads',
+  'staff.kioskNames',
   'staff.assignRead',
   'staff.dismissRead',
   'staff.reverifications',

@@ -240,6 +240,8 @@ export const requests = {
   'demo.personas': { input: z.object({}).strict(), roles: ['kiosk', 'staff', 'admin'] },
   /** Card reads from the terminal that the kiosk would not attach to a session by itself. */
   'staff.unmatchedReads': { input: z.object({ all: z.boolean().optional() }).strict(), roles: ['staff', 'admin'] },
+  /** The names the admin gave the enrolled kiosks (LAN tablets), so staff see 「受付タブレットA」, not an id. */
+  'staff.kioskNames': { input: z.object({}).strict(), roles: ['staff', 'admin'] },
   /** Attach an unmatched card read to a session that waits for a card, after staff checked who it is. */
   'staff.assignRead': {
     input: z.object({ readId: id, sessionId: id, staff: staffName, reason }).strict(),
@@ -326,6 +328,12 @@ export interface InsurerShortcut {
   name?: string;
 }
 
+/** An enrolled kiosk's name as the admin gave it when pairing (a revoked one keeps it for old check-ins). */
+export interface KioskName {
+  kioskId: string;
+  label: string;
+}
+
 export interface DemoPersona {
   id: string;
   label: string;
@@ -389,6 +397,7 @@ export interface RequestOutputs {
   'demo.presentCard': { presented: string };
   'demo.personas': DemoPersona[];
   'staff.unmatchedReads': UnmatchedRead[];
+  'staff.kioskNames': KioskName[];
   'staff.assignRead': CheckInSession;
   'staff.dismissRead': UnmatchedRead;
   'staff.reverifications': ReverificationEntry[];

@@ -156,8 +156,9 @@ describe('two kiosks, one card reader (browser host on the LAN + Chromium + term
     await staffTab(ja['staff.tab.unmatched']);
     await item.getByRole('button', { name: ja['staff.unmatched.assign'] }).click();
     const dialog = staff.getByRole('dialog', { name: ja['staff.unmatched.assignTitle'] });
-    const only = dialog.getByRole('radio');
-    expect(await only.count()).toBe(1);
+    // Named as the admin named the tablet when pairing it, not by its device id.
+    const only = dialog.getByRole('radio', { name: /^受付タブレットB / });
+    expect(await dialog.getByRole('radio').count()).toBe(1);
     expect(await only.isChecked()).toBe(true);
     await dialog.getByRole('textbox', { name: ja['staff.dialog.reason'] }).fill('本人確認済み');
     await dialog.getByRole('button', { name: ja['staff.dialog.submit'] }).click();

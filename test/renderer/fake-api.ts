@@ -13,6 +13,7 @@ import type {
   ApiEvents,
   ApiResult,
   InsurerShortcut,
+  KioskName,
   KioskStatus,
   OnlineStatus,
   RequestInput,
@@ -137,6 +138,8 @@ export class FakeApi implements RendererApi {
   settings: AdminSettings;
   /** What session.insurerShortcuts answers (the core learns them from verified check-ins). */
   insurerShortcuts: InsurerShortcut[] = [];
+  /** What staff.kioskNames answers (enrolled tablets and their names). */
+  kioskNames: KioskName[] = [];
   handlers: Handlers = {};
   /** What admin.verifyAudit / admin.backupNow answer (tests set them). */
   auditCheck: AuditCheck = { intact: true, entries: 12, head: 'ab'.repeat(32) };
@@ -392,6 +395,8 @@ export class FakeApi implements RendererApi {
         });
         return r.ok ? { ok: true, value: { presented: persona } } : r;
       }
+      case 'staff.kioskNames':
+        return { ok: true, value: this.kioskNames };
       case 'staff.unmatchedReads': {
         const all = (input as RequestInput<'staff.unmatchedReads'>).all === true;
         return { ok: true, value: [...this.reads.values()].filter((r) => all || r.status === 'open') };

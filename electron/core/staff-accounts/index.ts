@@ -9,6 +9,7 @@ import type { AuditLog } from '../audit/index';
 import type { Clock } from '../clock';
 import { defineFeature } from '../feature';
 import type { Logger } from '../logger';
+import { ok, type RequestTable } from '../requests';
 import type { Db } from '../store/index';
 import { createDevices, type Devices } from './devices';
 import { createExposureSetting, type ExposureSetting } from './exposure';
@@ -61,8 +62,13 @@ export const staffAccountsFeature = defineFeature<IdentityDeps, Identity>({
         served = view;
       },
     };
+    const handlers: Pick<RequestTable, 'staff.kioskNames'> = {
+      'staff.kioskNames': () =>
+        ok(devices.list().flatMap((d) => (d.kind === 'kiosk' ? [{ kioskId: d.id, label: d.label }] : []))),
+    };
     return {
       service,
+      handlers,
       start() {
         timer = setInterval(() => accounts.sweep(), 60_000);
         timer.unref();

@@ -16,6 +16,7 @@ import type {
   DemoPersona,
   DocumentInputs,
   InsurerShortcut,
+  KioskName,
   KioskStatus,
   OnlineStatus,
   RequestName,
@@ -102,6 +103,7 @@ const persona = z.object({
   numbers: z.unknown().optional(),
 });
 const documentInputs = z.object({ document: documentSchema, printedValidUntil: z.boolean(), birthDate: z.boolean() });
+const kioskName = z.object({ kioskId: z.string().min(1), label: z.string().min(1).max(40) }).strict();
 const insurerShortcut = z
   .object({ insurerNumber: z.string().regex(/^\d{6}(\d{2})?$/), name: z.string().max(40).optional() })
   .strict();
@@ -252,6 +254,7 @@ same<z.infer<typeof kioskStatus>, KioskStatus>(true);
 same<z.infer<typeof reverification>, ReverificationEntry>(true);
 same<z.infer<typeof documentInputs>, DocumentInputs>(true);
 same<z.infer<typeof insurerShortcut>, InsurerShortcut>(true);
+same<z.infer<typeof kioskName>, KioskName>(true);
 same<Omit<z.infer<typeof unmatchedRead>, 'outcome'>, Omit<UnmatchedRead, 'outcome'>>(true);
 same<Omit<z.infer<typeof persona>, 'numbers'>, Omit<DemoPersona, 'numbers'>>(true);
 same<(typeof SESSION_STATES)[number], CheckInSession['state']>(true);
@@ -277,6 +280,7 @@ const OUTPUTS: Record<RequestName, z.ZodType> = {
   'demo.presentCard': z.object({ presented: z.string() }).strict(),
   'demo.personas': z.array(persona).min(1),
   'staff.unmatchedReads': z.array(unmatchedRead),
+  'staff.kioskNames': z.array(kioskName),
   'staff.assignRead': session,
   'staff.dismissRead': unmatchedRead,
   'staff.reverifications': z.array(reverification),
@@ -396,6 +400,7 @@ describe('the core keeps its side of the contract', () => {
     await call(ADMIN, 'devices.listHid', {});
     // A card read nobody waits for: staff see it and dismiss it.
     await call(KIOSK, 'demo.presentCard', { persona: 'dependant' });
+    await call(STAFF, 'staff.kioskNames', {});
     await expect.poll(async () => ((await call(STAFF, 'staff.unmatchedReads', {})) as unknown[]).length).toBe(1);
     const [read] = (await call(STAFF, 'staff.unmatchedReads', {})) as UnmatchedRead[];
     await call(STAFF, 'staff.dismissRead', { readId: read!.id, staff: '受付', reason: '持ち主不明' });

@@ -76,6 +76,29 @@ describe('staff console', () => {
     expect(rows()).toHaveLength(3);
   });
 
+  it('names the kiosk as the admin named the tablet, and the machine\u2019s own kiosk by its id', async () => {
+    const api = staffApi();
+    api.sessions.set(
+      's-3',
+      makeSession({
+        id: 's-3',
+        kioskId: 'dev-AbCdEfGhIjKlMnOpQr',
+        startedAt: '2026-11-25T00:07:00Z',
+        identity: { source: 'card', nameKana: 'タナカ イチロウ' },
+      }),
+    );
+    api.kioskNames = [{ kioskId: 'dev-AbCdEfGhIjKlMnOpQr', label: '受付タブレットA' }];
+    renderApp(api);
+    await settle();
+    expect(api.inputs('staff.kioskNames')).toEqual([{}]);
+    fireEvent.click(screen.getByRole('button', { name: /タナカ イチロウ を選ぶ/ }));
+    const detail = screen.getByRole('region', { name: '受付の詳細' });
+    expect(within(detail).getByText('受付タブレットA')).toBeTruthy();
+    expect(within(detail).queryByText('dev-AbCdEfGhIjKlMnOpQr')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /スズキ ハナコ を選ぶ/ }));
+    expect(within(screen.getByRole('region', { name: '受付の詳細' })).getByText('kiosk-1')).toBeTruthy();
+  });
+
   it('approving needs the staff name and a reason; then staff.act is sent and the row updates', async () => {
     const api = staffApi();
     renderApp(api);

@@ -5,7 +5,7 @@ import { BigButton } from '../../../components/BigButton';
 import { Dialog } from '../../../components/Dialog';
 import { documentNameKey } from '../../../components/documents';
 import { useT } from '../../../i18n';
-import { useStaffActions, useWaitingForCard } from '../store/staff';
+import { kioskLabel, useKioskLabel, useStaffActions, useWaitingForCard } from '../store/staff';
 import { clinicTime } from '../../../components/clinicTime';
 import { NameReasonFields } from '../../../components/NameReasonFields';
 
@@ -24,6 +24,7 @@ export function ReadActionDialog(props: {
 }) {
   const { read, kind, lastStaff, onStaff, onClose } = props;
   const { t, locale } = useT();
+  const kioskNames = useKioskLabel();
   const api = useApi();
   const { sessionUpdated, readUpdated, selected } = useStaffActions();
   const waiting = useWaitingForCard();
@@ -91,7 +92,7 @@ export function ReadActionDialog(props: {
                   />
                   <span>
                     {t('staff.unmatched.sessionOption', {
-                      kiosk: s.kioskId,
+                      kiosk: kioskLabel(kioskNames, s.kioskId),
                       time: clinicTime(locale, s.startedAt),
                       document: s.document ? t(documentNameKey(s.document)) : t('common.none'),
                     })}

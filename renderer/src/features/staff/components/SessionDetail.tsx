@@ -7,6 +7,7 @@ import { formatDate } from '../../../components/formatDate';
 import { useT, type Translator } from '../../../i18n';
 import { clinicDateTime, clinicTime } from '../../../components/clinicTime';
 import { ACTION_LABEL, type StaffActionKind } from './StaffActionDialog';
+import { kioskLabel, useKioskLabel } from '../store/staff';
 
 /** A staff reason code as words: 'card-not-found' -> 「カード読取: 該当なし」. */
 export function staffReasonText(tr: Translator, code: string): string {
@@ -39,12 +40,13 @@ export function availableActions(s: CheckInSession): StaffActionKind[] {
 export function SessionDetail({ session, onAct }: { session: CheckInSession; onAct: (kind: StaffActionKind) => void }) {
   const tr = useT();
   const { t, locale } = tr;
+  const kioskNames = useKioskLabel();
   const id = session.identity;
   const d = session.declaration;
   const rows: [string, ReactNode][] = [
     [t('staff.col.ticket'), session.ticketNumber ?? t('staff.noTicket')],
     [t('staff.col.state'), t(`state.${session.state}`)],
-    [t('staff.field.kiosk'), session.kioskId],
+    [t('staff.field.kiosk'), kioskLabel(kioskNames, session.kioskId)],
     ...(session.patientCardNumber ? [[t('staff.patientCard'), session.patientCardNumber] as [string, ReactNode]] : []),
     [t('staff.field.started'), clinicDateTime(locale, session.startedAt)],
     [t('staff.field.document'), session.document ? t(documentNameKey(session.document)) : t('common.none')],

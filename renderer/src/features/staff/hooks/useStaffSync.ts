@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../../../api';
-import { useStaffActions } from '../store/staff';
+import type { CheckInSession } from '../../../../../shared/flow/session';
+import { currentKioskNames, useStaffActions } from '../store/staff';
 
 /**
  * `staff.list`, `staff.unmatchedReads` and `staff.reverifications` on load and after every reconnect;
@@ -8,8 +9,15 @@ import { useStaffActions } from '../store/staff';
  */
 export function useStaffSync(): string | null {
   const api = useApi();
-  const { listLoaded, sessionUpdated, readsLoaded, readUpdated, reverificationsLoaded, reverificationUpdated } =
-    useStaffActions();
+  const {
+    listLoaded,
+    sessionUpdated,
+    readsLoaded,
+    readUpdated,
+    reverificationsLoaded,
+    reverificationUpdated,
+    kioskNamesLoaded,
+  } = useStaffActions();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -20,16 +28,29 @@ export function useStaffSync(): string | null {
         setError(null);
         listLoaded(r.value);
       } else setError(r.error.message);
-      const [reads, reverify] = await Promise.all([
+      const [reads, reverify, names] = await Promise.all([
         api.request('staff.unmatchedReads', {}),
         api.request('staff.reverifications', {}),
+        api.request('staff.kioskNames', {}),
       ]);
       if (!live) return;
       if (reads.ok) readsLoaded(reads.value);
       if (reverify.ok) reverificationsLoaded(reverify.value);
+      if (names.ok) kioskNamesLoaded(names.value);
     };
     void load();
-    const off = api.on('session.updated', sessionUpdated);
+    // A tablet paired while this console is open: its first check-in brings its name (asked once per id).
+    const asked = new Set<string>();
+    const onSession = (session: CheckInSession) => {
+      sessionUpdated(session);
+      const id = session.kioskId;
+      if (id in currentKioskNames() || asked.has(id)) return;
+      asked.add(id);
+      void api.request('staff.kioskNames', {}).then((r) => {
+        if (live && r.ok) kioskNamesLoaded(r.value);
+      });
+    };
+    const off = api.on('session.updated', onSession);
     const offReads = api.on('reader.unmatched', readUpdated);
     const offReverify = api.on('reverify.updated', reverificationUpdated);
     const offConnection = api.onConnection((state) => {
@@ -42,6 +63,15 @@ export function useStaffSync(): string | null {
       offReverify();
       offConnection();
     };
-  }, [api, listLoaded, sessionUpdated, readsLoaded, readUpdated, reverificationsLoaded, reverificationUpdated]);
+  }, [
+    api,
+    listLoaded,
+    sessionUpdated,
+    readsLoaded,
+    readUpdated,
+    reverificationsLoaded,
+    reverificationUpdated,
+    kioskNamesLoaded,
+  ]);
   return error;
 }

@@ -7,7 +7,7 @@
  */
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import type { ReverificationEntry, UnmatchedRead } from '../../../../../shared/api/index';
+import type { KioskName, ReverificationEntry, UnmatchedRead } from '../../../../../shared/api/index';
 import type { CheckInSession } from '../../../../../shared/flow/session';
 
 export type StaffFilter = 'all' | 'attention';
@@ -21,7 +21,10 @@ interface StaffStore {
   tab: StaffTab;
   reads: Readonly<Record<string, UnmatchedRead>>;
   reverifications: Readonly<Record<string, ReverificationEntry>>;
+  /** kioskId → the name the admin gave an enrolled kiosk (LAN tablet). */
+  kioskNames: Readonly<Record<string, string>>;
   actions: {
+    kioskNamesLoaded: (names: KioskName[]) => void;
     tabChosen: (tab: StaffTab) => void;
     readsLoaded: (reads: UnmatchedRead[]) => void;
     readUpdated: (read: UnmatchedRead) => void;
@@ -42,12 +45,14 @@ const initial = {
   tab: 'sessions',
   reads: {},
   reverifications: {},
+  kioskNames: {},
 } satisfies Omit<StaffStore, 'actions'>;
 
 const useStaffStore = create<StaffStore>()((set) => ({
   ...initial,
   actions: {
     tabChosen: (tab) => set({ tab }),
+    kioskNamesLoaded: (names) => set({ kioskNames: Object.fromEntries(names.map((n) => [n.kioskId, n.label])) }),
     readsLoaded: (list) => set({ reads: Object.fromEntries(list.map((r) => [r.id, r])) }),
     readUpdated: (read) => set((s) => ({ reads: { ...s.reads, [read.id]: read } })),
     reverificationsLoaded: (list) => set({ reverifications: Object.fromEntries(list.map((e) => [e.sessionId, e])) }),
@@ -134,5 +139,9 @@ export const useWaitingForCard = () =>
     ),
   );
 export const useStaffTab = () => useStaffStore((s) => s.tab);
+/** What staff call a kiosk: the admin's name for an enrolled tablet, else its id (the machine's own kiosk). */
+export const useKioskLabel = () => useStaffStore((s) => s.kioskNames);
+export const currentKioskNames = () => useStaffStore.getState().kioskNames;
+export const kioskLabel = (names: Readonly<Record<string, string>>, kioskId: string) => names[kioskId] ?? kioskId;
 
 export const resetStaff = () => useStaffStore.setState(initial);
