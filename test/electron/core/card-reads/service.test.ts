@@ -197,11 +197,13 @@ function rig(
 
 describe('outcomeFromResult', () => {
   it('keeps only what the flow may keep: no address, no 被保険者氏名, no consents', () => {
+    // The insurer's own name is kept (it says no more than the insurer number; staff read it, and the kiosk
+    // offers frequent insurers by name).
     const o = outcomeFromResult({
       source: 'card',
       status: 'ok',
       validity: 'valid',
-      people: [{ ...TARO, copayPercent: 30, limitClass: 'A03', insurerName: 'x' }],
+      people: [{ ...TARO, copayPercent: 30, limitClass: 'A03', insurerName: ' 全国健康保険協会東京支部 ' }],
     } as never);
     expect(o).toEqual({
       ok: true,
@@ -217,8 +219,11 @@ describe('outcomeFromResult', () => {
         copayPercent: 30,
         limitClass: 'A03',
         validUntil: '2027-03-31',
+        insurerName: '全国健康保険協会東京支部',
       },
     });
+    expect(JSON.stringify(o)).not.toContain(TARO.address!); // nor the 郵便番号
+    expect(JSON.stringify(o)).not.toContain(TARO.postNumber!);
   });
 
   it('a valid answer without exactly one person is not something to complete on', () => {
