@@ -130,6 +130,7 @@ export const en: UiCatalogue = {
   'numbers.insurerNumber.where': 'The 6- or 8-digit number near the bottom.',
   'numbers.insurerShortcuts.title': 'Or pick the insurer named on your document',
   'numbers.insurerShortcuts.orType': 'Not listed? Type the insurer number on the keypad',
+  'numbers.insurerShortcuts.orTypeName': 'Not listed? Type the insurer’s name',
   'numbers.symbol.label': 'Symbol (記号)',
   'numbers.symbol.where': 'Next to “記号”. If there is none, press “skip”.',
   'numbers.number.label': 'Number (番号)',

@@ -135,6 +135,7 @@ export const jaEasy: PatientCatalogue = {
   'numbers.insurerNumber.where': '下の ほうに ある 6けたか 8けたの すうじです',
   'numbers.insurerShortcuts.title': '書いて ある ほけんしゃを えらべます',
   'numbers.insurerShortcuts.orType': 'ない ときは、すうじの ボタンで 保険者番号を 入れて ください',
+  'numbers.insurerShortcuts.orTypeName': 'ない ときは、ほけんしゃの 名前を 入れて ください',
   'numbers.symbol.label': '記号（きごう）',
   'numbers.symbol.where': '「記号」と 書いて ある ところです。ない ときは「とばす」を おして ください',
   'numbers.number.label': '番号（ばんごう）',

@@ -141,6 +141,7 @@ export const ja = {
   'numbers.insurerNumber.where': '下の方に印刷されている、6けたか8けたの数字です',
   'numbers.insurerShortcuts.title': '書かれている保険者を選べます',
   'numbers.insurerShortcuts.orType': 'ない場合は、数字のボタンで保険者番号を入力してください',
+  'numbers.insurerShortcuts.orTypeName': 'ない場合は、保険者の名前を入力してください',
   'numbers.symbol.label': '記号',
   'numbers.symbol.where': '「記号」と書かれているところです。ない場合は「とばす」を押してください',
   'numbers.number.label': '番号',

@@ -128,6 +128,7 @@ export const ko: PatientCatalogue = {
   'numbers.insurerNumber.where': '아래쪽에 인쇄된 6자리 또는 8자리 숫자입니다',
   'numbers.insurerShortcuts.title': '서류에 적힌 보험자를 골라도 됩니다',
   'numbers.insurerShortcuts.orType': '목록에 없으면 숫자 키로 보험자 번호를 입력해 주세요',
+  'numbers.insurerShortcuts.orTypeName': '목록에 없으면 보험자 이름을 입력해 주세요',
   'numbers.symbol.label': '기호(記号)',
   'numbers.symbol.where': '"記号"라고 쓰인 곳입니다. 없으면 "건너뛰기"를 눌러 주세요',
   'numbers.number.label': '번호(番号)',

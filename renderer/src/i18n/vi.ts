@@ -130,6 +130,7 @@ export const vi: PatientCatalogue = {
   'numbers.insurerNumber.where': 'Số có 6 hoặc 8 chữ số, in ở phía dưới.',
   'numbers.insurerShortcuts.title': 'Hoặc chọn đơn vị bảo hiểm ghi trên giấy của bạn',
   'numbers.insurerShortcuts.orType': 'Không có trong danh sách? Hãy nhập mã số đơn vị bảo hiểm bằng bàn phím số',
+  'numbers.insurerShortcuts.orTypeName': 'Không có trong danh sách? Hãy nhập tên đơn vị bảo hiểm',
   'numbers.symbol.label': 'Ký hiệu (記号)',
   'numbers.symbol.where': 'Ở chỗ ghi “記号”. Nếu không có, hãy bấm “bỏ qua”.',
   'numbers.number.label': 'Số (番号)',

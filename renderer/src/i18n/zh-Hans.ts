@@ -127,6 +127,7 @@ export const zhHans: PatientCatalogue = {
   'numbers.insurerNumber.where': '印在下方的6位或8位数字',
   'numbers.insurerShortcuts.title': '也可以直接选择证件上写的保险者',
   'numbers.insurerShortcuts.orType': '列表里没有时，请用数字键输入保险者编号',
+  'numbers.insurerShortcuts.orTypeName': '列表里没有时，请输入保险者的名称',
   'numbers.symbol.label': '记号（記号）',
   'numbers.symbol.where': '写着“記号”的地方。如果没有，请按“跳过”',
   'numbers.number.label': '号码（番号）',

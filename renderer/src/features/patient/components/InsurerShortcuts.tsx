@@ -10,9 +10,12 @@ import { useT } from '../../../i18n';
 export function InsurerShortcuts({
   shortcuts,
   onPick,
+  orType = 'numbers.insurerShortcuts.orType',
 }: {
   shortcuts: readonly InsurerShortcut[];
   onPick: (insurerNumber: string) => void;
+  /** What to do when the insurer is not among them (type its number, or its name). */
+  orType?: 'numbers.insurerShortcuts.orType' | 'numbers.insurerShortcuts.orTypeName';
 }) {
   const { t } = useT();
   const titleId = useId();
@@ -40,7 +43,7 @@ export function InsurerShortcuts({
         ))}
       </div>
       <p id={helpId} className="quiet">
-        {t('numbers.insurerShortcuts.orType')}
+        {t(orType)}
       </p>
     </section>
   );

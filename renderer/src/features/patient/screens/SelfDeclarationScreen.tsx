@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { parseInsurerNumber } from '../../../../../shared/insurance/index';
 import { draftFromIso, emptyDraft, type DateDraft } from '../../../../../shared/insurance/wareki';
 import { BigButton } from '../../../components/BigButton';
@@ -11,7 +11,8 @@ import { NameEntry } from '../components/NameEntry';
 import { OWN_NAME } from '../components/LatinKeyboard';
 import { StepProgress } from '../components/Progress';
 import { useT, type UiKey } from '../../../i18n';
-import { currentSession, useSessionBusy } from '../store/session';
+import { currentSession, useInsurerShortcuts, useSessionBusy } from '../store/session';
+import { InsurerShortcuts } from '../components/InsurerShortcuts';
 import { useToday } from '../../../stores/status';
 import { PatientFrame, ScreenTitle } from '../components/PatientFrame';
 import { ConfirmLeave } from '../components/ConfirmLeave';
@@ -41,6 +42,7 @@ export function SelfDeclarationScreen({ flow }: { flow: PatientFlow }) {
   const today = useToday() ?? '';
   const [restored] = useState(restoredDraft);
   const [knownBirth] = useState(() => currentSession()?.birthDate);
+  const shortcuts = useInsurerShortcuts();
   const steps = knownBirth ? ALL_STEPS.filter((s) => s !== 'birthDate') : ALL_STEPS;
   const [step, setStep] = useState<Step>(() =>
     steps.includes(restored.step as Step) ? (restored.step as Step) : 'name',
@@ -104,6 +106,13 @@ export function SelfDeclarationScreen({ flow }: { flow: PatientFlow }) {
     if (step === 'insurerNumber') setInsurerNumber('');
     if (step === 'phone') setPhone('');
     go(steps[index + 1] ?? 'review');
+  };
+  /** An insurer this clinic knows, picked by name: its name and number in one tap. */
+  const pick = (number: string) => {
+    const known = shortcuts.find((s) => s.insurerNumber === number);
+    setInsurerName(known?.name ?? '');
+    setInsurerNumber(number);
+    go(steps[steps.indexOf('insurerNumber') + 1] ?? 'review');
   };
   const typed = [name, kana, insurerName, insurerNumber, phone].some((v) => v !== '');
   const back = () => {
@@ -214,6 +223,15 @@ export function SelfDeclarationScreen({ flow }: { flow: PatientFlow }) {
             value={insurerName}
             onChange={setInsurerName}
             error={error}
+            before={
+              shortcuts.length > 0 ? (
+                <InsurerShortcuts
+                  shortcuts={shortcuts}
+                  onPick={settled(pick)}
+                  orType="numbers.insurerShortcuts.orTypeName"
+                />
+              ) : null
+            }
           />
         ) : step === 'birthDate' ? (
           <DateEntry
@@ -265,12 +283,15 @@ function KanaField(props: {
   value: string;
   onChange: (v: string) => void;
   error: string | null;
+  /** Shown before the field (beside the keys in landscape): e.g. the insurers to pick from. */
+  before?: ReactNode;
 }) {
-  const { label, help, value, onChange, error } = props;
+  const { label, help, value, onChange, error, before } = props;
   const id = useId();
   return (
     <div className="kana-field">
       {/* The heading says the same: the label stays for assistive tech. */}
+      {before ? <div className="kana-field-before">{before}</div> : null}
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
