@@ -61,7 +61,11 @@ export class Kiosk {
   taps = 0;
   /** Of which keypad keys (digits and 「-」 typed off the document). */
   keys = 0;
-  constructor(readonly page: Page) {}
+  /** The keypad's 「-」 key by its accessible name in the page's language (catalogue key keypad.hyphen). */
+  constructor(
+    readonly page: Page,
+    readonly hyphen = 'ハイフン（－）',
+  ) {}
 
   /** Wait until the step on screen takes taps, then tap. */
   async tap(target: Locator): Promise<void> {
@@ -87,9 +91,24 @@ export class Kiosk {
   /** Digits (and 「-」) on the on-screen keypad, one tap each. */
   async keypad(text: string): Promise<void> {
     for (const ch of text) {
-      await this.press(ch === '-' ? 'ハイフン（－）' : ch);
+      await this.press(ch === '-' ? this.hyphen : ch);
       this.keys += 1;
     }
+  }
+
+  /**
+   * The card on the reader, from the demo panel of the card screen (the region named `panel`, a persona
+   * whose label contains `persona`): what the patient does at the reader, so not a kiosk tap. Waits, like a
+   * tap, for the step to take it.
+   */
+  async card(panel: string, persona: string | RegExp): Promise<void> {
+    const button = this.page
+      .getByRole('region', { name: panel, exact: true })
+      .getByRole('button', { name: persona })
+      .first();
+    await button.waitFor({ state: 'visible', timeout: 15_000 });
+    await this.settled();
+    await button.click();
   }
 
   /** The screen's question (its h1). */
