@@ -162,3 +162,26 @@ export async function setOnlineMode(
   await panel.getByText('変更しました').waitFor();
   return admin;
 }
+
+/**
+ * Visible text with kana (so Japanese, not Chinese) that is not marked `lang="ja"` on a page in another
+ * language: a Japanese text left untranslated, or one shown on purpose (a document's printed name, the
+ * clinic's name) without its language, so a screen reader or the speech guidance reads it in the wrong
+ * voice and the font falls back. Axe does not check the language of parts (WCAG 3.1.2); this does. A
+ * Japanese term quoted in brackets within a sentence of the page's language is not counted.
+ */
+export async function unmarkedJapanese(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      // A Japanese term quoted in a sentence (“the 有効期限”, （顔認証付きカードリーダー）) is part of it.
+      const text = (n.textContent ?? '').replace(/（[^）]*）|\([^)]*\)|「[^」]*」|“[^”]*”/g, '').trim();
+      const el = n.parentElement;
+      if (!el || !/[\u3041-\u3096\u30a1-\u30fa]/.test(text)) continue;
+      if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      if (el.closest('[lang]')?.getAttribute('lang') !== 'ja') found.push((n.textContent ?? '').trim().slice(0, 60));
+    }
+    return found;
+  });
+}

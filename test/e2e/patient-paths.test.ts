@@ -8,10 +8,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCALES, type Locale } from '../../shared/i18n/locales';
+import { LOCALE_TAGS, LOCALES, type Locale } from '../../shared/i18n/locales';
 import type { PatientKey } from '../../renderer/src/i18n';
 import { LANDSCAPE, PORTRAIT, launchChromium, startHostProcess, type HostProcess } from './harness';
-import { axeSerious, openSignedIn, setOnlineMode, type AxeViolation } from './kiosk';
+import { axeSerious, openSignedIn, setOnlineMode, unmarkedJapanese, type AxeViolation } from './kiosk';
 import { DOCUMENTS, SCREENS, walk, type Mode, type WalkResult } from './walk';
 
 let browser: Browser;
@@ -25,6 +25,8 @@ const LANES = 2;
 const hosts: Record<Mode, HostProcess[]> = { online: [], offline: [] };
 const results: WalkResult[] = [];
 const violations: { where: string; v: AxeViolation[] }[] = [];
+/** Japanese text on a screen in another language without `lang="ja"` (see unmarkedJapanese). */
+const unmarked: { where: string; texts: string[] }[] = [];
 let axeRuns = 0;
 let axeMs = 0;
 /** 4 × 9 walks side by side, on a loaded 2-core machine. */
@@ -104,8 +106,13 @@ async function walkAll(locale: Locale, mode: Mode, host: HostProcess): Promise<W
           document,
           context,
           onScreen: async (p, screen, title) => {
-            if (firstTime(locale, mode, document, screen, title))
-              await check(p, `${locale} ${mode} ${document}: ${screen}`);
+            if (!firstTime(locale, mode, document, screen, title)) return;
+            const where = `${locale} ${mode} ${document}: ${screen}`;
+            await check(p, where);
+            if (LOCALE_TAGS[locale] !== 'ja') {
+              const texts = await unmarkedJapanese(p);
+              if (texts.length > 0) unmarked.push({ where, texts });
+            }
           },
         }),
       );
@@ -198,8 +205,9 @@ describe('staff and admin, and the verdict', () => {
     await admin.close();
   });
 
-  it('no serious or critical axe violation anywhere on the way', () => {
+  it('no serious or critical axe violation anywhere on the way, and Japanese text marked as such', () => {
     expect(results).toHaveLength(LOCALES.length * DOCUMENTS.length * 2);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    expect(unmarked, JSON.stringify(unmarked, null, 2)).toEqual([]);
   });
 });
