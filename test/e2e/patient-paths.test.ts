@@ -9,10 +9,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALE_TAGS, LOCALES, type Locale } from '../../shared/i18n/locales';
-import type { PatientKey } from '../../renderer/src/i18n';
+import { translate, type PatientKey } from '../../renderer/src/i18n';
 import { LANDSCAPE, PORTRAIT, launchChromium, startHostProcess, type HostProcess } from './harness';
 import { axeSerious, openSignedIn, setOnlineMode, unmarkedJapanese, type AxeViolation } from './kiosk';
-import { DOCUMENTS, SCREENS, walk, type Mode, type WalkResult } from './walk';
+import { candidates, DOCUMENTS, SCREENS, TIE_BREAKS, walk, type Mode, type WalkResult } from './walk';
 
 let browser: Browser;
 /**
@@ -161,6 +161,20 @@ const bothModes = (locale: Locale, lane: number) =>
 /** The languages in pairs (ja first: the others are compared with it), each pair walked side by side. */
 const PAIRS: [Locale, Locale][] = [];
 for (let i = 0; i < LOCALES.length; i += LANES) PAIRS.push([LOCALES[i]!, LOCALES[i + 1]!]);
+
+describe('the walk tells the screens apart in every language', () => {
+  it.each(LOCALES)('%s: each screen of the table by its own title; shared titles only with a tie-break', (locale) => {
+    for (const key of Object.keys(SCREENS) as PatientKey[]) {
+      const title = translate(locale, key, { document: translate(locale, 'doc.eligibility-certificate.name') });
+      const hits = candidates(locale, title);
+      expect(hits, `${locale} ${key}: 「${title}」`).toContain(key);
+      const handledElsewhere = hits.filter((h) => SCREENS[h] !== SCREENS[key]);
+      for (const h of handledElsewhere)
+        expect(TIE_BREAKS[h] && TIE_BREAKS[key], `${locale} ${key} = ${h}`).toBeTruthy();
+    }
+    expect(candidates(locale, 'これはどの画面でもない / no such screen')).toEqual([]);
+  });
+});
 
 describe('every document path in every language, online and offline (issue 10)', () => {
   it.each(PAIRS)(
