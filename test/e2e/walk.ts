@@ -174,6 +174,7 @@ export async function recognise(page: Page, locale: Locale, title: string): Prom
 
 export interface WalkOptions {
   locale: Locale;
+  /** How the host is (the caller forces a host offline through its admin); checked on the choice screen. */
   mode: Mode;
   document: DocumentId;
   numbers?: Numbers;
@@ -239,6 +240,7 @@ export async function walk(browser: Browser, host: HostProcess, options: WalkOpt
   const { locale, mode, document: doc } = options;
   const where = `${locale} ${mode} ${doc}`;
   const page = options.context ? await options.context.newPage() : await browser.newPage({ viewport: PORTRAIT });
+  // (The kiosk's identity is the host's to decide: every tab on its loopback is its one local kiosk.)
   await page.goto(`${host.url}/?kiosk=walk-${locale}-${mode}-${doc}`);
   const k = new Kiosk(page, translate(locale, 'keypad.hyphen'));
   await k
@@ -272,6 +274,12 @@ export async function walk(browser: Browser, host: HostProcess, options: WalkOpt
     if (!screen) throw new Error(`${where}: no handler for the screen 「${title}」 (screens so far: ${screens})`);
     screens.push(screen);
     titles.push(title);
+    if (screen === 'choose.title') {
+      // Offline, the choice screen says so (and the walk is of the mode it says it is).
+      const banner = (await page.getByText(c.t('offline.banner'), { exact: true }).count()) > 0;
+      if (banner !== (mode === 'offline'))
+        throw new Error(`${where}: the offline banner is ${banner ? '' : 'not '}shown`);
+    }
     await options.onScreen?.(page, screen, title);
     const step = SCREENS[screen]!;
     if (step === 'END') break;
