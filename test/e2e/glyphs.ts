@@ -20,6 +20,8 @@ export interface Coverage {
   missing: { ch: string; stack: string }[];
   drawnBy: Record<string, number>;
   chars: number;
+  /** The same, for the text in the page's language only (not the parts marked `lang` otherwise, e.g. Japanese names). */
+  own: { drawnBy: Record<string, number>; chars: number };
 }
 
 /**
@@ -42,7 +44,8 @@ export async function coverage(page: Page): Promise<Coverage> {
       weight: Number(f.weight),
       ranges: ranges(f.unicodeRange),
     }));
-    const items: { text: string; stack: string[]; weight: number }[] = [];
+    const items: { text: string; stack: string[]; weight: number; own: boolean }[] = [];
+    const pageLang = document.documentElement.lang;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
@@ -55,6 +58,7 @@ export async function coverage(page: Page): Promise<Coverage> {
         text,
         stack: cs.fontFamily.split(',').map(unquote),
         weight: Number(cs.fontWeight) >= 600 ? 700 : 400,
+        own: (el.closest('[lang]')?.getAttribute('lang') ?? pageLang) === pageLang,
       });
     }
     // Make sure every face that could draw these characters has been asked for (as the page itself would).
@@ -68,10 +72,12 @@ export async function coverage(page: Page): Promise<Coverage> {
     const missing: { ch: string; stack: string }[] = [];
     const drawnBy: Record<string, number> = {};
     let chars = 0;
+    const own = { drawnBy: {} as Record<string, number>, chars: 0 };
     for (const it of items) {
       for (const ch of it.text) {
         const cp = ch.codePointAt(0)!;
         chars++;
+        if (it.own) own.chars++;
         let drawn: string | null = null;
         for (const family of it.stack) {
           const face = faces.find(
@@ -82,10 +88,11 @@ export async function coverage(page: Page): Promise<Coverage> {
             break;
           }
         }
+        if (drawn && it.own) own.drawnBy[drawn] = (own.drawnBy[drawn] ?? 0) + 1;
         if (drawn) drawnBy[drawn] = (drawnBy[drawn] ?? 0) + 1;
         else if (!missing.some((m) => m.ch === ch)) missing.push({ ch, stack: it.stack.join(',') });
       }
     }
-    return { missing, drawnBy, chars };
+    return { missing, drawnBy, chars, own };
   }, SHIPPED);
 }

@@ -61,7 +61,11 @@ export class Kiosk {
   taps = 0;
   /** Of which keypad keys (digits and 「-」 typed off the document). */
   keys = 0;
-  constructor(readonly page: Page) {}
+  /** The keypad's 「-」 key by its accessible name in the page's language (catalogue key keypad.hyphen). */
+  constructor(
+    readonly page: Page,
+    readonly hyphen = 'ハイフン（－）',
+  ) {}
 
   /** Wait until the step on screen takes taps, then tap. */
   async tap(target: Locator): Promise<void> {
@@ -87,9 +91,24 @@ export class Kiosk {
   /** Digits (and 「-」) on the on-screen keypad, one tap each. */
   async keypad(text: string): Promise<void> {
     for (const ch of text) {
-      await this.press(ch === '-' ? 'ハイフン（－）' : ch);
+      await this.press(ch === '-' ? this.hyphen : ch);
       this.keys += 1;
     }
+  }
+
+  /**
+   * The card on the reader, from the demo panel of the card screen (the region named `panel`, a persona
+   * whose label contains `persona`): what the patient does at the reader, so not a kiosk tap. Waits, like a
+   * tap, for the step to take it.
+   */
+  async card(panel: string, persona: string | RegExp): Promise<void> {
+    const button = this.page
+      .getByRole('region', { name: panel, exact: true })
+      .getByRole('button', { name: persona })
+      .first();
+    await button.waitFor({ state: 'visible', timeout: 15_000 });
+    await this.settled();
+    await button.click();
   }
 
   /** The screen's question (its h1). */
@@ -142,4 +161,27 @@ export async function setOnlineMode(
   await panel.getByRole('button', { name: '変更する' }).click();
   await panel.getByText('変更しました').waitFor();
   return admin;
+}
+
+/**
+ * Visible text with kana (so Japanese, not Chinese) that is not marked `lang="ja"` on a page in another
+ * language: a Japanese text left untranslated, or one shown on purpose (a document's printed name, the
+ * clinic's name) without its language, so a screen reader or the speech guidance reads it in the wrong
+ * voice and the font falls back. Axe does not check the language of parts (WCAG 3.1.2); this does. A
+ * Japanese term quoted in brackets within a sentence of the page's language is not counted.
+ */
+export async function unmarkedJapanese(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      // A Japanese term quoted in a sentence (“the 有効期限”, （顔認証付きカードリーダー）) is part of it.
+      const text = (n.textContent ?? '').replace(/（[^）]*）|\([^)]*\)|「[^」]*」|“[^”]*”/g, '').trim();
+      const el = n.parentElement;
+      if (!el || !/[\u3041-\u3096\u30a1-\u30fa]/.test(text)) continue;
+      if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      if (el.closest('[lang]')?.getAttribute('lang') !== 'ja') found.push((n.textContent ?? '').trim().slice(0, 60));
+    }
+    return found;
+  });
 }

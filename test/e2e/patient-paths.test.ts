@@ -1,180 +1,205 @@
 /// <reference lib="dom" />
 /**
- * Every document path, online and offline, walked in Chromium by role and accessible name with the real
- * browser host, the real core and the terminal simulator. Prints the taps per path (issue 10's "less
- * typing"), runs axe-core on every screen it passes (patient, and the staff and admin consoles), and fails
- * on any serious or critical violation.
+ * Every document path in every language, online and (forced by the admin) offline, walked in Chromium by
+ * role and accessible name with the real browser host, the real core and the terminal simulator (see
+ * ./walk.ts). Prints the taps per path and language (issue 10's "less typing"), runs axe-core on every
+ * patient screen it passes and on the staff and admin consoles, and fails on any serious or critical
+ * violation.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALE_TAGS, LOCALES, type Locale } from '../../shared/i18n/locales';
+import { translate, type PatientKey } from '../../renderer/src/i18n';
 import { LANDSCAPE, PORTRAIT, launchChromium, startHostProcess, type HostProcess } from './harness';
-import { axeSerious, Kiosk, openSignedIn, personas, setOnlineMode, showaDigits, type AxeViolation } from './kiosk';
+import { axeSerious, openSignedIn, setOnlineMode, unmarkedJapanese, type AxeViolation } from './kiosk';
+import { candidates, DOCUMENTS, SCREENS, TIE_BREAKS, walk, type Mode, type WalkResult } from './walk';
 
 let browser: Browser;
-let host: HostProcess;
-const MAIN = personas().find((p) => p.id === 'main-insured')!;
-const N = MAIN.numbers!;
-const BIRTH = N.birthDate; // 1980-01-15, 昭和55年1月15日
-
-interface PathResult {
-  mode: 'online' | 'offline';
-  document: string;
-  taps: number;
-  keys: number;
-  card: boolean;
-  end: string;
-  screens: string[];
-}
-const results: PathResult[] = [];
+/**
+ * Four hosts, so that two languages walk online and offline side by side (a host has one kiosk on its
+ * loopback, and one check-in at a time on it): two left as they are, two forced offline by their admin
+ * (as a clinic would, 「常にオフライン」). The walks wait mostly for the kiosk's per-step tap guard, not
+ * for the CPU, so side by side they take about the time of one.
+ */
+const LANES = 2;
+const hosts: Record<Mode, HostProcess[]> = { online: [], offline: [] };
+const results: WalkResult[] = [];
 const violations: { where: string; v: AxeViolation[] }[] = [];
+/** Japanese text on a screen in another language without `lang="ja"` (see unmarkedJapanese). */
+const unmarked: { where: string; texts: string[] }[] = [];
+let axeRuns = 0;
+let axeMs = 0;
+/** 4 × 9 walks side by side, on a loaded 2-core machine. */
+const WALKS_TIMEOUT = 300_000;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  host = await startHostProcess();
+  const started = await Promise.all(Array.from({ length: 2 * LANES }, () => startHostProcess()));
+  hosts.online = started.slice(0, LANES);
+  hosts.offline = started.slice(LANES);
+  for (const host of hosts.offline) {
+    const admin = await setOnlineMode(browser, host, '常にオフライン');
+    await check(admin, 'admin');
+    await admin.close();
+  }
 });
 afterAll(async () => {
-  if (results.length > 0) {
-    const lines = results.map(
-      (r) =>
-        `${r.mode.padEnd(8)} ${r.document.padEnd(26)} ${String(r.taps).padStart(3)} taps (${String(r.keys).padStart(2)} keypad, ${String(r.taps - r.keys).padStart(2)} other)${r.card ? ' + card' : '       '}  → ${r.end}`,
-    );
-    console.log(
-      `\nTaps per document path (patient taps on the kiosk; "card" = the card on the reader):\n${lines.join('\n')}\n`,
-    );
-  }
-  await host?.stop();
+  if (results.length > 0) console.log(table(results));
+  await Promise.all([...hosts.online, ...hosts.offline].map((h) => h.stop()));
   await browser?.close();
 });
 
 async function check(page: Page, where: string) {
+  axeRuns += 1;
+  const t0 = performance.now();
   const v = await axeSerious(page);
+  axeMs += performance.now() - t0;
   if (v.length > 0) violations.push({ where, v });
 }
 
-const TERMINAL = /受付が終わりました|受付の者が確認します|このままでは受付できません/;
-
-/** Walk one document from the start screen to where the patient's part ends. */
-async function walk(mode: 'online' | 'offline', docId: string, docName: RegExp): Promise<PathResult> {
-  const page = await browser.newPage({ viewport: PORTRAIT });
-  await page.goto(`${host.url}/?kiosk=walk-${mode}-${docId}`);
-  const k = new Kiosk(page);
-  const screens: string[] = [];
-  let card = false;
-  await k.press('受付をはじめる');
-  await page.getByRole('heading', { level: 1, name: '今日お持ちのものを選んでください' }).waitFor();
-  await check(page, `${mode} ${docId}: choose`);
-  await k.tap(page.getByRole('button', { name: docName }));
-  let last = '今日お持ちのものを選んでください';
-  for (let i = 0; i < 40; i++) {
-    // Wait for the next question (or the end) to be on screen.
-    await page.waitForFunction(
-      (prev) => {
-        const h = document.querySelector('h1');
-        return h !== null && h.textContent?.trim() !== prev;
-      },
-      last,
-      { timeout: 20_000 },
-    );
-    const title = await k.title();
-    last = title;
-    screens.push(title);
-    await check(page, `${mode} ${docId}: ${title}`);
-    if (TERMINAL.test(title)) break;
-    if (/有効期限/.test(title)) {
-      const suggestion = page
-        .getByRole('group', { name: /よくある日付/ })
-        .getByRole('button')
-        .first();
-      if ((await suggestion.count()) > 0) await k.tap(suggestion);
-      else {
-        await k.keypad('9731');
-        await k.press('次へ');
-      }
-    } else if (/生年月日/.test(title)) {
-      await k.keypad(showaDigits(BIRTH));
-      await k.press('次へ');
-    } else if (title === '記号') {
-      if (N.symbol) {
-        await k.keypad(N.symbol);
-        await k.press('次へ');
-      } else await k.press('わからない・とばす');
-    } else if (title === '番号') {
-      await k.keypad(N.number);
-      await k.press('次へ');
-    } else if (title === '枝番') {
-      if (N.branch)
-        await k.keypad(N.branch); // two digits: moves on by itself
-      else await k.press('わからない・とばす');
-    } else if (title === '保険者番号') {
-      await k.keypad(N.insurerNumber); // a complete, valid 8-digit number moves on by itself
-    } else if (title === '入力した内容をご確認ください') {
-      await k.press('この内容で確認する');
-    } else if (title === 'お名前') {
-      for (const key of ['シ', 'ケ', 'ン', '空白', 'タ', 'ロ', 'ウ']) await k.press(key);
-      await k.press('次へ');
-    } else if (/保険者の名前|保険者番号（わかれば）|電話番号/.test(title)) {
-      await k.press('わからない・とばす');
-    } else if (title === '申し立てる内容をご確認ください') {
-      await k.press('この内容で申し立てる');
-    } else if (/読み取り機/.test(title)) {
-      card = true;
-      const panel = page.getByRole('region', { name: /デモ用/ });
-      await panel.getByRole('button', { name: /本人/ }).first().click();
-    } else if (title === '確認しています') {
-      continue;
-    } else if (/全額（10割）/.test(title)) {
-      await k.press('わかりました');
-    } else {
-      throw new Error(`${mode} ${docId}: no step for the screen 「${title}」`);
+/** Taps per path (rows) and language (columns), with the screen the patient's part ends on. */
+function table(rs: readonly WalkResult[]): string {
+  const cell = (r: WalkResult | undefined) => (r ? `${r.taps}${r.card ? 'c' : ''}` : '-');
+  const rows: string[] = [];
+  rows.push(
+    `${'mode'.padEnd(8)} ${'document'.padEnd(24)} ${LOCALES.map((l) => l.padStart(7)).join(' ')}   keypad  end`,
+  );
+  for (const mode of ['online', 'offline'] as const)
+    for (const doc of DOCUMENTS) {
+      const of = (l: Locale) => rs.find((r) => r.mode === mode && r.document === doc && r.locale === l);
+      const any = LOCALES.map(of).find(Boolean);
+      if (!any) continue;
+      rows.push(
+        `${mode.padEnd(8)} ${doc.padEnd(24)} ${LOCALES.map((l) => cell(of(l)).padStart(7)).join(' ')}   ${String(any.keys).padStart(6)}  ${any.end}`,
+      );
     }
-  }
-  const end = screens.at(-1) ?? '';
-  await page.close();
-  return { mode, document: docId, taps: k.taps, keys: k.keys, card, end, screens };
+  return (
+    `\nTaps per document path and language (patient taps from 「受付をはじめる」; choosing the language is one ` +
+    `tap more; "c" = plus the card on the reader; keypad = of which digits typed, first language walked):\n` +
+    `${rows.join('\n')}\n(${rs.length} walks, ${axeRuns} axe-core runs taking ${(axeMs / 1000).toFixed(0)} s)\n`
+  );
 }
 
-const DOCUMENTS: [string, RegExp][] = [
-  ['myna-card', /^マイナ保険証（カード）/],
-  ['myna-smartphone', /^スマホのマイナ保険証/],
-  ['eligibility-certificate', /^資格確認書/],
-  ['insurance-card', /^健康保険証/],
-  ['notice-with-card', /^資格情報のお知らせ＋/],
-  ['portal-screen-with-card', /^マイナポータルの画面/],
-  ['portal-pdf-with-card', /^マイナポータルのPDF/],
-  ['notice-only', /^資格情報のお知らせだけ/],
-  ['nothing', /^何も持っていない/],
+/**
+ * axe-core once per distinct screen of a language and mode: by its catalogue key and title as shown (the
+ * 有効期限 question names the document), and where the patient's part ends, per document too (each end
+ * screen says something else: the reason, what to bring).
+ */
+const axed = new Set<string>();
+function firstTime(locale: Locale, mode: Mode, document: string, screen: PatientKey, title: string): boolean {
+  const key = [locale, mode, screen, title, SCREENS[screen] === 'END' ? document : ''].join('|');
+  if (axed.has(key)) return false;
+  axed.add(key);
+  return true;
+}
+
+/** Every document path in `locale`, a fresh tab (and check-in) per path, axe on every distinct screen. */
+async function walkAll(locale: Locale, mode: Mode, host: HostProcess): Promise<WalkResult[]> {
+  const context = await browser.newContext({ viewport: PORTRAIT });
+  const out: WalkResult[] = [];
+  try {
+    for (const document of DOCUMENTS)
+      out.push(
+        await walk(browser, host, {
+          locale,
+          mode,
+          document,
+          context,
+          onScreen: async (p, screen, title) => {
+            if (!firstTime(locale, mode, document, screen, title)) return;
+            const where = `${locale} ${mode} ${document}: ${screen}`;
+            await check(p, where);
+            if (LOCALE_TAGS[locale] !== 'ja') {
+              const texts = await unmarkedJapanese(p);
+              if (texts.length > 0) unmarked.push({ where, texts });
+            }
+          },
+        }),
+      );
+  } finally {
+    await context.close();
+  }
+  results.push(...out);
+  return out;
+}
+
+const byDoc = (rs: readonly WalkResult[], doc: (typeof DOCUMENTS)[number]) => rs.find((r) => r.document === doc)!;
+const BIRTH_DATE_SCREENS: readonly PatientKey[] = [
+  'choose.birthDate.title',
+  'numbers.birthDate.label',
+  'declare.birthDate.label',
 ];
 
-async function setMode(label: '常にオフライン' | '自動') {
-  const admin = await setOnlineMode(browser, host, label);
-  await check(admin, 'admin');
-  await admin.close();
+/** What holds in every language: the paths end where they should, the birth date is asked once. */
+function expectOnline(rs: readonly WalkResult[]) {
+  const cert = byDoc(rs, 'eligibility-certificate');
+  expect(cert.end).toBe('completed.title');
+  expect(cert.screens.filter((s) => BIRTH_DATE_SCREENS.includes(s))).toHaveLength(1); // asked once
+  expect(byDoc(rs, 'myna-card').end).toBe('completed.title');
+  expect(byDoc(rs, 'myna-card').card).toBe(true);
+  expect(byDoc(rs, 'nothing').end).toBe('staffConfirm.title');
+}
+function expectOffline(rs: readonly WalkResult[]) {
+  expect(rs).toHaveLength(DOCUMENTS.length);
+  expect(byDoc(rs, 'myna-card').screens).toContain('declare.name.label');
+  expect(byDoc(rs, 'eligibility-certificate').end).toBe('completed.title');
 }
 
-describe('every document path, online and offline (issue 10)', () => {
-  it('walks each path online by role and name, with axe on every screen', async () => {
-    for (const [doc, name] of DOCUMENTS) results.push(await walk('online', doc, name));
-    const cert = results.find((r) => r.mode === 'online' && r.document === 'eligibility-certificate')!;
-    expect(cert.end).toBe('受付が終わりました');
-    expect(cert.screens.filter((s) => /生年月日/.test(s))).toHaveLength(1); // asked once
-    expect(results.find((r) => r.document === 'myna-card')!.end).toBe('受付が終わりました');
-    expect(results.find((r) => r.document === 'nothing')!.end).toBe('受付の者が確認します');
-  });
+/** The language changes the words, never the path: the same screens as in Japanese, in the same order. */
+function expectSamePathAsJapanese(mode: Mode, rs: readonly WalkResult[]) {
+  for (const r of rs) {
+    const ja = results.find((j) => j.locale === 'ja' && j.mode === mode && j.document === r.document);
+    expect(ja, `${mode} ${r.document} in ja`).toBeDefined();
+    expect(r.screens, `${r.locale} ${mode} ${r.document}`).toEqual(ja!.screens);
+  }
+}
 
-  it('walks each path offline (forced offline by the admin)', async () => {
-    await setMode('常にオフライン');
-    try {
-      for (const [doc, name] of DOCUMENTS) results.push(await walk('offline', doc, name));
-    } finally {
-      await setMode('自動');
+/** A language online and offline, on the hosts of lane `lane`. */
+const bothModes = (locale: Locale, lane: number) =>
+  Promise.all([walkAll(locale, 'online', hosts.online[lane]!), walkAll(locale, 'offline', hosts.offline[lane]!)]);
+
+/** The languages in pairs (ja first: the others are compared with it), each pair walked side by side. */
+const PAIRS: [Locale, Locale][] = [];
+for (let i = 0; i < LOCALES.length; i += LANES) PAIRS.push([LOCALES[i]!, LOCALES[i + 1]!]);
+
+describe('the walk tells the screens apart in every language', () => {
+  it.each(LOCALES)('%s: each screen of the table by its own title; shared titles only with a tie-break', (locale) => {
+    for (const key of Object.keys(SCREENS) as PatientKey[]) {
+      const title = translate(locale, key, { document: translate(locale, 'doc.eligibility-certificate.name') });
+      const hits = candidates(locale, title);
+      expect(hits, `${locale} ${key}: 「${title}」`).toContain(key);
+      const handledElsewhere = hits.filter((h) => SCREENS[h] !== SCREENS[key]);
+      for (const h of handledElsewhere)
+        expect(TIE_BREAKS[h] && TIE_BREAKS[key], `${locale} ${key} = ${h}`).toBeTruthy();
     }
-    const offline = results.filter((r) => r.mode === 'offline');
-    expect(offline).toHaveLength(DOCUMENTS.length);
-    for (const r of offline) expect(r.end).toMatch(TERMINAL);
-    expect(offline.find((r) => r.document === 'myna-card')!.screens).toContain('お名前');
+    expect(candidates(locale, 'これはどの画面でもない / no such screen')).toEqual([]);
   });
+});
 
+describe('every document path in every language, online and offline (issue 10)', () => {
+  it.each(PAIRS)(
+    '%s and %s: every path by role and name, the language switched on the start screen, axe on every screen',
+    async (first, second) => {
+      const [[on1, off1], [on2, off2]] = await Promise.all([bothModes(first, 0), bothModes(second, 1)]);
+      for (const rs of [on1, on2]) expectOnline(rs);
+      for (const rs of [off1, off2]) expectOffline(rs);
+      for (const rs of [on1, on2]) expectSamePathAsJapanese('online', rs);
+      for (const rs of [off1, off2]) expectSamePathAsJapanese('offline', rs);
+      if (first === 'ja') {
+        // In Japanese, as the patient reads them.
+        expect(byDoc(on1, 'eligibility-certificate').titles.at(-1)).toBe('受付が終わりました');
+        expect(byDoc(on1, 'myna-card').titles.at(-1)).toBe('受付が終わりました');
+        expect(byDoc(on1, 'nothing').titles.at(-1)).toBe('受付の者が確認します');
+        expect(byDoc(off1, 'myna-card').titles).toContain('お名前');
+      }
+    },
+    WALKS_TIMEOUT,
+  );
+});
+
+describe('staff and admin, and the verdict', () => {
   it('the staff console and the admin screen pass axe too', async () => {
+    const host = hosts.online[0]!;
     const staff = await openSignedIn(browser, host, '/staff');
     await staff.getByRole('heading', { level: 1 }).first().waitFor();
     await staff.getByRole('row').nth(1).waitFor();
@@ -194,7 +219,9 @@ describe('every document path, online and offline (issue 10)', () => {
     await admin.close();
   });
 
-  it('no serious or critical axe violation anywhere on the way', () => {
+  it('no serious or critical axe violation anywhere on the way, and Japanese text marked as such', () => {
+    expect(results).toHaveLength(LOCALES.length * DOCUMENTS.length * 2);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    expect(unmarked, JSON.stringify(unmarked, null, 2)).toEqual([]);
   });
 });

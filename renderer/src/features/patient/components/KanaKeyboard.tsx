@@ -21,7 +21,8 @@ export function KanaKeyboard({ value, onChange, maxLength = 100 }: KanaKeyboardP
   const modify = (m: 'dakuten' | 'handakuten' | 'small') => onChange(applyModifier(value, m));
   return (
     <div className="kana" role="group" aria-label={t('kana.label')}>
-      <div className="kana-grid">
+      {/* The keys are Japanese whatever the screen's language: read and drawn as Japanese. */}
+      <div className="kana-grid" lang="ja">
         {KANA_COLUMNS.map((column, ci) => (
           <div key={ci} className="kana-column">
             {column.map((c, ri) =>

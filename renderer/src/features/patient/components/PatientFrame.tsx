@@ -5,6 +5,7 @@ import { Banner } from '../../../components/Banner';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { AccessBar } from './AccessBar';
 import { useT } from '../../../i18n';
+import { japaneseLang } from '../../../i18n/lang';
 import { useSessionBusy, useSessionProblem } from '../store/session';
 import { useClinicName, useOffline, useStorageFailing } from '../../../stores/status';
 import { setGuidance } from '../hooks/useSpeech';
@@ -40,7 +41,9 @@ export function PatientFrame({ onBack, onCallStaff, offlineBanner = false, child
   return (
     <div className="kiosk" data-settled={stepSettled}>
       <header className="kiosk-header">
-        <p className="kiosk-clinic">{clinic}</p>
+        <p className="kiosk-clinic" lang={japaneseLang(clinic)}>
+          {clinic}
+        </p>
         <div className="kiosk-settings">
           <LanguageSwitch />
           <AccessBar />

@@ -75,7 +75,8 @@ function DemoPanel() {
         {t('demo.title')}
       </h2>
       <p className="demo-note">{t('demo.note')}</p>
-      <div className="demo-personas">
+      {/* The simulator's personas are named in Japanese. */}
+      <div className="demo-personas" lang="ja">
         {personas.map((p) => (
           <button key={p.id} type="button" className="btn btn-quiet btn-normal" onClick={() => void present(p.id)}>
             <span className="btn-label">{p.label}</span>

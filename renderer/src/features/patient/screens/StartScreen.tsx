@@ -1,5 +1,6 @@
 import { BigButton } from '../../../components/BigButton';
 import { useT } from '../../../i18n';
+import { japaneseLang } from '../../../i18n/lang';
 import { useSessionBusy } from '../store/session';
 import { useClinicName } from '../../../stores/status';
 import { PatientFrame, ScreenTitle } from '../components/PatientFrame';
@@ -12,7 +13,11 @@ export function StartScreen({ flow }: { flow: PatientFlow }) {
   return (
     <PatientFrame onBack={null} onCallStaff={() => void flow.start({ type: 'call-staff' })} offlineBanner>
       <div className="screen screen-start">
-        {clinic ? <p className="start-clinic">{clinic}</p> : null}
+        {clinic ? (
+          <p className="start-clinic" lang={japaneseLang(clinic)}>
+            {clinic}
+          </p>
+        ) : null}
         <ScreenTitle>{t('start.title')}</ScreenTitle>
         <p className="lead">{t('start.welcome')}</p>
         <BigButton size="hero" onClick={() => void flow.start()} disabled={busy}>
