@@ -188,38 +188,21 @@ export function SettingsForm() {
                 autoComplete="off"
                 onChange={(e) => set({ clinicName: e.target.value })}
               />
-              <label htmlFor={`${id}-idle`} className="field-label">
-                {t('admin.settings.idle')}
-              </label>
-              <input
+              <NumberSetting
                 id={`${id}-idle`}
-                className="field-input field-narrow"
-                type="number"
-                inputMode="numeric"
-                min={IDLE_LIMITS.min}
-                max={IDLE_LIMITS.max}
-                step={1}
+                label={t('admin.settings.idle')}
+                limits={IDLE_LIMITS}
                 value={draft.idle}
-                onChange={(e) => set({ idle: e.target.value })}
+                onChange={(idle) => set({ idle })}
               />
-              <label htmlFor={`${id}-shortcuts`} className="field-label">
-                {t('admin.settings.insurerShortcuts')}
-              </label>
-              <input
+              <NumberSetting
                 id={`${id}-shortcuts`}
-                className="field-input field-narrow"
-                type="number"
-                inputMode="numeric"
-                min={SHORTCUT_LIMITS.min}
-                max={SHORTCUT_LIMITS.max}
-                step={1}
+                label={t('admin.settings.insurerShortcuts')}
+                help={t('admin.settings.insurerShortcutsHelp')}
+                limits={SHORTCUT_LIMITS}
                 value={draft.insurerShortcuts}
-                aria-describedby={`${id}-shortcuts-help`}
-                onChange={(e) => set({ insurerShortcuts: e.target.value })}
+                onChange={(insurerShortcuts) => set({ insurerShortcuts })}
               />
-              <p id={`${id}-shortcuts-help`} className="quiet field-help">
-                {t('admin.settings.insurerShortcutsHelp')}
-              </p>
               <label className="choice">
                 <input
                   type="checkbox"
@@ -286,5 +269,41 @@ export function SettingsForm() {
         <p className="quiet">{t('common.loading')}</p>
       ) : null}
     </section>
+  );
+}
+
+/** A whole-number setting with its limits from shared/settings, and an optional line of help. */
+function NumberSetting(props: {
+  id: string;
+  label: string;
+  help?: string;
+  limits: { min: number; max: number };
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { id, label, help, limits, value, onChange } = props;
+  return (
+    <>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <input
+        id={id}
+        className="field-input field-narrow"
+        type="number"
+        inputMode="numeric"
+        min={limits.min}
+        max={limits.max}
+        step={1}
+        value={value}
+        aria-describedby={help ? `${id}-help` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {help ? (
+        <p id={`${id}-help`} className="quiet field-help">
+          {help}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -9,17 +9,18 @@ import { currentKioskNames, useStaffActions } from '../store/staff';
  */
 export function useStaffSync(): string | null {
   const api = useApi();
-  const {
-    listLoaded,
-    sessionUpdated,
-    readsLoaded,
-    readUpdated,
-    reverificationsLoaded,
-    reverificationUpdated,
-    kioskNamesLoaded,
-  } = useStaffActions();
+  const actions = useStaffActions();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
+    const {
+      listLoaded,
+      sessionUpdated,
+      readsLoaded,
+      readUpdated,
+      reverificationsLoaded,
+      reverificationUpdated,
+      kioskNamesLoaded,
+    } = actions;
     let live = true;
     const load = async () => {
       const r = await api.request('staff.list', {});
@@ -63,15 +64,6 @@ export function useStaffSync(): string | null {
       offReverify();
       offConnection();
     };
-  }, [
-    api,
-    listLoaded,
-    sessionUpdated,
-    readsLoaded,
-    readUpdated,
-    reverificationsLoaded,
-    reverificationUpdated,
-    kioskNamesLoaded,
-  ]);
+  }, [api, actions]);
   return error;
 }
