@@ -37,7 +37,8 @@ export const jaEasy: PatientCatalogue = {
 
   'choose.title': '今日 もってきた ものは どれですか',
   'choose.subtitle': 'いちばん にている ものを 1つ おして ください',
-  'doc.myna-card.name': 'マイナ保険証（マイナほけんしょう）カード',
+  // \u200b: a line may break before the reading (the phrase is kept whole otherwise, see fonts.css).
+  'doc.myna-card.name': 'マイナ保険証\u200b（マイナほけんしょう）カード',
   'doc.myna-card.hint': 'カードを きかいに のせます',
   'doc.myna-smartphone.name': 'スマホの マイナ保険証（マイナほけんしょう）',
   'doc.myna-smartphone.hint': 'スマホを きかいに かざします',
@@ -80,8 +81,8 @@ export const jaEasy: PatientCatalogue = {
 
   'keypad.label': 'すうじを いれる',
   'kana.label': 'カタカナを いれる',
-  'kana.dakuten': '゛（てんてん）',
-  'kana.handakuten': '゜（まる）',
+  'kana.dakuten': '゛ てんてん',
+  'kana.handakuten': '゜ まる',
   'kana.small': '小さい もじ',
   'kana.space': 'スペース',
   'kana.longVowel': 'ー',
@@ -161,7 +162,7 @@ export const jaEasy: PatientCatalogue = {
   'declare.phone.label': 'でんわばんごう',
   'declare.phone.help': 'あとで でんわを する ことが あります',
   'declare.review.title': 'いれた ものを 見て ください',
-  'declare.submit': 'これで もうしたてる',
+  'declare.submit': 'これで おくる',
   'field.nameKana.required': 'なまえを カタカナで いれて ください',
   'field.nameKana.kana': 'カタカナで いれて ください',
   'field.phone.digits': 'でんわばんごうは すうじで いれて ください',
