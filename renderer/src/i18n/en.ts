@@ -37,7 +37,7 @@ export const en: UiCatalogue = {
 
   'choose.title': 'What did you bring today?',
   'choose.subtitle': 'Press the one that matches best.',
-  'doc.myna-card.name': 'My Number Card health insurance (the card itself)',
+  'doc.myna-card.name': 'My Number Card health insurance',
   'doc.myna-card.hint': 'Place the card on the reader',
   'doc.myna-smartphone.name': 'My Number Card health insurance on a smartphone',
   'doc.myna-smartphone.hint': 'Hold your phone over the reader',

@@ -36,7 +36,7 @@ export const vi: PatientCatalogue = {
 
   'choose.title': 'Hôm nay bạn mang theo gì?',
   'choose.subtitle': 'Hãy bấm vào mục giống nhất.',
-  'doc.myna-card.name': 'Thẻ bảo hiểm My Number (thẻ nhựa)',
+  'doc.myna-card.name': 'Thẻ bảo hiểm My Number',
   'doc.myna-card.hint': 'Đặt thẻ lên máy đọc',
   'doc.myna-smartphone.name': 'Thẻ bảo hiểm My Number trên điện thoại',
   'doc.myna-smartphone.hint': 'Đưa điện thoại lại gần máy đọc',
