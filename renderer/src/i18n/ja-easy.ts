@@ -44,7 +44,7 @@ export const jaEasy: PatientCatalogue = {
   'doc.myna-smartphone.hint': 'スマホを きかいに かざします',
   'doc.eligibility-certificate.name': '資格確認書（しかくかくにんしょ）',
   'doc.eligibility-certificate.hint': '保険の 会社や 市役所から きた 紙や カード',
-  'doc.insurance-card.name': '健康保険証（けんこうほけんしょう）むかしの もの',
+  'doc.insurance-card.name': '健康保険証（けんこうほけんしょう） むかしの もの',
   'doc.insurance-card.hint': '2024年12月より 前に もらった 保険証',
   'doc.notice-with-card.name': '資格情報のお知らせ（しかくじょうほうの おしらせ）と マイナンバーカード',
   'doc.notice-with-card.hint': 'お知らせの 紙と カードの 2つ',
