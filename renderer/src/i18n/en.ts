@@ -37,7 +37,7 @@ export const en: UiCatalogue = {
 
   'choose.title': 'What did you bring today?',
   'choose.subtitle': 'Press the one that matches best.',
-  'doc.myna-card.name': 'My Number Card health insurance (card)',
+  'doc.myna-card.name': 'My Number Card health insurance',
   'doc.myna-card.hint': 'Place the card on the reader',
   'doc.myna-smartphone.name': 'My Number Card health insurance on a smartphone',
   'doc.myna-smartphone.hint': 'Hold your phone over the reader',
@@ -79,8 +79,8 @@ export const en: UiCatalogue = {
 
   'keypad.label': 'Number keys',
   'kana.label': 'Katakana keys',
-  'kana.dakuten': '゛ (voiced mark)',
-  'kana.handakuten': '゜ (p-sound mark)',
+  'kana.dakuten': '゛ (ka→ga)',
+  'kana.handakuten': '゜ (ha→pa)',
   'kana.small': 'Small kana',
   'kana.space': 'Space',
   'kana.longVowel': 'ー',

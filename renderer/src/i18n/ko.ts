@@ -35,7 +35,7 @@ export const ko: PatientCatalogue = {
 
   'choose.title': '오늘 가져오신 것을 선택해 주세요',
   'choose.subtitle': '가장 가까운 것을 하나 눌러 주세요',
-  'doc.myna-card.name': '마이넘버 카드 건강보험증(카드)',
+  'doc.myna-card.name': '마이넘버 카드 건강보험증(실물 카드)',
   'doc.myna-card.hint': '카드를 리더기에 올려놓습니다',
   'doc.myna-smartphone.name': '스마트폰의 마이넘버 카드 건강보험증',
   'doc.myna-smartphone.hint': '스마트폰을 리더기에 갖다 댑니다',

@@ -16,7 +16,7 @@ export const vi: PatientCatalogue = {
   'common.required': '(bắt buộc)',
   'common.cancel': 'Hủy',
   'common.close': 'Đóng',
-  'common.delete': 'Xóa một ký tự',
+  'common.delete': 'Xóa 1 ký tự',
   'common.clear': 'Xóa hết',
   'common.loading': 'Đang tải…',
   'common.step': '{current} / {total}',
@@ -36,7 +36,7 @@ export const vi: PatientCatalogue = {
 
   'choose.title': 'Hôm nay bạn mang theo gì?',
   'choose.subtitle': 'Hãy bấm vào mục giống nhất.',
-  'doc.myna-card.name': 'Thẻ bảo hiểm My Number (thẻ)',
+  'doc.myna-card.name': 'Thẻ bảo hiểm My Number',
   'doc.myna-card.hint': 'Đặt thẻ lên máy đọc',
   'doc.myna-smartphone.name': 'Thẻ bảo hiểm My Number trên điện thoại',
   'doc.myna-smartphone.hint': 'Đưa điện thoại lại gần máy đọc',
@@ -78,10 +78,10 @@ export const vi: PatientCatalogue = {
 
   'keypad.label': 'Bàn phím số',
   'kana.label': 'Bàn phím katakana',
-  'kana.dakuten': '゛ (dấu đục)',
-  'kana.handakuten': '゜ (dấu tròn)',
-  'kana.small': 'Chữ kana nhỏ',
-  'kana.space': 'Khoảng trắng',
+  'kana.dakuten': '゛ (ka→ga)',
+  'kana.handakuten': '゜ (ha→pa)',
+  'kana.small': 'Kana nhỏ',
+  'kana.space': 'Dấu cách',
   'kana.longVowel': 'ー',
 
   'readCard.title': 'Hãy đặt thẻ lên máy đọc',

@@ -36,7 +36,7 @@ export const zhHans: PatientCatalogue = {
 
   'choose.title': '请选择您今天带来的证件',
   'choose.subtitle': '请按最接近的一项',
-  'doc.myna-card.name': '个人编号卡健康保险证（卡片）',
+  'doc.myna-card.name': '个人编号卡健康保险证（实体卡）',
   'doc.myna-card.hint': '把卡片放在读卡器上',
   'doc.myna-smartphone.name': '手机上的个人编号卡健康保险证',
   'doc.myna-smartphone.hint': '把手机靠近读卡器',

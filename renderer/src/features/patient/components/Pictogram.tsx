@@ -206,16 +206,24 @@ export function DoneIllustration() {
 /** A sample insurance document with the printed fields in their usual places; one field highlighted. */
 export type SampleField = 'insurerNumber' | 'symbol' | 'number' | 'branch' | 'birthDate';
 
+/** About how wide a label is at font size 18: CJK and Hangul take a full em, Latin letters about half of one. */
+export function sampleLabelWidth(label: string): number {
+  let w = 0;
+  for (const ch of label)
+    w += /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uff60]/u.test(ch) ? 18 : 9.5;
+  return w;
+}
+
 export function SampleDocument({ highlight, labels }: { highlight: SampleField; labels: Record<SampleField, string> }) {
   const box = (field: SampleField, x: number, y: number, w: number) => (
     <g key={field} className={field === highlight ? 'sample-field active' : 'sample-field'}>
       <rect x={x} y={y} width={w} height={34} rx={4} />
-      {/* A long label (English "Branch number") is squeezed to fit its box rather than cut off. */}
+      {/* A long label (English "Branch number", Chinese 分号（枝番）) is squeezed to fit its box rather than cut off. */}
       <text
         x={x + 8}
         y={y + 24}
         fontSize={18}
-        {...(labels[field].length * 9.5 > w - 14 ? { textLength: w - 14, lengthAdjust: 'spacingAndGlyphs' } : {})}
+        {...(sampleLabelWidth(labels[field]) > w - 14 ? { textLength: w - 14, lengthAdjust: 'spacingAndGlyphs' } : {})}
       >
         {labels[field]}
       </text>
