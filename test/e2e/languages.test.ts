@@ -13,6 +13,7 @@ import { LOCALE_NAMES, LOCALES, type Locale } from '../../shared/i18n/locales';
 import { translate, type UiKey } from '../../renderer/src/i18n';
 import { PRIMARY_FONT, coverage } from './glyphs';
 import { LANDSCAPE, PORTRAIT, SHOTS, launchChromium, startHostProcess, type HostProcess } from './harness';
+import { asShown } from './walk';
 
 let browser: Browser;
 let host: HostProcess;
@@ -48,7 +49,7 @@ async function check(page: Page, locale: Locale, screen: string) {
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const tr = (locale: Locale, key: UiKey) => translate(locale, key);
+const tr = (locale: Locale, key: UiKey) => asShown(translate(locale, key));
 const button = (page: Page, locale: Locale, key: UiKey) =>
   page.getByRole('button', { name: new RegExp(esc(tr(locale, key))) }).first();
 /** A new step ignores taps until it has settled (double-tap guard, data-settled on the frame): wait for that state. */

@@ -127,7 +127,7 @@ describe('issue 10 traps in the browser', () => {
       const k = new Kiosk(page);
       await k.press('English');
       await k.press('Start check-in');
-      await k.tap(page.getByRole('button', { name: /^My Number Card health insurance \(card\)/ }));
+      await k.tap(page.getByRole('button', { name: /^My Number Card health insurance マイナ保険証（カード）/ }));
       await title(page).filter({ hasText: 'Your name' }).waitFor();
       await k.press('ABC');
       for (const key of 'JOHN') await k.press(key);

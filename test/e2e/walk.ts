@@ -46,15 +46,36 @@ export interface WalkContext {
   numbers: Numbers;
   /** Set by the card-reader handler: the path needed the card on the reader. */
   card: boolean;
+  /** The insurer was picked by its name (the clinic offers it), not typed. */
+  picked: boolean;
 }
 
 /** What the patient does on a screen; END: the patient's part is over; WAIT: nothing to do, the core moves on. */
 export type ScreenStep = ((c: WalkContext) => Promise<void>) | 'END' | 'WAIT';
 
+/** Text as the browser names it: the catalogues' break hints (U+200B) are not part of an accessible name. */
+export const asShown = (s: string) => s.replace(/\u200b/g, '');
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A button whose accessible name starts with `text` (document buttons add the Japanese name and a hint). */
-const startingWith = (page: Page, text: string): Locator =>
-  page.getByRole('button', { name: new RegExp(`^${esc(text)}(\\s|$)`) });
+/**
+ * A document button: its name, then (in another language) the Japanese name printed on the document, then
+ * its hint — the name alone is not enough where one name starts another (the card, the card on a phone).
+ */
+function documentButton(c: WalkContext): Locator {
+  const name = c.t(`doc.${c.document}.name`);
+  const next = [asShown(translate('ja', `doc.${c.document}.name`)), c.t(`doc.${c.document}.hint`)].map(esc).join('|');
+  return c.page.getByRole('button', { name: new RegExp(`^${esc(name)} (${next})`) });
+}
+
+/** The insurer by its name, when the clinic offers it (electron/core/insurers): one tap instead of its digits. */
+async function pickInsurer(c: WalkContext): Promise<boolean> {
+  const offered = c.page
+    .getByRole('group', { name: c.t('numbers.insurerShortcuts.title'), exact: true })
+    .getByRole('button', { name: new RegExp(esc(c.numbers.insurerNumber)) });
+  if ((await offered.count()) === 0) return false;
+  await c.k.tap(offered);
+  c.picked = true;
+  return true;
+}
 
 async function typeDate(c: WalkContext, digits: string) {
   await c.k.keypad(digits);
@@ -86,7 +107,7 @@ async function typeName(c: WalkContext) {
  */
 export const SCREENS: Partial<Record<PatientKey, ScreenStep>> = {
   'start.title': async (c) => c.k.press(c.t('start.button')),
-  'choose.title': async (c) => c.k.tap(startingWith(c.page, c.t(`doc.${c.document}.name`))),
+  'choose.title': async (c) => c.k.tap(documentButton(c)),
   'choose.validUntil.title': async (c) => {
     const suggestion = c.page.getByRole('group', { name: c.t('date.suggestions'), exact: true }).getByRole('button');
     if ((await suggestion.count()) > 0) await c.k.tap(suggestion.first());
@@ -102,17 +123,28 @@ export const SCREENS: Partial<Record<PatientKey, ScreenStep>> = {
     await c.k.card(c.t('demo.title'), '本人');
   },
   'verifying.title': 'WAIT',
-  // The printed numbers, in the order they are printed.
-  'numbers.symbol.label': (c) => typeNumber(c, c.numbers.symbol),
-  'numbers.number.label': (c) => typeNumber(c, c.numbers.number),
+  // The printed numbers, in the order they are printed (the insurer first when the clinic offers it by name:
+  // then 協会けんぽ's 8-digit 記号 and 後期's 8-digit 番号 move on by themselves).
+  'numbers.symbol.label': (c) =>
+    typeNumber(
+      c,
+      c.numbers.symbol,
+      c.picked && c.numbers.insurerNumber.startsWith('01') && c.numbers.symbol?.length === 8,
+    ),
+  'numbers.number.label': (c) => typeNumber(c, c.numbers.number, c.picked && c.numbers.insurerNumber.startsWith('39')),
   'numbers.branch.label': (c) => typeNumber(c, c.numbers.branch, true), // two digits move on by themselves
-  'numbers.insurerNumber.label': (c) => typeNumber(c, c.numbers.insurerNumber, true), // a valid 8 digits too
+  'numbers.insurerNumber.label': async (c) => {
+    if (await pickInsurer(c)) return;
+    await typeNumber(c, c.numbers.insurerNumber, c.numbers.insurerNumber.length === 8); // a valid 8 digits moves on
+  },
   'numbers.birthDate.label': birthDate,
   'numbers.review.title': async (c) => c.k.press(c.t('numbers.submit')),
   // 被保険者資格申立書 (offline, or no numbers to check).
   'declare.name.label': typeName,
   'declare.birthDate.label': birthDate,
-  'declare.insurerName.label': async (c) => c.k.press(c.t('common.skip')),
+  'declare.insurerName.label': async (c) => {
+    if (!(await pickInsurer(c))) await c.k.press(c.t('common.skip'));
+  },
   'declare.insurerNumber.label': async (c) => c.k.press(c.t('common.skip')),
   'declare.phone.label': async (c) => c.k.press(c.t('common.skip')),
   'declare.review.title': async (c) => c.k.press(c.t('declare.submit')),
@@ -196,6 +228,8 @@ export interface WalkResult {
   /** Of which keypad keys (digits typed off the document). */
   keys: number;
   card: boolean;
+  /** The insurer was picked by its name instead of typed. */
+  picked: boolean;
   /** The screens met, by catalogue key, and their titles as shown. */
   screens: PatientKey[];
   titles: string[];
@@ -259,10 +293,11 @@ export async function walk(browser: Browser, host: HostProcess, options: WalkOpt
     page,
     k,
     locale,
-    t: (key, vars) => translate(locale, key, vars),
+    t: (key, vars) => asShown(translate(locale, key, vars)),
     document: doc,
     numbers: options.numbers ?? MAIN_NUMBERS,
     card: false,
+    picked: false,
   };
   const screens: PatientKey[] = [];
   const titles: string[] = [];
@@ -288,5 +323,16 @@ export async function walk(browser: Browser, host: HostProcess, options: WalkOpt
   await page.close();
   const end = screens.at(-1)!;
   if (SCREENS[end] !== 'END') throw new Error(`${where}: the walk did not end (${screens.join(' → ')})`);
-  return { locale, mode, document: doc, taps: k.taps, keys: k.keys, card: c.card, screens, titles, end };
+  return {
+    locale,
+    mode,
+    document: doc,
+    taps: k.taps,
+    keys: k.keys,
+    card: c.card,
+    picked: c.picked,
+    screens,
+    titles,
+    end,
+  };
 }
