@@ -114,7 +114,7 @@ export function createWebSocketApi(options: WebSocketApiOptions): RendererApi {
     });
 
   /** Present the device credential and the staff token this browser holds, then open for requests. */
-  const restore = async (ws: WebSocket) => {
+  const restore = async (ws: WebSocket, restored: () => void) => {
     const device = credentials.device();
     if (device) {
       const r = await direct(ws, 'device.authenticate', device);
@@ -126,6 +126,7 @@ export function createWebSocketApi(options: WebSocketApiOptions): RendererApi {
       if (!r.ok && r.error.code !== 'unavailable') credentials.setStaffToken(undefined);
     }
     if (socket !== ws) return;
+    restored();
     attempt = 0;
     setState('open');
     flush();
@@ -136,6 +137,9 @@ export function createWebSocketApi(options: WebSocketApiOptions): RendererApi {
     const ws = new Impl(options.url);
     socket = ws;
     let greeted = false;
+    // The hello's identity while this browser's sign-in or device credential is still being presented: shown
+    // only if presenting it changes nothing (no sign-in form flashing up on a reload of a signed-in page).
+    let held: ConnectionIdentity | undefined;
     ws.onmessage = (ev: MessageEvent) => {
       let msg: Incoming;
       try {
@@ -144,11 +148,22 @@ export function createWebSocketApi(options: WebSocketApiOptions): RendererApi {
         return;
       }
       if (msg.kind === 'hello') {
-        if ('identity' in msg && msg.identity) setIdentity(msg.identity);
+        const presenting = !greeted && (credentials.device() !== undefined || credentials.staffToken() !== undefined);
+        if ('identity' in msg && msg.identity) {
+          if (presenting) held = msg.identity;
+          else {
+            held = undefined;
+            setIdentity(msg.identity);
+          }
+        }
         if (greeted) return;
         greeted = true;
-        void restore(ws);
+        void restore(ws, () => {
+          if (held) setIdentity(held);
+          held = undefined;
+        });
       } else if (msg.kind === 'event' && msg.event === IDENTITY_EVENT) {
+        held = undefined;
         if (msg.payload?.identity) setIdentity(msg.payload.identity);
       } else if (msg.kind === 'response') {
         const p = pending.get(msg.id);

@@ -165,9 +165,37 @@ describe('WebSocket transport: identity', () => {
     await vi.waitFor(() => expect(socket.sent).toHaveLength(3));
     expect(socket.sent[2]).toEqual({ id: 1, name: 'staff.list', input: {} }); // only now
     expect(api.identity()).toEqual(staff);
-    expect(seen).toEqual(['anonymous', 'staff']);
+    expect(seen).toEqual(['staff']); // no anonymous moment (a sign-in form) while the token was presented
     socket.server({ kind: 'response', id: 1, result: { ok: true, value: [] } });
     await expect(queued).resolves.toEqual({ ok: true, value: [] });
     expect(credentials.staffToken()).toBe('t'.repeat(43));
+  });
+
+  it('a browser whose token is refused shows the hello identity once the token was tried, not before', async () => {
+    const credentials = memoryCredentials();
+    credentials.setStaffToken('t'.repeat(43));
+    const api = createWebSocketApi({
+      url: 'ws://127.0.0.1/api',
+      role: 'staff',
+      kioskId: 'kiosk-1',
+      WebSocketImpl: FakeSocket as unknown as typeof WebSocket,
+      random: () => 0.5,
+      credentials,
+    });
+    const seen: string[] = [];
+    api.onIdentity((i) => seen.push(i.kind));
+    const socket = FakeSocket.all.at(-1)!;
+    socket.readyState = FakeSocket.OPEN;
+    socket.server({ kind: 'hello', role: 'staff', identity: { kind: 'anonymous' } });
+    expect(socket.sent).toEqual([{ id: 1, name: 'auth.resume', input: { token: 't'.repeat(43) } }]);
+    expect(api.identity()).toBeNull(); // still presenting: neither a sign-in form nor the console
+    socket.server({
+      kind: 'response',
+      id: 1,
+      result: { ok: false, error: { code: 'invalid-token', message: 'expired' } },
+    });
+    await vi.waitFor(() => expect(api.identity()).toEqual({ kind: 'anonymous' }));
+    expect(seen).toEqual(['anonymous']);
+    expect(credentials.staffToken()).toBeUndefined();
   });
 });
