@@ -10,3 +10,4 @@ export * from './validation';
 export * from './kana';
 export * from './printed';
 export * from './wareki';
+export * from './entry';

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import {
+  type InsurerNumber,
+  completeByFormat,
   keepAllowed,
+  printedFieldsOf,
   parseBranch,
   parseInsurerNumber,
   parseNumber,
@@ -36,24 +39,16 @@ const TEXT_STEPS: readonly TextStep[] = ['symbol', 'number', 'branch', 'insurerN
  */
 const INSURER_FIRST: readonly TextStep[] = ['insurerNumber', 'symbol', 'number', 'branch'];
 
-type Insurer = Extract<ReturnType<typeof parseInsurerNumber>, { ok: true }>['value'];
-const insurerOf = (digits: string): Insurer | undefined => {
+const insurerOf = (digits: string): InsurerNumber | undefined => {
   const r = parseInsurerNumber(digits);
   return r.ok ? r.value : undefined;
 };
-/** The steps for these values: 後期 (known first) has neither 記号 nor 枝番. */
-const textSteps = (insurerFirst: boolean, insurerNumber: string): readonly TextStep[] =>
-  !insurerFirst
-    ? TEXT_STEPS
-    : insurerOf(insurerNumber)?.kind === 'kouki'
-      ? INSURER_FIRST.filter((s) => s !== 'symbol' && s !== 'branch')
-      : INSURER_FIRST;
-/** A field that is complete by the insurer's own format moves on without 次へ. */
-const completeByFormat = (s: TextStep, v: string, insurer: Insurer | undefined): boolean =>
-  (s === 'branch' && v.length === 2) ||
-  (s === 'insurerNumber' && v.length === 8 && insurerOf(v) !== undefined) ||
-  (s === 'symbol' && insurer?.lawCode === '01' && /^[0-9]{8}$/.test(v)) ||
-  (s === 'number' && insurer?.kind === 'kouki' && v.length === 8 && parseNumber(v, insurer).ok);
+/** The steps for these values: only the fields the insurer (known first) prints — 後期 has no 記号 or 枝番. */
+const textSteps = (insurerFirst: boolean, insurerNumber: string): readonly TextStep[] => {
+  if (!insurerFirst) return TEXT_STEPS;
+  const printed = printedFieldsOf(insurerOf(insurerNumber));
+  return INSURER_FIRST.filter((s) => printed.includes(s));
+};
 
 const LABEL: Record<SampleField, UiKey> = {
   insurerNumber: 'numbers.insurerNumber.label',
@@ -198,11 +193,16 @@ export function EnterNumbersScreen({ flow }: { flow: PatientFlow }) {
     }
   };
 
-  /** A new insurer: 後期 (known first) takes neither 記号 nor 枝番, so any typed earlier are dropped. */
-  const withInsurer = (insurerNumber: string): Record<TextStep, string> =>
-    insurerFirst && insurerOf(insurerNumber)?.kind === 'kouki'
-      ? { ...fields, insurerNumber, symbol: '', branch: '' }
-      : { ...fields, insurerNumber };
+  /** A new insurer: fields its documents do not print (後期: 記号, 枝番) are dropped if typed earlier. */
+  const withInsurer = (insurerNumber: string): Record<TextStep, string> => {
+    const printed = insurerFirst ? printedFieldsOf(insurerOf(insurerNumber)) : TEXT_STEPS;
+    return {
+      insurerNumber,
+      number: fields.number,
+      symbol: printed.includes('symbol') ? fields.symbol : '',
+      branch: printed.includes('branch') ? fields.branch : '',
+    };
+  };
   const pick = (insurerNumber: string) => {
     const values = withInsurer(insurerNumber);
     setFields(values);
