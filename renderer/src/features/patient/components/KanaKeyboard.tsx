@@ -1,6 +1,6 @@
-import type { MouseEvent } from 'react';
 import { useT } from '../../../i18n';
 import { applyModifier, KANA_COLUMNS } from './kana';
+import { EditKeys, Key, typing } from './keys';
 
 interface KanaKeyboardProps {
   value: string;
@@ -14,10 +14,7 @@ interface KanaKeyboardProps {
  */
 export function KanaKeyboard({ value, onChange, maxLength = 100 }: KanaKeyboardProps) {
   const { t } = useT();
-  const keep = (e: MouseEvent) => e.preventDefault();
-  const type = (c: string) => {
-    if ([...value].length < maxLength) onChange(value + c);
-  };
+  const { type, space } = typing(value, onChange, maxLength);
   const modify = (m: 'dakuten' | 'handakuten' | 'small') => onChange(applyModifier(value, m));
   return (
     <div className="kana" role="group" aria-label={t('kana.label')}>
@@ -27,9 +24,9 @@ export function KanaKeyboard({ value, onChange, maxLength = 100 }: KanaKeyboardP
           <div key={ci} className="kana-column">
             {column.map((c, ri) =>
               c ? (
-                <button key={c} type="button" className="key kana-key" onMouseDown={keep} onClick={() => type(c)}>
+                <Key key={c} className="key kana-key" onPress={() => type(c)}>
                   {c}
-                </button>
+                </Key>
               ) : (
                 <span key={`gap-${ri}`} className="kana-gap" aria-hidden="true" />
               ),
@@ -38,37 +35,12 @@ export function KanaKeyboard({ value, onChange, maxLength = 100 }: KanaKeyboardP
         ))}
       </div>
       <div className="kana-fn">
-        <button type="button" className="key key-fn" onMouseDown={keep} onClick={() => modify('dakuten')}>
-          {t('kana.dakuten')}
-        </button>
-        <button type="button" className="key key-fn" onMouseDown={keep} onClick={() => modify('handakuten')}>
-          {t('kana.handakuten')}
-        </button>
-        <button type="button" className="key key-fn" onMouseDown={keep} onClick={() => modify('small')}>
-          {t('kana.small')}
-        </button>
-        <button type="button" className="key key-fn" onMouseDown={keep} onClick={() => type('ー')}>
-          {t('kana.longVowel')}
-        </button>
-        <button
-          type="button"
-          className="key key-fn"
-          onMouseDown={keep}
-          onClick={() => (value && !value.endsWith(' ') ? type(' ') : undefined)}
-        >
-          {t('kana.space')}
-        </button>
-        <button
-          type="button"
-          className="key key-fn"
-          onMouseDown={keep}
-          onClick={() => onChange([...value].slice(0, -1).join(''))}
-        >
-          {t('common.delete')}
-        </button>
-        <button type="button" className="key key-fn" onMouseDown={keep} onClick={() => onChange('')}>
-          {t('common.clear')}
-        </button>
+        <Key onPress={() => modify('dakuten')}>{t('kana.dakuten')}</Key>
+        <Key onPress={() => modify('handakuten')}>{t('kana.handakuten')}</Key>
+        <Key onPress={() => modify('small')}>{t('kana.small')}</Key>
+        <Key onPress={() => type('ー')}>{t('kana.longVowel')}</Key>
+        <Key onPress={space}>{t('kana.space')}</Key>
+        <EditKeys value={value} onChange={onChange} />
       </div>
     </div>
   );

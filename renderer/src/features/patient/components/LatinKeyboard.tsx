@@ -1,5 +1,5 @@
-import type { MouseEvent } from 'react';
 import { useT } from '../../../i18n';
+import { EditKeys, Key, typing } from './keys';
 
 const ROWS = ['QWERTYUIOP', 'ASDFGHJKL', 'ZXCVBNM'] as const;
 
@@ -21,10 +21,7 @@ export function LatinKeyboard({
   maxLength?: number;
 }) {
   const { t } = useT();
-  const keep = (e: MouseEvent) => e.preventDefault();
-  const type = (c: string) => {
-    if ([...value].length < maxLength) onChange(value + c);
-  };
+  const { type, space } = typing(value, onChange, maxLength);
   // Capitals at the start of each word, as names are written; the rest small.
   const letter = (c: string) => (value === '' || /[ \-']$/.test(value) ? c : c.toLowerCase());
   return (
@@ -32,50 +29,23 @@ export function LatinKeyboard({
       {ROWS.map((row) => (
         <div key={row} className="latin-row">
           {[...row].map((c) => (
-            <button key={c} type="button" className="key latin-key" onMouseDown={keep} onClick={() => type(letter(c))}>
+            <Key key={c} className="key latin-key" onPress={() => type(letter(c))}>
               {c}
-            </button>
+            </Key>
           ))}
         </div>
       ))}
       <div className="latin-row latin-fn">
-        <button
-          type="button"
-          className="key key-fn latin-space"
-          onMouseDown={keep}
-          onClick={() => (value && !value.endsWith(' ') ? type(' ') : undefined)}
-        >
+        <Key className="key key-fn latin-space" onPress={space}>
           {t('kana.space')}
-        </button>
-        <button
-          type="button"
-          className="key key-fn"
-          onMouseDown={keep}
-          onClick={() => type('-')}
-          aria-label={t('keypad.hyphen')}
-        >
+        </Key>
+        <Key onPress={() => type('-')} label={t('keypad.hyphen')}>
           -
-        </button>
-        <button
-          type="button"
-          className="key key-fn"
-          onMouseDown={keep}
-          onClick={() => type("'")}
-          aria-label={t('latin.apostrophe')}
-        >
+        </Key>
+        <Key onPress={() => type("'")} label={t('latin.apostrophe')}>
           &apos;
-        </button>
-        <button
-          type="button"
-          className="key key-fn"
-          onMouseDown={keep}
-          onClick={() => onChange([...value].slice(0, -1).join(''))}
-        >
-          {t('common.delete')}
-        </button>
-        <button type="button" className="key key-fn" onMouseDown={keep} onClick={() => onChange('')}>
-          {t('common.clear')}
-        </button>
+        </Key>
+        <EditKeys value={value} onChange={onChange} />
       </div>
     </div>
   );
